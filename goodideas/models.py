@@ -1,0 +1,239 @@
+"""Good Ideas in Integration, and the places and themes that the whole portal shares."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from citiesofmigration import search
+from citiesofmigration.richtext import RichTextField
+
+
+class Region(models.TextChoices):
+    EUROPE = "europe", _("Europe")
+    NORTH_AMERICA = "north-america", _("North America")
+    LATIN_AMERICA = "latin-america", _("Latin America and the Caribbean")
+    ASIA = "asia", _("Asia")
+    MIDDLE_EAST = "middle-east", _("Middle East")
+    AFRICA = "africa", _("Africa")
+    OCEANIA = "oceania", _("Oceania")
+
+
+class Theme(models.Model):
+    """One of the five themes: Work, Live, Learn, Connect, Plan (made by a data migration)."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=60)
+    description = models.TextField(_("description"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("goodideas:theme", kwargs={"slug": self.slug})
+
+
+class Country(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    code = models.CharField(_("ISO code"), max_length=2, unique=True, help_text=_("ISO 3166-1 alpha-2, e.g. DE."))
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name
+
+
+class City(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), unique=True)
+    country = models.ForeignKey(Country, models.PROTECT, related_name="cities", verbose_name=_("country"))
+    latitude = models.FloatField(_("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)])
+    longitude = models.FloatField(_("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)])
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_source = models.CharField(_("source of the population figure"), max_length=200, blank=True)
+    population_year = models.PositiveSmallIntegerField(_("year of the population figure"), null=True, blank=True)
+    foreign_born_share = models.DecimalField(
+        _("residents born abroad (%)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    foreign_born_source = models.CharField(_("source of the share born abroad"), max_length=200, blank=True)
+    foreign_born_year = models.PositiveSmallIntegerField(_("year of the share born abroad"), null=True, blank=True)
+    profile = models.TextField(_("profile"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("goodideas:city", kwargs={"slug": self.slug})
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        CITY_GOVERNMENT = "city-government", _("City government")
+        PUBLIC_AGENCY = "public-agency", _("Public agency")
+        NGO = "ngo", _("Non-profit organisation")
+        COMMUNITY_GROUP = "community-group", _("Community group")
+        LIBRARY = "library", _("Library")
+        MUSEUM = "museum", _("Museum")
+        SCHOOL = "school", _("School")
+        UNIVERSITY = "university", _("University or college")
+        BUSINESS = "business", _("Business")
+        FOUNDATION = "foundation", _("Foundation")
+        NETWORK = "network", _("Network")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField(_("website"), blank=True)
+    city = models.ForeignKey(
+        City, models.SET_NULL, null=True, blank=True, related_name="organisations", verbose_name=_("city")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [models.UniqueConstraint(fields=["name", "city"], name="organisation_unique_name_in_city")]
+
+    def __str__(self):
+        return self.name
+
+
+class GoodIdeaQuerySet(search.SearchQuerySet):
+    def published(self):
+        return self.filter(status=GoodIdea.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """What a list of ideas shows: city, country, host organisation, themes."""
+        return self.select_related("city__country", "organisation").prefetch_related("themes")
+
+    def in_city(self, city):
+        return self.filter(city=city)
+
+
+class GoodIdea(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        IN_REVIEW = "in-review", _("In review")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    teaser = models.CharField(_("teaser"), max_length=300, help_text=_("One sentence."))
+    body = RichTextField(verbose_name=_("body"), blank=True)
+    themes = models.ManyToManyField(Theme, related_name="ideas", verbose_name=_("themes"))
+    city = models.ForeignKey(City, models.PROTECT, related_name="ideas", verbose_name=_("city"))
+    organisation = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_ideas",
+        verbose_name=_("host organisation"),
+    )
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="partner_ideas", verbose_name=_("partners")
+    )
+    tags = TaggableManager(_("tags"), blank=True)
+
+    # The practice's facts.
+    year_started = models.PositiveSmallIntegerField(
+        _("year started"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    still_running = models.BooleanField(_("still running"), null=True, blank=True)
+    beneficiaries = models.TextField(_("who benefits"), blank=True)
+    results = models.TextField(_("results and evidence"), blank=True)
+    adaptation = models.TextField(_("how to adapt it elsewhere"), blank=True)
+
+    # How to reach the host organisation.
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_role = models.CharField(_("contact role"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    contact_website = models.URLField(_("contact website"), blank=True)
+
+    image = models.ImageField(_("image"), upload_to="ideas/%Y/", blank=True)
+    image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    related = models.ManyToManyField(
+        "self",
+        blank=True,
+        symmetrical=False,
+        verbose_name=_("related ideas"),
+        help_text=_("Chosen by editors. Left empty, related ideas are found from shared themes, city and tags."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    search_document = search.DocumentField(
+        search.Field("title", "A"),
+        search.Field("teaser", "B"),
+        search.Field("body", "C"),
+        search.Field("beneficiaries", "D"),
+        search.Field("results", "D"),
+    )
+
+    objects = GoodIdeaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "title"]
+        verbose_name = _("Good Idea")
+        verbose_name_plural = _("Good Ideas")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="goodidea_status_published"),
+            models.Index(fields=["year_started"], name="goodidea_year_started"),
+            GinIndex(fields=["search_document"], name="goodidea_search"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("goodideas:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at is not None
+
+
+class FurtherReading(models.Model):
+    idea = models.ForeignKey(GoodIdea, models.CASCADE, related_name="further_reading", verbose_name=_("Good Idea"))
+    title = models.CharField(_("title"), max_length=250)
+    url = models.URLField(_("address"), max_length=500)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("further reading")
+        verbose_name_plural = _("further reading")
+
+    def __str__(self):
+        return self.title
