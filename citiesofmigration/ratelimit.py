@@ -1,0 +1,33 @@
+"""Limits on how often one visitor may do something (post, sign up, propose an idea), kept in the cache."""
+
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def client_ip(request) -> str:
+    """The visitor's address; behind a proxy (DJANGO_BEHIND_PROXY) the first X-Forwarded-For entry."""
+    if settings.BEHIND_PROXY and (forwarded := request.headers.get("x-forwarded-for")):
+        return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def hit(scope: str, key: str, *, limit: int, period: int) -> int:
+    """Count one more action by `key` in `scope`.
+
+    Returns 0 when it is allowed, else the number of seconds until the next one will be. Fixed windows
+    of `period` seconds, at most `limit` actions in each.
+    """
+    window = int(time.time() // period)
+    cache_key = f"ratelimit:{scope}:{key}:{window}"
+    cache.add(cache_key, 0, timeout=period + 5)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.add(cache_key, 1, timeout=period + 5)
+        count = 1
+    if count <= limit:
+        return 0
+    return max(1, math.ceil((window + 1) * period - time.time()))

@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
+
+from citiesofmigration import views
+from citiesofmigration.sitemaps import StaticPagesSitemap
+from goodideas.sitemaps import CitySitemap, GoodIdeaSitemap, GoodIdeasPagesSitemap, ThemeSitemap
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "goodideas-pages": GoodIdeasPagesSitemap,
+    "ideas": GoodIdeaSitemap,
+    "themes": ThemeSitemap,
+    "cities": CitySitemap,
+}
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("favicon.ico", views.favicon),
+    path("admin/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("about/", views.AboutView.as_view(), name="about"),
+    path("", include("goodideas.urls")),
+)
+
+handler400 = "citiesofmigration.views.bad_request"
+handler403 = "citiesofmigration.views.permission_denied"
+handler404 = "citiesofmigration.views.page_not_found"
+handler500 = "citiesofmigration.views.server_error"
+
+admin.site.site_header = _("Cities of Migration — editors")
+admin.site.site_title = _("Cities of Migration")
+admin.site.index_title = _("Content")

@@ -1,0 +1,91 @@
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from citiesofmigration.context_processors import absolute_url
+from goodideas.models import GoodIdea, Theme
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            themes=Theme.objects.all(),
+            recent_ideas=GoodIdea.objects.published().for_listing()[:5],
+            **kwargs,
+        )
+
+
+class AboutView(TemplateView):
+    template_name = "about.html"
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database and the cache answer, else 503 naming what failed."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception as error:  # any failure is what this view reports
+        checks["database"] = f"error: {type(error).__name__}"
+    try:
+        cache.set("healthz", "ok", 10)
+        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "error: value not kept"
+    except Exception as error:
+        checks["cache"] = f"error: {type(error).__name__}"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(checks, status=200 if healthy else 503)
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/accounts/" for code in ("en", "fr", "de")),
+        *(f"Disallow: /{code}/ideas/export" for code in ("en", "fr", "de")),
+        "",
+        f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("favicon.ico"))
+
+
+def _error_page(template_name, status):
+    def view(request, exception=None):
+        return HttpResponse(loader.render_to_string(template_name, {"status": status}, request), status=status)
+
+    return view
+
+
+bad_request = requires_csrf_token(_error_page("400.html", 400))
+permission_denied = requires_csrf_token(_error_page("403.html", 403))
+page_not_found = requires_csrf_token(_error_page("404.html", 404))
+
+
+@requires_csrf_token
+def server_error(request):
+    """The 500 page in the visitor's language; a bare page if even that fails."""
+    try:
+        return HttpResponseServerError(loader.render_to_string("500.html", {"status": 500}, request))
+    except Exception:
+        return HttpResponseServerError(
+            '<!doctype html><html lang="en"><title>Server error</title><h1>Server error</h1>'
+            f'<p>Something went wrong on our side. <a href="{reverse("home")}">Home</a></p></html>'
+        )

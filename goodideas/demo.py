@@ -1,0 +1,96 @@
+"""Demo content: the cities the seed documents name, and Good Ideas from them (goodideas/demo/*.json)."""
+
+import json
+from datetime import date, datetime, time
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from citiesofmigration.richtext import sanitize
+from goodideas.models import City, Country, FurtherReading, GoodIdea, Organisation, Theme
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def translated(field: str, values: dict, clean=lambda value: value) -> dict:
+    """{"en": …, "fr": …} → {"field_en": …, "field_fr": …, "field": English}."""
+    fields = {f"{field}_{code}": clean(values.get(code, "")) for code in LANGUAGE_CODES}
+    fields[field] = fields[f"{field}_en"]
+    return fields
+
+
+def load_places(data: dict) -> dict[str, City]:
+    countries = {}
+    for item in data["countries"]:
+        countries[item["slug"]], _ = Country.objects.update_or_create(
+            slug=item["slug"],
+            defaults={"code": item["code"], "region": item["region"], **translated("name", item["name"])},
+        )
+    cities = {}
+    for item in data["cities"]:
+        cities[item["slug"]], _ = City.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "country": countries[item["country"]],
+                "latitude": item["latitude"],
+                "longitude": item["longitude"],
+                **translated("name", item["name"]),
+                **translated("profile", item.get("profile", {})),
+            },
+        )
+    return cities
+
+
+def organisation(item: dict, city: City) -> Organisation:
+    found, _ = Organisation.objects.update_or_create(
+        name=item["name"], city=city, defaults={"kind": item.get("kind", "other"), "website": item.get("website", "")}
+    )
+    return found
+
+
+def load_ideas(items: list, cities: dict[str, City]) -> int:
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    for item in items:
+        city = cities[item["city"]]
+        published = datetime.combine(date.fromisoformat(item["published"]), time(9), tzinfo=timezone.UTC)
+        contact = item.get("contact", {})
+        idea, _ = GoodIdea.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "city": city,
+                "organisation": organisation(item["organisation"], city),
+                "year_started": item.get("year_started"),
+                "still_running": item.get("still_running"),
+                "status": GoodIdea.Status.PUBLISHED,
+                "published_at": published,
+                "last_verified": published.date(),
+                "contact_name": contact.get("name", ""),
+                "contact_email": contact.get("email", ""),
+                "contact_phone": contact.get("phone", ""),
+                "contact_website": contact.get("website", ""),
+                **translated("contact_role", {code: contact.get("role", "") for code in LANGUAGE_CODES}),
+                **translated("title", item["title"]),
+                **translated("teaser", item["teaser"]),
+                **translated("body", item["body"], clean=sanitize),
+                **translated("beneficiaries", item.get("beneficiaries", {})),
+                **translated("results", item.get("results", {})),
+                **translated("adaptation", item.get("adapt", {})),
+            },
+        )
+        idea.themes.set([themes[slug] for slug in item["themes"]])
+        idea.partners.set([organisation(partner, city) for partner in item.get("partners", [])])
+        idea.tags.set(item.get("tags", []), clear=True)
+        idea.further_reading.all().delete()
+        FurtherReading.objects.bulk_create(
+            FurtherReading(idea=idea, url=link["url"], position=position, **translated("title", {"en": link["title"]}))
+            for position, link in enumerate(item.get("further_reading", []))
+        )
+    return len(items)
+
+
+def load() -> str:
+    cities = load_places(json.loads((DEMO_DIR / "places.json").read_text()))
+    count = load_ideas(json.loads((DEMO_DIR / "ideas.json").read_text()), cities)
+    return f"{len(cities)} cities, {count} Good Ideas"

@@ -1,0 +1,34 @@
+from django.urls import reverse
+
+from citiesofmigration.sitemaps import I18nSitemap
+from goodideas.models import City, GoodIdea, Theme
+
+
+class GoodIdeasPagesSitemap(I18nSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return ["goodideas:list", "goodideas:cities"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class GoodIdeaSitemap(I18nSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return GoodIdea.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, idea):
+        return idea.updated_at
+
+
+class ThemeSitemap(I18nSitemap):
+    def items(self):
+        return Theme.objects.only("slug")
+
+
+class CitySitemap(I18nSitemap):
+    def items(self):
+        return City.objects.filter(ideas__status=GoodIdea.Status.PUBLISHED).distinct().only("slug").order_by("pk")
