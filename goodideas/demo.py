@@ -1,11 +1,10 @@
 """Demo content: the cities the seed documents name, and Good Ideas from them (goodideas/demo/*.json)."""
 
 import json
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from django.conf import settings
-from django.utils import timezone
 
 from citiesofmigration.richtext import sanitize
 from goodideas.models import City, Country, FurtherReading, GoodIdea, Organisation, Theme
@@ -54,7 +53,7 @@ def load_ideas(items: list, cities: dict[str, City]) -> int:
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     for item in items:
         city = cities[item["city"]]
-        published = datetime.combine(date.fromisoformat(item["published"]), time(9), tzinfo=timezone.UTC)
+        published = datetime.combine(date.fromisoformat(item["published"]), time(9), tzinfo=UTC)
         contact = item.get("contact", {})
         idea, _ = GoodIdea.objects.update_or_create(
             slug=item["slug"],
