@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "elibrary",
     "webinars",
     "conversations",
+    "community",
 ]
 
 MIDDLEWARE = [
@@ -236,7 +237,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Editors: the "Editors" group may manage everything in these apps, but not users.
-EDITOR_APP_LABELS = ["goodideas", "elibrary", "webinars", "conversations", "taggit"]
+EDITOR_APP_LABELS = ["goodideas", "elibrary", "webinars", "conversations", "community", "taggit"]
 
 LOGGING = {
     "version": 1,

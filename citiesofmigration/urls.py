@@ -35,6 +35,10 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
     path("", include("goodideas.urls")),
+    path("", include("elibrary.urls")),
+    path("", include("webinars.urls")),
+    path("", include("conversations.urls")),
+    path("", include("community.urls")),
 )
 
 handler400 = "citiesofmigration.views.bad_request"

@@ -10,18 +10,24 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from citiesofmigration.context_processors import absolute_url
+from conversations.home import home_context as conversations_home
 from goodideas.models import GoodIdea, Theme
+from webinars.home import home_context as webinars_home
 
 
 class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             themes=Theme.objects.all(),
             recent_ideas=GoodIdea.objects.published().for_listing()[:5],
             **kwargs,
         )
+        # Each app adds the section it owns (next webinar, latest e-zine issue and news).
+        context.update(webinars_home(self.request))
+        context.update(conversations_home(self.request))
+        return context
 
 
 class AboutView(TemplateView):
