@@ -1,6 +1,7 @@
 from django.core.cache import cache
+from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from citiesofmigration import sitesearch
 from citiesofmigration.context_processors import absolute_url
 from conversations.home import home_context as conversations_home
 from goodideas.models import GoodIdea, Theme
@@ -27,6 +29,49 @@ class HomeView(TemplateView):
         # Each app adds the section it owns (next webinar, latest e-zine issue and news).
         context.update(webinars_home(self.request))
         context.update(conversations_home(self.request))
+        return context
+
+
+class SearchView(TemplateView):
+    """Site search: every kind of content ranked together, narrowed by type, paginated."""
+
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        text = sitesearch.search.clean_query(self.request.GET.get("q"))
+        kind = self.request.GET.get("type") or None
+        if kind not in sitesearch.sources():
+            kind = None
+        try:
+            number = int(self.request.GET.get("page") or 1)
+        except ValueError:
+            raise Http404("No such page.") from None
+        if number < 1:
+            raise Http404("No such page.")
+        outcome = sitesearch.run(text, kind=kind, page=number)
+        page_obj = None
+        if outcome.total:
+            try:  # a paginator over the count alone: the results are already this page's
+                page_obj = Paginator(range(outcome.total), sitesearch.PAGE_SIZE).page(number)
+            except InvalidPage:
+                raise Http404("No such page.") from None
+        kinds = [
+            {"key": key, "label": source.label, "count": outcome.counts.get(key, 0)}
+            for key, source in sitesearch.sources().items()
+        ]
+        context = super().get_context_data(
+            query=text,
+            kind=kind,
+            kinds=kinds,
+            results=outcome.results,
+            total=outcome.total,
+            page_obj=page_obj,
+            **kwargs,
+        )
+        if not outcome.total:  # an empty query, or nothing found: offer a way on
+            context["suggestion"] = sitesearch.suggest(text) if text else None
+            context["themes"] = Theme.objects.all()
+            context["recent_ideas"] = GoodIdea.objects.published().for_listing()[:5]
         return context
 
 

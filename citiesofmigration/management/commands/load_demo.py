@@ -5,6 +5,8 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from citiesofmigration import sitesearch
+
 # Apps with a `demo` module that has `load(stdout)`, in the order they depend on each other.
 DEMO_APPS = ["goodideas"]
 
@@ -18,3 +20,6 @@ class Command(BaseCommand):
                 summary = import_module(f"{app}.demo").load()
             if options["verbosity"]:
                 self.stdout.write(f"{app}: {summary}")
+        terms = sitesearch.refresh_terms()  # "did you mean" learns the words of the demo content
+        if options["verbosity"]:
+            self.stdout.write(f"search: {terms} words for suggestions")

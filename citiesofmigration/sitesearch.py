@@ -1,0 +1,241 @@
+"""One search over the whole portal: Good Ideas, library resources, webinars, events, e-zine items,
+news and community threads, ranked together.
+
+Each kind of content is a `Source`: a queryset of what the public may see, which already carries a
+search document (citiesofmigration.search). A search runs:
+
+1. one UNION ALL query that ranks the matches of every source together and returns the page's
+   (kind, pk, rank) rows;
+2. one COUNT per source, for "narrow by type";
+3. one query per kind present on the page, fetching its rows with a highlighted snippet.
+
+So a search costs a fixed number of queries, whatever the size of the collections.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramSimilarity
+from django.db import connection, models, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Concat, NullIf
+from django.utils.functional import Promise
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from citiesofmigration import search
+
+PAGE_SIZE = 20
+# Markers that cannot occur in text; the snippet is escaped, then the markers become <mark>.
+START, STOP = "\x02", "\x03"
+# "Did you mean": how alike a typed word and a known word must be (pg_trgm word similarity).
+SUGGESTION_THRESHOLD = 0.4
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    label: Promise
+    queryset: Callable[[], models.QuerySet]
+    title_field: str = "title"
+    snippet_field: str = "teaser"
+    translated: bool = True
+    related: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _ideas():
+    from goodideas.models import GoodIdea
+
+    return GoodIdea.objects.published()
+
+
+SOURCES: list[Source] = [
+    Source("ideas", _("Good Ideas"), _ideas, related=("city__country",)),
+]
+
+
+def sources() -> dict[str, Source]:
+    return {source.key: source for source in SOURCES}
+
+
+@dataclass
+class Result:
+    kind: str
+    label: str
+    obj: models.Model
+    rank: float
+    title: str
+    snippet: str
+    language: str | None  # the language shown, when it is not the page's
+
+    @property
+    def url(self):
+        return self.obj.get_absolute_url()
+
+
+def _localised(field_name: str, translated: bool):
+    """The field in the page's language, else in English (SQL)."""
+    if not translated:
+        return F(field_name)
+    language = get_language() or settings.LANGUAGE_CODE
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default:
+        return F(f"{field_name}_{default}")
+    return Coalesce(NullIf(F(f"{field_name}_{language}"), Value("")), F(f"{field_name}_{default}"))
+
+
+def _snippet(text: str | None) -> str:
+    return mark_safe(escape(text or "").replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+@dataclass
+class Outcome:
+    query: str
+    results: list[Result]
+    counts: dict[str, int]
+    total: int  # matches of the selected kind (or of all kinds)
+    kind: str | None
+
+
+def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
+    """The page `page` of the results for `text`, of one kind or all."""
+    text = search.clean_query(text)
+    all_sources = sources()
+    if not text:
+        return Outcome(text, [], {}, 0, kind)
+    search_query = search.query(text)
+    matching = {key: source.queryset().filter(search_document=search_query) for key, source in all_sources.items()}
+    counts = {key: qs.count() for key, qs in matching.items()}
+    selected = [kind] if kind in all_sources else list(all_sources)
+    total = sum(counts[key] for key in selected)
+    if not total:
+        return Outcome(text, [], counts, 0, kind)
+
+    ranked = [
+        matching[key]
+        .annotate(hit_kind=Value(key), hit_pk=F("pk"), hit_rank=search.rank(search_query))
+        .values_list("hit_kind", "hit_pk", "hit_rank")
+        .order_by()
+        for key in selected
+        if counts[key]
+    ]
+    combined = ranked[0].union(*ranked[1:], all=True) if len(ranked) > 1 else ranked[0]
+    start = (page - 1) * PAGE_SIZE
+    rows = list(combined.order_by("-hit_rank", "hit_kind", "hit_pk")[start : start + PAGE_SIZE])
+
+    language = get_language() or settings.LANGUAGE_CODE
+    config = search.CONFIGS.get(language, "simple")
+    # Snippets show the text as written, accents and all: match the words as typed, too.
+    highlight_query = search_query | SearchQuery(text, config=config, search_type="websearch")
+    objects = {}
+    for key in dict.fromkeys(row[0] for row in rows):
+        source = all_sources[key]
+        pks = [row[1] for row in rows if row[0] == key]
+        queryset = source.queryset().filter(pk__in=pks).select_related(*source.related)
+        queryset = queryset.annotate(
+            hit_snippet=SearchHeadline(
+                _localised(source.snippet_field, source.translated),
+                highlight_query,
+                config=config,
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=35,
+                min_words=15,
+            )
+        )
+        objects.update({(key, obj.pk): obj for obj in queryset})
+
+    results = []
+    for key, pk, rank in rows:
+        obj = objects.get((key, pk))
+        if obj is None:  # unpublished between the two queries
+            continue
+        source = all_sources[key]
+        shown_language = None
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        if source.translated and language != default and not getattr(obj, f"{source.title_field}_{language}", None):
+            shown_language = default
+        results.append(
+            Result(
+                kind=key,
+                label=source.label,
+                obj=obj,
+                rank=rank,
+                title=getattr(obj, source.title_field),
+                snippet=_snippet(obj.hit_snippet),
+                language=shown_language,
+            )
+        )
+    return Outcome(text, results, counts, total, kind)
+
+
+def suggest(text: str) -> str | None:
+    """The query with each unknown word replaced by the nearest word the portal contains, if any."""
+    from citiesofmigration.models import SearchTerm
+
+    words = search.clean_query(text).split()[:6]
+    if not words:
+        return None
+    known = set(SearchTerm.objects.filter(word__in=[w.lower() for w in words]).values_list("word", flat=True))
+    changed = False
+    suggestion = []
+    for word in words:
+        lowered = word.lower()
+        if lowered in known or len(lowered) < 4 or not any(ch.isalpha() for ch in lowered):
+            suggestion.append(word)
+            continue
+        nearest = (
+            SearchTerm.objects.filter(word__trigram_similar=lowered)  # the % operator: uses the GIN index
+            .annotate(similarity=TrigramSimilarity("word", lowered))
+            .filter(similarity__gte=SUGGESTION_THRESHOLD)
+            .order_by("-similarity", "-frequency", "word")
+            .values_list("word", flat=True)
+            .first()
+        )
+        if nearest and nearest != lowered:
+            suggestion.append(nearest)
+            changed = True
+        else:
+            suggestion.append(word)
+    return " ".join(suggestion) if changed else None
+
+
+def _text_columns(source: Source) -> list[str]:
+    names = [source.title_field, source.snippet_field]
+    if not source.translated:
+        return names
+    return [f"{name}_{code}" for name in names for code, _name in settings.LANGUAGES]
+
+
+@transaction.atomic
+def refresh_terms() -> int:
+    """Rebuild the vocabulary of "did you mean" from the titles and summaries the public can see."""
+    from citiesofmigration.models import SearchTerm
+
+    selects, params = [], []
+    for source in SOURCES:
+        words = [Coalesce(F(name), Value("")) for name in _text_columns(source)]
+        spaced = [part for word in words for part in (word, Value(" "))]
+        queryset = source.queryset().annotate(hit_text=Concat(*spaced, output_field=models.TextField()))
+        sql, sql_params = queryset.values("hit_text").query.sql_with_params()
+        selects.append(sql)
+        params.extend(sql_params)
+    table = SearchTerm._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table}")
+        cursor.execute(
+            f"""
+            INSERT INTO {table} (word, frequency)
+            SELECT word, count(*) FROM (
+                SELECT lower(regexp_split_to_table(hit_text, '[^[:alpha:]]+')) AS word
+                FROM ({" UNION ALL ".join(selects)}) AS texts
+            ) AS words
+            WHERE length(word) BETWEEN 4 AND 40
+            GROUP BY word
+            """,
+            params,
+        )
+        return cursor.rowcount

@@ -1,0 +1,121 @@
+"""Site search: /<lang>/search/ ranks every kind of content together."""
+
+import pytest
+from django.core.management import call_command
+
+from goodideas.models import GoodIdea
+from tests.factories import GoodIdeaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ideas():
+    return {
+        "library": GoodIdeaFactory(
+            title_en="Integration advice in the public library",
+            title_fr="Des conseils d'intégration à la bibliothèque publique",
+            title_de="Integrationsberatung in der öffentlichen Bibliothek",
+            teaser_en="Advisers who speak many languages meet newcomers in the library.",
+            teaser_fr="Des conseillers polyglottes reçoivent les nouveaux arrivants à la bibliothèque.",
+            teaser_de="Mehrsprachige Beraterinnen empfangen Neuankömmlinge in der Bibliothek.",
+        ),
+        "museum": GoodIdeaFactory(
+            title_en="Museums welcome refugees",
+            teaser_en="Refugees trained as guides lead tours in Arabic.",
+        ),
+        "jobs": GoodIdeaFactory(
+            title_en="A thousand jobs",
+            teaser_en="An employer hires refugees across the country; the library is not involved.",
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected_first"),
+    [
+        ("en", "library", "library"),
+        ("fr", "bibliothèque", "library"),
+        ("fr", "bibliotheque", "library"),  # accents are optional
+        ("de", "Bibliothek", "library"),
+        ("de", "museums refugees", "museum"),
+        ("en", "refugee", "museum"),  # stemmed: refugee finds refugees; title weighs more than teaser
+    ],
+)
+def test_the_best_match_comes_first_in_each_language(client, ideas, language, query, expected_first):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    results = response.context["results"]
+    assert results, query
+    assert results[0].obj == ideas[expected_first]
+
+
+def test_results_show_highlighted_snippets_and_counts_per_type(client, ideas):
+    response = client.get("/en/search/", {"q": "library"})
+    content = response.content.decode()
+    assert "<mark>library</mark>" in content
+    assert 'Good Ideas <span class="count">(2)</span>' in content
+    assert response.context["total"] == 2
+
+
+def test_english_content_on_a_french_page_says_so(client, ideas):
+    response = client.get("/fr/search/", {"q": "museum"})
+    content = response.content.decode()
+    assert '<a href="/fr/ideas/' in content
+    assert 'lang="en">Museums welcome refugees</a>' in content
+    assert "en anglais" in content
+
+
+def test_unpublished_ideas_are_never_found(client, ideas):
+    GoodIdea.objects.filter(pk=ideas["museum"].pk).update(status=GoodIdea.Status.DRAFT)
+    response = client.get("/en/search/", {"q": "museums"})
+    assert response.context["results"] == []
+    assert "Nothing found" in response.content.decode()
+
+
+def test_a_typo_gets_did_you_mean(client, ideas):
+    call_command("refresh_search_terms", verbosity=0)
+    response = client.get("/en/search/", {"q": "libary"})
+    assert response.context["suggestion"] == "library"
+    assert 'href="?q=library"' in response.content.decode()
+
+
+def test_an_empty_query_gets_a_helpful_page(client, ideas):
+    response = client.get("/de/search/")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Nach Thema stöbern" in content
+    assert ideas["jobs"].get_absolute_url().replace("/en/", "/de/") in content
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 5000},
+        {"q": "\x00\x01 <script>alert(1)</script>"},
+        {"q": "!!! & | ( :*"},
+        {"q": "library", "type": "no-such-type"},
+        {"q": "🙂 refugees 难民"},
+    ],
+)
+def test_odd_queries_get_a_normal_page(client, ideas, params):
+    response = client.get("/en/search/", params)
+    assert response.status_code == 200
+    assert "<script>alert" not in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "99"])
+def test_bad_page_numbers_are_not_found(client, ideas, page):
+    assert client.get("/en/search/", {"q": "library", "page": page}).status_code == 404
+
+
+def test_query_count_does_not_grow_with_results(client, django_assert_max_num_queries):
+    GoodIdeaFactory.create_batch(45, teaser_en="Refugees and the library.")
+    with django_assert_max_num_queries(8):
+        response = client.get("/en/search/", {"q": "library"})
+    assert len(response.context["results"]) == 20
+    assert response.context["page_obj"].paginator.num_pages == 3
+
+
+def test_the_header_search_box_leads_here(client):
+    assert 'action="/en/search/"' in client.get("/en/").content.decode()
