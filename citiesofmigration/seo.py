@@ -1,0 +1,114 @@
+"""What search engines and link previews read: OpenGraph and Twitter card tags, schema.org JSON-LD.
+
+`{% social_meta %}` (templatetags/seo.py) in base.html looks at the page's `object` (what a
+DetailView shows) and asks the builder registered for its model for a `Card`. Pages without an
+object get the portal's own card.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from citiesofmigration.context_processors import absolute_url
+
+
+@dataclass
+class Card:
+    title: str
+    description: str
+    type: str = "website"  # og:type
+    image: str = ""  # a path or URL; made absolute by the tag
+    image_alt: str = ""
+    jsonld: dict = field(default_factory=dict)
+
+
+BUILDERS: dict[str, Callable] = {}
+
+
+def builder(model_label: str):
+    """Register a function (obj, request) -> Card for a model ("app_label.modelname")."""
+
+    def register(function):
+        BUILDERS[model_label] = function
+        return function
+
+    return register
+
+
+def summary(text: str | None, words: int = 40) -> str:
+    return Truncator(" ".join(strip_tags(text or "").split())).words(words)
+
+
+def card_for(obj, request) -> Card | None:
+    if obj is None or not hasattr(obj, "_meta"):
+        return None
+    function = BUILDERS.get(obj._meta.label_lower)
+    return function(obj, request) if function else None
+
+
+def default_image(request) -> str:
+    return absolute_url(request, static("img/og-default.png"))
+
+
+def _place(city, request) -> dict:
+    return {
+        "@type": "Place",
+        "name": city.name,
+        "url": absolute_url(request, city.get_absolute_url()),
+        "address": {"@type": "PostalAddress", "addressLocality": city.name, "addressCountry": city.country.code},
+        "geo": {"@type": "GeoCoordinates", "latitude": city.latitude, "longitude": city.longitude},
+    }
+
+
+def _publisher() -> dict:
+    return {"@type": "Organization", "name": _("Cities of Migration"), "email": settings.CONTACT_EMAIL}
+
+
+@builder("goodideas.goodidea")
+def good_idea(idea, request) -> Card:
+    url = absolute_url(request, idea.get_absolute_url())
+    image = idea.image.url if idea.image else ""
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": idea.title,
+        "description": idea.teaser,
+        "url": url,
+        "inLanguage": get_language(),
+        "about": [theme.name for theme in idea.themes.all()],
+        "contentLocation": _place(idea.city, request),
+        "publisher": _publisher(),
+        "keywords": ", ".join(tag.name for tag in idea.tags.all()),
+    }
+    if idea.published_at:
+        jsonld["datePublished"] = idea.published_at.date().isoformat()
+    if idea.updated_at:
+        jsonld["dateModified"] = idea.updated_at.date().isoformat()
+    if idea.organisation:
+        jsonld["sourceOrganization"] = {"@type": "Organization", "name": idea.organisation.name}
+    if image:
+        jsonld["image"] = absolute_url(request, image)
+    return Card(
+        title=idea.title,
+        description=summary(idea.teaser),
+        type="article",
+        image=image,
+        image_alt=idea.image_alt,
+        jsonld=jsonld,
+    )
+
+
+@builder("goodideas.city")
+def city(city, request) -> Card:
+    description = summary(city.profile) or _("Good Ideas in Integration from %(city)s.") % {"city": city.name}
+    return Card(
+        title=city.name,
+        description=description,
+        jsonld={"@context": "https://schema.org", **_place(city, request), "description": description},
+    )

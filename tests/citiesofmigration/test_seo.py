@@ -1,0 +1,83 @@
+"""What search engines and link previews read: sitemap, robots, OpenGraph, JSON-LD."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.factories import CityFactory, GoodIdeaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def jsonld(response) -> dict:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
+    assert match, "no JSON-LD on the page"
+    return json.loads(match.group(1))
+
+
+def meta(response, prop: str) -> str:
+    match = re.search(rf'<meta (?:property|name)="{re.escape(prop)}" content="([^"]*)"', response.content.decode())
+    assert match, f"no {prop}"
+    return match.group(1)
+
+
+def test_an_idea_page_is_a_schema_org_article_with_its_place(client):
+    idea = GoodIdeaFactory(title_en="Museums welcome refugees", title_fr="Les musées accueillent les réfugiés")
+    response = client.get(f"/fr/ideas/{idea.slug}/")
+    data = jsonld(response)
+    assert data["@type"] == "Article"
+    assert data["headline"] == "Les musées accueillent les réfugiés"
+    assert data["inLanguage"] == "fr"
+    assert data["contentLocation"]["@type"] == "Place"
+    assert data["url"].endswith(f"/fr/ideas/{idea.slug}/")
+    assert meta(response, "og:type") == "article"
+    assert meta(response, "og:title") == "Les musées accueillent les réfugiés"
+    assert meta(response, "og:locale") == "fr_FR"
+    assert meta(response, "twitter:card") == "summary"
+
+
+def test_json_ld_cannot_be_broken_out_of(client):
+    idea = GoodIdeaFactory(title_en="</script><script>alert(1)</script>")
+    content = client.get(f"/en/ideas/{idea.slug}/").content.decode()
+    assert "<script>alert(1)" not in content
+    assert "\\u003C/script\\u003E" in content
+
+
+def test_a_city_page_is_a_schema_org_place(client):
+    city = CityFactory(name_en="Lisbon", slug="lisbon", latitude=38.72, longitude=-9.14)
+    GoodIdeaFactory(city=city)
+    data = jsonld(client.get("/en/cities/lisbon/"))
+    assert data["@type"] == "Place"
+    assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 38.72, "longitude": -9.14}
+
+
+@pytest.mark.parametrize("path", ["/en/", "/fr/about/", "/de/ideas/", "/en/search/?q=x"])
+def test_every_page_has_a_description_and_a_link_preview(client, path):
+    response = client.get(path)
+    assert meta(response, "description")
+    assert meta(response, "og:title")
+    assert meta(response, "og:image").startswith("http://testserver/static/img/og-default")
+    assert meta(response, "twitter:title") == meta(response, "og:title")
+
+
+def test_sitemap_lists_each_page_in_three_languages_with_alternates(client):
+    idea = GoodIdeaFactory()
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locations = [url.find("s:loc", ns).text for url in root.findall("s:url", ns)]
+    for language in ("en", "fr", "de"):
+        assert f"http://testserver/{language}/ideas/{idea.slug}/" in locations
+        assert f"http://testserver/{language}/about/" in locations
+    first = root.find("s:url", ns)
+    assert {link.get("hreflang") for link in first.findall("x:link", ns)} == {"en", "fr", "de", "x-default"}
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_exports(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /fr/ideas/export" in text
+    assert "Disallow: /de/accounts/" in text
