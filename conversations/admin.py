@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,9 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from conversations import services
 from conversations.models import Delivery, Issue, Item, ItemImage, NewsItem, Subscriber
+
+# URLs typed without a scheme are read as https (Django 6's default).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 def preview_link(obj):
@@ -20,6 +24,7 @@ def preview_link(obj):
 
 
 class ItemInline(TranslationStackedInline):
+    formfield_overrides = URL_FIELDS
     model = Item
     extra = 0
     fields = [
@@ -53,6 +58,7 @@ class ItemInline(TranslationStackedInline):
 
 @admin.register(Issue)
 class IssueAdmin(TabbedTranslationAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["number", "title", "status", "publish_at", "is_public_display", "preview"]
     list_filter = ["status"]
     search_fields = ["title_en", "title_fr", "title_de", "number"]
@@ -114,6 +120,7 @@ class ItemImageInline(TranslationTabularInline):
 
 @admin.register(Item)
 class ItemAdmin(TabbedTranslationAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["title", "issue", "position", "kind", "preview"]
     list_filter = ["kind", "issue"]
     list_select_related = ["issue"]
@@ -134,6 +141,7 @@ class ItemAdmin(TabbedTranslationAdmin):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(TabbedTranslationAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["title", "date", "source_name", "city", "country"]
     list_filter = ["themes", "country"]
     list_select_related = ["city", "country"]
