@@ -194,7 +194,7 @@ def test_item_page_query_count_is_constant(client, issue, django_assert_max_num_
     with django_assert_max_num_queries(8):
         assert client.get(url("conversations:item", number=7, slug="first")).status_code == 200
     item.related_ideas.set(GoodIdeaFactory.create_batch(50))
-    for n in range(45):
+    for _n in range(45):
         ItemFactory(issue=issue)
     with django_assert_max_num_queries(8):
         assert client.get(url("conversations:item", number=7, slug="first")).status_code == 200
