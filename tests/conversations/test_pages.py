@@ -198,3 +198,18 @@ def test_item_page_query_count_is_constant(client, issue, django_assert_max_num_
         ItemFactory(issue=issue)
     with django_assert_max_num_queries(8):
         assert client.get(url("conversations:item", number=7, slug="first")).status_code == 200
+
+
+def test_home_query_count_is_constant(client, django_assert_max_num_queries):
+    from tests.conversations.factories import NewsItemFactory
+
+    issue = IssueFactory()
+    ItemFactory.create_batch(5, issue=issue)
+    NewsItemFactory.create_batch(5)
+    with django_assert_max_num_queries(12) as context:
+        client.get("/en/")
+    baseline = len(context.captured_queries)
+    ItemFactory.create_batch(45, issue=issue)
+    NewsItemFactory.create_batch(45)
+    with django_assert_max_num_queries(baseline):
+        client.get("/en/")
