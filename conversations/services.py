@@ -1,12 +1,15 @@
 """Newsletter workflows: sign-up with double opt-in, confirmation, unsubscription, sending an issue."""
 
+import html
 import logging
+import re
 
 from django.core import signing
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
 
 from citiesofmigration import mail
 from conversations.models import Delivery, Issue, Item, Subscriber
@@ -63,13 +66,28 @@ def subscriber_unsubscribe(*, subscriber: Subscriber) -> None:
         subscriber.save(update_fields=["unsubscribed_at"])
 
 
+def html_to_text(value: str) -> str:
+    """Sanitised rich text as plain text for the text part of an e-mail: one paragraph per block."""
+    value = re.sub(r"</(p|h2|h3|blockquote)>|<br\s*/?>", "\n\n", value or "")
+    value = re.sub(r"<li[^>]*>", "\n- ", value)
+    text = html.unescape(strip_tags(value))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
+
+
 def issue_message(*, issue: Issue, items: list[Item], subscriber: Subscriber, connection=None):
     """The issue as an e-mail for `subscriber`: in their language, HTML and plain text, with unsubscribe headers."""
     with translation.override(subscriber.language):
         unsubscribe_url = mail.site_url() + subscriber.get_unsubscribe_url()
+        editorial_text = html_to_text(issue.editorial)
     message = mail.build_message(
         "conversations/email/issue",
-        {"issue": issue, "items": items, "subscriber": subscriber, "unsubscribe_url": unsubscribe_url},
+        {
+            "issue": issue,
+            "items": items,
+            "subscriber": subscriber,
+            "unsubscribe_url": unsubscribe_url,
+            "editorial_text": editorial_text,
+        },
         to=[subscriber.email],
         language=subscriber.language,
     )
