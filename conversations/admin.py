@@ -13,13 +13,13 @@ from conversations.models import Delivery, Issue, Item, ItemImage, NewsItem, Sub
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
-def preview_link(obj):
+def preview_link(obj, label=None):
     if not obj.pk:
         return "—"
     return format_html(
         '<a href="{}" target="_blank" rel="noopener">{}</a>',
         obj.get_preview_url(),
-        _("Preview as the public will see it"),
+        label or _("Preview as the public will see it"),
     )
 
 
@@ -59,7 +59,7 @@ class ItemInline(TranslationStackedInline):
 @admin.register(Issue)
 class IssueAdmin(TabbedTranslationAdmin):
     formfield_overrides = URL_FIELDS
-    list_display = ["number", "title", "status", "publish_at", "is_public_display", "preview"]
+    list_display = ["number", "title", "status", "publish_at", "is_public_display", "preview_column"]
     list_filter = ["status"]
     search_fields = ["title_en", "title_fr", "title_de", "number"]
     readonly_fields = ["preview"]
@@ -85,6 +85,10 @@ class IssueAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("preview"))
     def preview(self, obj):
         return preview_link(obj)
+
+    @admin.display(description=_("preview"))
+    def preview_column(self, obj):
+        return preview_link(obj, _("Preview"))
 
     def view_on_site(self, obj):
         return obj.get_preview_url()
@@ -121,7 +125,7 @@ class ItemImageInline(TranslationTabularInline):
 @admin.register(Item)
 class ItemAdmin(TabbedTranslationAdmin):
     formfield_overrides = URL_FIELDS
-    list_display = ["title", "issue", "position", "kind", "preview"]
+    list_display = ["title", "issue", "position", "kind", "preview_column"]
     list_filter = ["kind", "issue"]
     list_select_related = ["issue"]
     search_fields = ["title_en", "title_fr", "title_de", "slug"]
@@ -134,6 +138,10 @@ class ItemAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("preview"))
     def preview(self, obj):
         return preview_link(obj)
+
+    @admin.display(description=_("preview"))
+    def preview_column(self, obj):
+        return preview_link(obj, _("Preview"))
 
     def view_on_site(self, obj):
         return obj.get_preview_url()

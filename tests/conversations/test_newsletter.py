@@ -191,3 +191,37 @@ def test_admin_pages_and_preview_link(client, editor, issue):
     assert issue.get_preview_url() in response.content.decode()
     for path in ["/admin/conversations/issue/add/", "/admin/conversations/newsitem/add/", "/admin/conversations/item/"]:
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"email": "a@example.org", "language": "xx"},
+        {"email": "x" * 300 + "@example.org", "language": "en"},
+        {"email": "", "language": ""},
+        {},
+        {"email": "a@example.org\nBcc: b@example.org", "language": "en"},
+    ],
+)
+def test_bad_sign_up_input_is_a_form_error_never_500(client, data):
+    response = client.post("/en/newsletter/", data)
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert Subscriber.objects.count() == 0
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_newsletter_pages_in_each_language(client, language):
+    subscriber = SubscriberFactory(language=language)
+    pages = [
+        f"/{language}/newsletter/",
+        f"/{language}/newsletter/check-your-inbox/",
+        f"/{language}/newsletter/confirm/{services.confirmation_token(subscriber)}/",
+        f"/{language}/newsletter/unsubscribe/{subscriber.token}/",
+    ]
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+        assert f'<html lang="{language}">' in response.content.decode()
+    if language == "fr":
+        assert "S'abonner à la lettre d'information" in client.get("/fr/newsletter/").content.decode()

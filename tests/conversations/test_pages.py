@@ -213,3 +213,35 @@ def test_home_query_count_is_constant(client, django_assert_max_num_queries):
     NewsItemFactory.create_batch(45)
     with django_assert_max_num_queries(baseline):
         client.get("/en/")
+
+
+def test_sitemap_lists_public_issues_items_and_news(client, issue):
+    from tests.conversations.factories import NewsItemFactory
+
+    NewsItemFactory(slug="in-the-sitemap")
+    IssueFactory(number=99, status="draft")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/fr/conversations/7/first/" in xml
+    assert "/de/news/in-the-sitemap/" in xml
+    assert "/conversations/99/" not in xml
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "path"),
+    [
+        ("conversations:list", {}, "/en/conversations/"),
+        ("conversations:issue", {"number": 3}, "/en/conversations/3/"),
+        ("conversations:item", {"number": 3, "slug": "a-b"}, "/en/conversations/3/a-b/"),
+        ("conversations:preview-issue", {"number": 3}, "/en/conversations/preview/3/"),
+        ("conversations:news", {}, "/en/news/"),
+        ("conversations:news-detail", {"slug": "x"}, "/en/news/x/"),
+        ("conversations:news-feed", {}, "/en/news/feed/"),
+        ("conversations:feed-atom", {}, "/en/conversations/feed/atom/"),
+        ("conversations:newsletter", {}, "/en/newsletter/"),
+    ],
+)
+def test_urls_reverse_and_resolve(name, kwargs, path):
+    from django.urls import resolve
+
+    assert url(name, **kwargs) == path
+    assert resolve(path).view_name == name
