@@ -20,7 +20,7 @@ class NewsFeed(Feed):
         return reverse("conversations:news")
 
     def items(self):
-        return NewsItem.objects.select_related("city", "country")[:FEED_LENGTH]
+        return NewsItem.objects.prefetch_related("themes")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

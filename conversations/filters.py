@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -7,11 +8,17 @@ from goodideas.models import City, Country, Theme
 
 
 class NewsFilter(django_filters.FilterSet):
-    """News by theme, country (news about the country or one of its cities) and city; slugs in the URL.
+    """News by words (full-text, every language), theme, country (news about the country or one of its cities) and city; slugs in the URL.
 
     The choices offered are the places that have news. An unknown slug is a form error, shown on the page.
     """
 
+    q = django_filters.CharFilter(
+        label=_("Keywords"),
+        method="filter_search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),
         queryset=Theme.objects.all(),
@@ -35,7 +42,10 @@ class NewsFilter(django_filters.FilterSet):
 
     class Meta:
         model = NewsItem
-        fields = ["theme", "country", "city"]
+        fields = ["q", "theme", "country", "city"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(Q(country=value) | Q(city__country=value))

@@ -70,3 +70,22 @@ def test_footer_lists_the_feeds(client):
     html = client.get("/de/").content.decode()
     assert 'href="/de/news/feed/"' in html
     assert 'href="/de/conversations/feed/"' in html
+
+
+@pytest.mark.parametrize("path", ["/en/news/feed/", "/en/conversations/feed/atom/"])
+def test_feed_query_count_is_constant(client, path, django_assert_max_num_queries):
+    from goodideas.models import Theme
+
+    themes = list(Theme.objects.all()[:2])
+    issue = IssueFactory()
+    for _n in range(5):
+        NewsItemFactory(themes=themes)
+        ItemFactory(issue=issue).themes.set(themes)
+    with django_assert_max_num_queries(3):
+        client.get(path)
+    for _n in range(45):
+        NewsItemFactory(themes=themes)
+        ItemFactory(issue=issue).themes.set(themes)
+    with django_assert_max_num_queries(3):
+        feed = feedparser.parse(client.get(path).content)
+    assert len(feed.entries) == 30

@@ -106,3 +106,12 @@ def test_news_list_query_count_is_constant(client, places, django_assert_max_num
         assert client.get("/en/news/?theme=work").status_code == 200
     with django_assert_max_num_queries(7):
         assert client.get("/en/news/?page=2").status_code == 200
+
+
+def test_search_the_news_in_any_language(client, news):
+    news["berlin"].summary_de = "Die Stadt eröffnet ein Willkommenszentrum für Geflüchtete."
+    news["berlin"].save()
+    assert titles(client.get("/en/news/?q=Willkommenszentrum")) == ["Berlin news"]
+    assert titles(client.get("/en/news/?q=Toronto&theme=work")) == ["Toronto news"]
+    assert client.get("/en/news/?q=" + "%22" * 300).status_code == 200
+    assert client.get("/en/news/?q=%00%01").status_code == 200
