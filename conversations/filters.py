@@ -8,7 +8,9 @@ from goodideas.models import City, Country, Theme
 
 
 class NewsFilter(django_filters.FilterSet):
-    """News by words (full-text, every language), theme, country (news about the country or one of its cities) and city; slugs in the URL.
+    """News by words (full-text, every language), theme, country (its own news and its cities') and city.
+
+    Places and themes are slugs in the URL.
 
     The choices offered are the places that have news. An unknown slug is a form error, shown on the page.
     """
