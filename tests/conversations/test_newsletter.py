@@ -225,3 +225,28 @@ def test_newsletter_pages_in_each_language(client, language):
         assert f'<html lang="{language}">' in response.content.decode()
     if language == "fr":
         assert "S'abonner à la lettre d'information" in client.get("/fr/newsletter/").content.decode()
+
+
+def test_send_issue_uses_one_connection_per_batch(issue):
+    SubscriberFactory.create_batch(5)
+    opened = []
+    real = services.get_connection
+
+    def counting_connection(*args, **kwargs):
+        opened.append(1)
+        return real(*args, **kwargs)
+
+    with mock.patch.object(services, "get_connection", counting_connection):
+        assert services.issue_send(issue=issue, batch_size=2) == 5
+    assert len(opened) == 3
+    assert len(mail.outbox) == 5
+
+
+def test_unsubscribed_and_unconfirmed_get_nothing(issue):
+    from django.utils import timezone
+
+    SubscriberFactory(email="gone@example.org", unsubscribed_at=timezone.now())
+    SubscriberFactory(email="pending@example.org", confirmed_at=None)
+    SubscriberFactory(email="reader@example.org")
+    services.issue_send(issue=issue)
+    assert [message.to for message in mail.outbox] == [["reader@example.org"]]

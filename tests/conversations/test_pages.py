@@ -245,3 +245,15 @@ def test_urls_reverse_and_resolve(name, kwargs, path):
 
     assert url(name, **kwargs) == path
     assert resolve(path).view_name == name
+
+
+def test_issue_page_query_count_is_the_same_with_5_and_50_items(client, django_assert_max_num_queries):
+    issue = IssueFactory(number=300)
+    ItemFactory.create_batch(5, issue=issue)
+    with django_assert_max_num_queries(4) as context:
+        assert client.get("/en/conversations/300/").status_code == 200
+    baseline = len(context.captured_queries)
+    ItemFactory.create_batch(45, issue=issue)
+    with django_assert_max_num_queries(baseline):
+        response = client.get("/en/conversations/300/")
+    assert len(response.context["items"]) == 50
