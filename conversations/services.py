@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
-from citiesofmigration import mail
+from citiesofmigration import mail, ratelimit
 from conversations.models import Delivery, Issue, Item, Subscriber
 
 logger = logging.getLogger(__name__)
@@ -19,6 +19,8 @@ logger = logging.getLogger(__name__)
 CONFIRM_SALT = "conversations.newsletter.confirm"
 # How long a confirmation link works.
 CONFIRM_MAX_AGE = 7 * 24 * 3600
+# Confirmation e-mails sent to one address per day, whoever asks: nobody can flood a stranger's inbox.
+CONFIRM_MAILS_PER_DAY = 3
 
 
 def confirmation_token(subscriber: Subscriber) -> str:
@@ -42,6 +44,9 @@ def subscriber_sign_up(*, email: str, language: str) -> Subscriber:
         subscriber.language = language
         subscriber.save(update_fields=["language"])
     if subscriber.is_active:
+        return subscriber
+    if ratelimit.hit("newsletter-confirm", email, limit=CONFIRM_MAILS_PER_DAY, period=24 * 3600):
+        logger.info("No confirmation e-mail to %s: daily limit reached.", subscriber.pk)
         return subscriber
     with translation.override(language):
         path = reverse("conversations:newsletter-confirm", kwargs={"token": confirmation_token(subscriber)})

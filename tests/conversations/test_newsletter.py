@@ -250,3 +250,10 @@ def test_unsubscribed_and_unconfirmed_get_nothing(issue):
     SubscriberFactory(email="reader@example.org")
     services.issue_send(issue=issue)
     assert [message.to for message in mail.outbox] == [["reader@example.org"]]
+
+
+def test_one_address_gets_at_most_three_confirmation_mails_a_day():
+    for _n in range(5):
+        services.subscriber_sign_up(email="target@example.org", language="en")
+    assert len(mail.outbox) == 3
+    assert Subscriber.objects.count() == 1
