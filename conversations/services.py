@@ -114,7 +114,9 @@ def issue_send(*, issue: Issue, batch_size: int = 100, progress=None) -> int:
     it again. The unique (subscriber, issue) constraint also keeps two runs at once from sending twice.
     """
     if not issue.is_public:
-        raise IssueNotPublished(f"Issue {issue.number} is not published (status and publish_at).")
+        raise IssueNotPublished(
+            f"Issue {issue.number} is not public yet: it must be published and its publish_at time past."
+        )
     items = list(issue.items.all())
     sent = 0
     while True:
