@@ -126,6 +126,7 @@ class ItemImageInline(TranslationTabularInline):
 class ItemAdmin(TabbedTranslationAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["title", "issue", "position", "kind", "preview_column"]
+    list_editable = ["position"]
     list_filter = ["kind", "issue"]
     list_select_related = ["issue"]
     search_fields = ["title_en", "title_fr", "title_de", "slug"]
