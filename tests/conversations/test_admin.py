@@ -34,7 +34,17 @@ def test_admin_pages_and_preview_link(client, editor, issue):
     response = client.get(f"/admin/conversations/issue/{issue.pk}/change/")
     assert response.status_code == 200
     assert issue.get_preview_url() in response.content.decode()
-    for path in ["/admin/conversations/issue/add/", "/admin/conversations/newsitem/add/", "/admin/conversations/item/"]:
+    SubscriberFactory()
+    item = issue.items.get()
+    for path in [
+        "/admin/conversations/issue/",
+        "/admin/conversations/issue/add/",
+        "/admin/conversations/newsitem/add/",
+        "/admin/conversations/item/",
+        f"/admin/conversations/item/{item.pk}/change/",
+        "/admin/conversations/subscriber/",
+        "/admin/conversations/delivery/",
+    ]:
         assert client.get(path).status_code == 200
 
 

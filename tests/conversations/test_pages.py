@@ -257,3 +257,21 @@ def test_issue_page_query_count_is_the_same_with_5_and_50_items(client, django_a
     with django_assert_max_num_queries(baseline):
         response = client.get("/en/conversations/300/")
     assert len(response.context["items"]) == 50
+
+
+def test_item_images_show_with_caption_credit_and_alt(client, issue):
+    from conversations.models import ItemImage
+
+    item = issue.items.get(slug="first")
+    ItemImage.objects.create(
+        item=item,
+        image="conversations/2024/market.jpg",
+        alt_en="Traders at a market stall",
+        alt_fr="Commerçants à un étal",
+        caption_en="The market on a Saturday morning.",
+        credit="City archive",
+    )
+    html = client.get(url("conversations:item", "fr", number=7, slug="first")).content.decode()
+    assert 'alt="Commerçants à un étal"' in html
+    assert '<span lang="en">The market on a Saturday morning.</span>' in html
+    assert "Photo : City archive" in html
