@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from citiesofmigration import views
 from citiesofmigration.sitemaps import StaticPagesSitemap
+from conversations.sitemaps import ConversationsPagesSitemap, IssueSitemap, ItemSitemap, NewsSitemap
 from goodideas.sitemaps import CitySitemap, GoodIdeaSitemap, GoodIdeasPagesSitemap, ThemeSitemap
 
 SITEMAPS = {
@@ -16,6 +17,10 @@ SITEMAPS = {
     "ideas": GoodIdeaSitemap,
     "themes": ThemeSitemap,
     "cities": CitySitemap,
+    "conversations-pages": ConversationsPagesSitemap,
+    "ezine-issues": IssueSitemap,
+    "ezine-items": ItemSitemap,
+    "news": NewsSitemap,
 }
 
 urlpatterns = [

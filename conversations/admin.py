@@ -1,0 +1,196 @@
+from django.contrib import admin, messages
+from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+
+from conversations import services
+from conversations.models import Delivery, Issue, Item, ItemImage, NewsItem, Subscriber
+
+# URLs typed without a scheme are read as https (Django 6's default).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def preview_link(obj, label=None):
+    if not obj.pk:
+        return "—"
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener">{}</a>',
+        obj.get_preview_url(),
+        label or _("Preview as the public will see it"),
+    )
+
+
+class ItemInline(TranslationStackedInline):
+    formfield_overrides = URL_FIELDS
+    model = Item
+    extra = 0
+    fields = [
+        "position",
+        "kind",
+        "title",
+        "slug",
+        "authors",
+        "teaser",
+        "body",
+        "media_url",
+        "themes",
+        "cities",
+        "related_ideas",
+        "edit_images",
+    ]
+    readonly_fields = ["edit_images"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["cities", "related_ideas"]
+    filter_horizontal = ["themes"]
+    show_change_link = True
+
+    @admin.display(description=_("images"))
+    def edit_images(self, obj):
+        if not obj.pk:
+            return _("Save the issue first, then add images on the item's own page.")
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:conversations_item_change", args=[obj.pk]), _("Images and preview")
+        )
+
+
+@admin.register(Issue)
+class IssueAdmin(TabbedTranslationAdmin):
+    formfield_overrides = URL_FIELDS
+    list_display = ["number", "title", "status", "publish_at", "is_public_display", "preview_column"]
+    list_filter = ["status"]
+    search_fields = ["title_en", "title_fr", "title_de", "number"]
+    readonly_fields = ["preview"]
+    fieldsets = [
+        (None, {"fields": ["number", "title", "slug", "editorial", "cover_image", "cover_alt"]}),
+        (
+            _("Publication"),
+            {
+                "fields": ["status", "publish_at", "preview"],
+                "description": _(
+                    "A published issue appears at its publication time by itself: nobody needs to act then."
+                ),
+            },
+        ),
+    ]
+    inlines = [ItemInline]
+    actions = ["send_to_subscribers"]
+
+    @admin.display(description=_("public now"), boolean=True)
+    def is_public_display(self, obj):
+        return obj.is_public
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return preview_link(obj)
+
+    @admin.display(description=_("preview"))
+    def preview_column(self, obj):
+        return preview_link(obj, _("Preview"))
+
+    def view_on_site(self, obj):
+        return obj.get_preview_url()
+
+    @admin.action(description=_("Send to newsletter subscribers"), permissions=["change"])
+    def send_to_subscribers(self, request, queryset):
+        for issue in queryset:
+            try:
+                sent = services.issue_send(issue=issue)
+            except services.IssueNotPublished:
+                self.message_user(
+                    request,
+                    _("Issue %(number)s is not public yet: not sent.") % {"number": issue.number},
+                    messages.ERROR,
+                )
+                continue
+            self.message_user(
+                request,
+                ngettext(
+                    "Issue %(number)s sent to %(count)d subscriber.",
+                    "Issue %(number)s sent to %(count)d subscribers.",
+                    sent,
+                )
+                % {"number": issue.number, "count": sent},
+                messages.SUCCESS,
+            )
+
+
+class ItemImageInline(TranslationTabularInline):
+    model = ItemImage
+    extra = 1
+
+
+@admin.register(Item)
+class ItemAdmin(TabbedTranslationAdmin):
+    formfield_overrides = URL_FIELDS
+    list_display = ["title", "issue", "position", "kind", "preview_column"]
+    list_editable = ["position"]
+    list_filter = ["kind", "issue"]
+    list_select_related = ["issue"]
+    search_fields = ["title_en", "title_fr", "title_de", "slug"]
+    readonly_fields = ["preview"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["issue", "cities", "related_ideas"]
+    filter_horizontal = ["themes"]
+    inlines = [ItemImageInline]
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return preview_link(obj)
+
+    @admin.display(description=_("preview"))
+    def preview_column(self, obj):
+        return preview_link(obj, _("Preview"))
+
+    def view_on_site(self, obj):
+        return obj.get_preview_url()
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(TabbedTranslationAdmin):
+    formfield_overrides = URL_FIELDS
+    list_display = ["title", "date", "source_name", "city", "country"]
+    list_filter = ["themes", "country"]
+    list_select_related = ["city", "country"]
+    search_fields = ["title_en", "title_fr", "title_de", "source_name"]
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["city", "country"]
+    filter_horizontal = ["themes"]
+
+
+class DeliveryInline(admin.TabularInline):
+    model = Delivery
+    extra = 0
+    can_delete = False
+    readonly_fields = ["issue", "sent_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    list_display = ["email", "language", "created_at", "confirmed_at", "unsubscribed_at"]
+    list_filter = [
+        "language",
+        ("confirmed_at", admin.EmptyFieldListFilter),
+        ("unsubscribed_at", admin.EmptyFieldListFilter),
+    ]
+    search_fields = ["email"]
+    readonly_fields = ["created_at", "confirmed_at", "unsubscribed_at"]
+    inlines = [DeliveryInline]
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = ["issue", "subscriber", "sent_at"]
+    list_filter = ["issue"]
+    list_select_related = ["issue", "subscriber"]
+    search_fields = ["subscriber__email"]
+    readonly_fields = ["issue", "subscriber", "sent_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,73 @@
+"""RSS and Atom feeds of integration news and e-zine items, in the language of the URL."""
+
+from datetime import UTC, datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from citiesofmigration.feeds import atom
+from conversations.models import Item, NewsItem
+
+FEED_LENGTH = 30
+
+
+class NewsFeed(Feed):
+    title = _("Integration news · Cities of Migration")
+    description = _("News on the integration of immigrants and refugees, from cities around the world.")
+
+    def link(self):
+        return reverse("conversations:news")
+
+    def items(self):
+        return NewsItem.objects.prefetch_related("themes")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return f"{item.summary} ({item.source_name})"
+
+    def item_pubdate(self, item):
+        return datetime.combine(item.date, time(12), tzinfo=UTC)
+
+    def item_updateddate(self, item):
+        return item.created_at
+
+    def item_categories(self, item):
+        return [theme.name for theme in item.themes.all()]
+
+
+class ItemFeed(Feed):
+    title = _("Conversations in Integration · Cities of Migration")
+    description = _("Articles, interviews, news and multimedia from the e-zine of Cities of Migration.")
+
+    def link(self):
+        return reverse("conversations:list")
+
+    def items(self):
+        return (
+            Item.objects.published()
+            .select_related("issue")
+            .prefetch_related("themes")
+            .order_by("-issue__publish_at", "-issue__number", "position", "pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.teaser
+
+    def item_author_name(self, item):
+        return item.authors or None
+
+    def item_pubdate(self, item):
+        return item.issue.publish_at
+
+    def item_categories(self, item):
+        return [item.get_kind_display(), *(theme.name for theme in item.themes.all())]
+
+
+NewsAtomFeed = atom(NewsFeed)
+ItemAtomFeed = atom(ItemFeed)

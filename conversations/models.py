@@ -1,0 +1,262 @@
+"""Conversations in Integration: the e-zine (issues and their items), integration news, the newsletter."""
+
+import re
+import secrets
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from citiesofmigration import search
+from citiesofmigration.richtext import RichTextField
+from goodideas.models import City, Country, GoodIdea, Theme
+
+
+class IssueQuerySet(models.QuerySet):
+    def published(self):
+        """Issues the public sees: published, and their publication time has come (checked on every request)."""
+        return self.filter(status=Issue.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+
+class Issue(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    number = models.PositiveIntegerField(_("number"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("A published issue appears on the site at this time, by itself. Leave empty to keep it hidden."),
+    )
+    cover_image = models.ImageField(_("cover image"), upload_to="conversations/%Y/", blank=True)
+    cover_alt = models.CharField(_("cover image description (alt text)"), max_length=250, blank=True)
+    editorial = RichTextField(verbose_name=_("editorial"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = IssueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("e-zine issue")
+        verbose_name_plural = _("e-zine issues")
+        indexes = [models.Index(fields=["status", "publish_at"], name="issue_status_publish_at")]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("conversations:issue", kwargs={"number": self.number})
+
+    def get_preview_url(self):
+        return reverse("conversations:preview-issue", kwargs={"number": self.number})
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at <= timezone.now()
+        )
+
+
+class ItemQuerySet(search.SearchQuerySet):
+    def published(self):
+        return self.filter(issue__status=Issue.Status.PUBLISHED, issue__publish_at__lte=timezone.now())
+
+
+# Hosts whose players may be shown in a frame once the visitor asks (see CONTENT_SECURITY_POLICY frame-src).
+YOUTUBE = re.compile(r"^https?://(?:www\.)?(?:youtube\.com/watch\?(?:.*&)?v=|youtu\.be/)([\w-]{6,20})")
+VIMEO = re.compile(r"^https?://(?:www\.)?vimeo\.com/(\d+)")
+
+
+class Item(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", _("Article")
+        INTERVIEW = "interview", _("Interview")
+        NEWS = "news", _("News")
+        MULTIMEDIA = "multimedia", _("Multimedia")
+
+    issue = models.ForeignKey(Issue, models.CASCADE, related_name="items", verbose_name=_("issue"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Items are shown in this order."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ARTICLE)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200)
+    authors = models.CharField(_("authors"), max_length=250, blank=True)
+    teaser = models.CharField(_("teaser"), max_length=400, blank=True)
+    body = RichTextField(verbose_name=_("body"), blank=True)
+    media_url = models.URLField(
+        _("video or audio address"),
+        max_length=500,
+        blank=True,
+        help_text=_("YouTube and Vimeo play on the page once the visitor asks; other addresses are linked."),
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="ezine_items", verbose_name=_("themes"))
+    cities = models.ManyToManyField(City, blank=True, related_name="ezine_items", verbose_name=_("cities"))
+    related_ideas = models.ManyToManyField(
+        GoodIdea, blank=True, related_name="ezine_items", verbose_name=_("related Good Ideas")
+    )
+    # Related E-Library resources come with the E-Library (built on its own branch): an M2M to its model.
+
+    search_document = search.DocumentField(
+        search.Field("title", "A"),
+        search.Field("teaser", "B"),
+        search.Field("body", "C"),
+    )
+
+    objects = ItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("e-zine item")
+        verbose_name_plural = _("e-zine items")
+        constraints = [models.UniqueConstraint(fields=["issue", "slug"], name="item_unique_slug_in_issue")]
+        indexes = [GinIndex(fields=["search_document"], name="ezine_item_search")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("conversations:item", kwargs={"number": self.issue.number, "slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("conversations:preview-item", kwargs={"number": self.issue.number, "slug": self.slug})
+
+    @property
+    def embed_url(self) -> str:
+        """The player's address on a privacy-friendly host, or "" where the media is only linked."""
+        if match := YOUTUBE.match(self.media_url):
+            return f"https://www.youtube-nocookie.com/embed/{match[1]}"
+        if match := VIMEO.match(self.media_url):
+            return f"https://player.vimeo.com/video/{match[1]}"
+        return ""
+
+    @property
+    def media_host(self) -> str:
+        return (urlsplit(self.media_url).hostname or "").removeprefix("www.")
+
+
+class ItemImage(models.Model):
+    item = models.ForeignKey(Item, models.CASCADE, related_name="images", verbose_name=_("item"))
+    image = models.ImageField(_("image"), upload_to="conversations/%Y/")
+    alt = models.CharField(_("description (alt text)"), max_length=250)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.alt
+
+
+class NewsItemQuerySet(search.SearchQuerySet):
+    def for_listing(self):
+        return self.select_related("city__country", "country").prefetch_related("themes")
+
+
+class NewsItem(models.Model):
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(_("summary"))
+    source_name = models.CharField(_("source"), max_length=200)
+    source_url = models.URLField(_("source address"), max_length=500)
+    city = models.ForeignKey(City, models.SET_NULL, null=True, blank=True, related_name="news", verbose_name=_("city"))
+    country = models.ForeignKey(
+        Country,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+        verbose_name=_("country"),
+        help_text=_("For news about a whole country; news about a city is found under its country too."),
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="news", verbose_name=_("themes"))
+    date = models.DateField(_("date"), default=timezone.localdate)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    search_document = search.DocumentField(search.Field("title", "A"), search.Field("summary", "B"))
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+        indexes = [
+            models.Index(fields=["-date"], name="newsitem_date"),
+            GinIndex(fields=["search_document"], name="newsitem_search"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("conversations:news-detail", kwargs={"slug": self.slug})
+
+    @property
+    def place_country(self):
+        return self.city.country if self.city_id else self.country
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def active(self):
+        """Confirmed (double opt-in) and not unsubscribed."""
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+
+
+class Subscriber(models.Model):
+    email = models.EmailField(_("e-mail address"), unique=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="en")
+    token = models.CharField(_("unsubscribe token"), max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("newsletter subscriber")
+        verbose_name_plural = _("newsletter subscribers")
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_active(self):
+        return self.confirmed_at is not None and self.unsubscribed_at is None
+
+    def get_unsubscribe_url(self):
+        return reverse("conversations:newsletter-unsubscribe", kwargs={"token": self.token})
+
+
+class Delivery(models.Model):
+    """One issue sent to one subscriber: written with the sending, so nobody gets an issue twice."""
+
+    subscriber = models.ForeignKey(Subscriber, models.CASCADE, related_name="deliveries", verbose_name=_("subscriber"))
+    issue = models.ForeignKey(Issue, models.CASCADE, related_name="deliveries", verbose_name=_("issue"))
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [models.UniqueConstraint(fields=["subscriber", "issue"], name="delivery_once_per_issue")]
+
+    def __str__(self):
+        return f"{self.issue} → {self.subscriber}"

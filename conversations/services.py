@@ -1,0 +1,137 @@
+"""Newsletter workflows: sign-up with double opt-in, confirmation, unsubscription, sending an issue."""
+
+import html
+import logging
+import re
+
+from django.core import signing
+from django.core.mail import get_connection
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+
+from citiesofmigration import mail, ratelimit
+from conversations.models import Delivery, Issue, Item, Subscriber
+
+logger = logging.getLogger(__name__)
+
+CONFIRM_SALT = "conversations.newsletter.confirm"
+# How long a confirmation link works.
+CONFIRM_MAX_AGE = 7 * 24 * 3600
+# Confirmation e-mails sent to one address per day, whoever asks: nobody can flood a stranger's inbox.
+CONFIRM_MAILS_PER_DAY = 3
+
+
+def confirmation_token(subscriber: Subscriber) -> str:
+    return signing.dumps({"id": subscriber.pk, "email": subscriber.email}, salt=CONFIRM_SALT)
+
+
+def subscriber_from_confirmation(token: str) -> Subscriber | None:
+    """The subscriber a confirmation link names, or None when it is forged, altered or too old."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+        return Subscriber.objects.get(pk=data["id"], email=data["email"])
+    except (signing.BadSignature, Subscriber.DoesNotExist, KeyError, TypeError):
+        return None
+
+
+def subscriber_sign_up(*, email: str, language: str) -> Subscriber:
+    """Record the sign-up and send the confirmation e-mail (nothing is sent to an active subscriber)."""
+    email = email.strip().lower()
+    subscriber, created = Subscriber.objects.get_or_create(email=email, defaults={"language": language})
+    if not created and subscriber.language != language:
+        subscriber.language = language
+        subscriber.save(update_fields=["language"])
+    if subscriber.is_active:
+        return subscriber
+    if ratelimit.hit("newsletter-confirm", email, limit=CONFIRM_MAILS_PER_DAY, period=24 * 3600):
+        logger.info("No confirmation e-mail to %s: daily limit reached.", subscriber.pk)
+        return subscriber
+    with translation.override(language):
+        path = reverse("conversations:newsletter-confirm", kwargs={"token": confirmation_token(subscriber)})
+    mail.send(
+        "conversations/email/confirm",
+        {"subscriber": subscriber, "confirm_url": mail.site_url() + path},
+        to=[subscriber.email],
+        language=language,
+    )
+    return subscriber
+
+
+def subscriber_confirm(*, subscriber: Subscriber) -> None:
+    subscriber.confirmed_at = timezone.now()
+    subscriber.unsubscribed_at = None
+    subscriber.save(update_fields=["confirmed_at", "unsubscribed_at"])
+
+
+def subscriber_unsubscribe(*, subscriber: Subscriber) -> None:
+    if subscriber.unsubscribed_at is None:
+        subscriber.unsubscribed_at = timezone.now()
+        subscriber.save(update_fields=["unsubscribed_at"])
+
+
+def html_to_text(value: str) -> str:
+    """Sanitised rich text as plain text for the text part of an e-mail: one paragraph per block."""
+    value = re.sub(r"</(p|h2|h3|blockquote)>|<br\s*/?>", "\n\n", value or "")
+    value = re.sub(r"<li[^>]*>", "\n- ", value)
+    text = html.unescape(strip_tags(value))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
+
+
+def issue_message(*, issue: Issue, items: list[Item], subscriber: Subscriber, connection=None):
+    """The issue as an e-mail for `subscriber`: in their language, HTML and plain text, with unsubscribe headers."""
+    with translation.override(subscriber.language):
+        unsubscribe_url = mail.site_url() + subscriber.get_unsubscribe_url()
+        editorial_text = html_to_text(issue.editorial)
+    message = mail.build_message(
+        "conversations/email/issue",
+        {
+            "issue": issue,
+            "items": items,
+            "subscriber": subscriber,
+            "unsubscribe_url": unsubscribe_url,
+            "editorial_text": editorial_text,
+        },
+        to=[subscriber.email],
+        language=subscriber.language,
+    )
+    message.extra_headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+    message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message.connection = connection
+    return message
+
+
+class IssueNotPublished(Exception):
+    pass
+
+
+def issue_send(*, issue: Issue, batch_size: int = 100, progress=None) -> int:
+    """Send `issue` to every active subscriber who has not had it yet; returns how many were sent.
+
+    Each message is sent inside the transaction that records its Delivery: if sending fails the
+    record is rolled back (the subscriber gets it on the next run); once recorded, no later run sends
+    it again. The unique (subscriber, issue) constraint also keeps two runs at once from sending twice.
+    """
+    if not issue.is_public:
+        raise IssueNotPublished(
+            f"Issue {issue.number} is not public yet: it must be published and its publish_at time past."
+        )
+    items = list(issue.items.all())
+    sent = 0
+    while True:
+        batch = list(Subscriber.objects.active().exclude(deliveries__issue=issue).order_by("pk")[:batch_size])
+        if not batch:
+            break
+        with get_connection() as connection:
+            for subscriber in batch:
+                try:
+                    with transaction.atomic():
+                        Delivery.objects.create(subscriber=subscriber, issue=issue)
+                        issue_message(issue=issue, items=items, subscriber=subscriber, connection=connection).send()
+                except IntegrityError:  # another run sent it meanwhile
+                    continue
+                sent += 1
+        if progress:
+            progress(sent)
+    return sent

@@ -1,0 +1,32 @@
+from django.urls import reverse
+
+from citiesofmigration.sitemaps import I18nSitemap
+from conversations.models import Issue, Item, NewsItem
+
+
+class ConversationsPagesSitemap(I18nSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return ["conversations:list", "conversations:news", "conversations:newsletter"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class IssueSitemap(I18nSitemap):
+    def items(self):
+        return Issue.objects.published().only("number", "updated_at").order_by("number")
+
+    def lastmod(self, issue):
+        return issue.updated_at
+
+
+class ItemSitemap(I18nSitemap):
+    def items(self):
+        return Item.objects.published().select_related("issue").only("slug", "issue__number").order_by("pk")
+
+
+class NewsSitemap(I18nSitemap):
+    def items(self):
+        return NewsItem.objects.only("slug").order_by("pk")

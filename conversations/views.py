@@ -1,0 +1,189 @@
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from citiesofmigration import ratelimit
+from conversations import services
+from conversations.filters import NewsFilter
+from conversations.forms import SubscribeForm
+from conversations.models import Issue, Item, NewsItem, Subscriber
+from goodideas.models import GoodIdea
+
+# Sign-ups allowed from one address per hour.
+SIGN_UP_LIMIT = 5
+SIGN_UP_PERIOD = 3600
+
+
+class IssueMixin:
+    """Public pages show published issues; with preview = True, staff see any issue exactly as it will look."""
+
+    preview = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.preview:
+            user = request.user
+            if not (user.is_active and user.is_staff and user.has_perm("conversations.view_issue")):
+                raise Http404
+            response = super().dispatch(request, *args, **kwargs)
+            response["X-Robots-Tag"] = "noindex"
+            response["Cache-Control"] = "private, no-store"
+            return response
+        return super().dispatch(request, *args, **kwargs)
+
+    def issues(self):
+        return Issue.objects.all() if self.preview else Issue.objects.published()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=self.preview, **kwargs)
+
+
+class IssueListView(ListView):
+    """The latest issue with its items, then the archive of the others."""
+
+    template_name = "conversations/issue_list.html"
+    paginate_by = 24
+    context_object_name = "archive"
+
+    def get(self, request, *args, **kwargs):
+        self.latest = Issue.objects.published().first()
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        issues = Issue.objects.published()
+        return issues.exclude(pk=self.latest.pk) if self.latest else issues.none()
+
+    def get_context_data(self, **kwargs):
+        items = list(self.latest.items.all()) if self.latest else []
+        return super().get_context_data(latest=self.latest, latest_items=items, **kwargs)
+
+
+class IssueDetailView(IssueMixin, DetailView):
+    template_name = "conversations/issue_detail.html"
+    context_object_name = "issue"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.issues(), number=self.kwargs["number"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(items=list(self.object.items.all()), **kwargs)
+
+
+class ItemDetailView(IssueMixin, DetailView):
+    template_name = "conversations/item_detail.html"
+    context_object_name = "item"
+
+    def get_object(self, queryset=None):
+        items = (
+            Item.objects.filter(issue__in=self.issues())
+            .select_related("issue")
+            .prefetch_related(
+                "images",
+                "themes",
+                "cities__country",
+                Prefetch("related_ideas", GoodIdea.objects.published().for_listing()),
+            )
+        )
+        return get_object_or_404(items, issue__number=self.kwargs["number"], slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        item = self.object
+        return super().get_context_data(
+            same_issue=[other for other in item.issue.items.all() if other.pk != item.pk],
+            play=self.request.GET.get("play") == "1" and bool(item.embed_url),
+            **kwargs,
+        )
+
+
+class NewsListView(FilterView):
+    template_name = "conversations/news_list.html"
+    filterset_class = NewsFilter
+    paginate_by = 20
+    context_object_name = "news"
+
+    def get_queryset(self):
+        return NewsItem.objects.for_listing()
+
+
+class NewsDetailView(DetailView):
+    template_name = "conversations/news_detail.html"
+    context_object_name = "news_item"
+
+    def get_queryset(self):
+        return NewsItem.objects.for_listing()
+
+
+class SubscribeView(FormView):
+    template_name = "conversations/newsletter.html"
+    form_class = SubscribeForm
+
+    def get_initial(self):
+        return {"language": get_language()}
+
+    def post(self, request, *args, **kwargs):
+        wait = ratelimit.hit("newsletter", ratelimit.client_ip(request), limit=SIGN_UP_LIMIT, period=SIGN_UP_PERIOD)
+        if wait:
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, _("Too many sign-ups from your address. Please try again in an hour."))
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = str(wait)
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        services.subscriber_sign_up(email=form.cleaned_data["email"], language=form.cleaned_data["language"])
+        return redirect("conversations:newsletter-sent")
+
+
+class SubscribeSentView(TemplateView):
+    template_name = "conversations/newsletter_sent.html"
+
+
+@method_decorator(never_cache, name="dispatch")
+class ConfirmView(View):
+    """GET shows a button (link checkers in mail systems do not sign anyone up); POST confirms."""
+
+    template_name = "conversations/newsletter_confirm.html"
+
+    def get_subscriber(self):
+        subscriber = services.subscriber_from_confirmation(self.kwargs["token"])
+        if subscriber is None:
+            raise Http404
+        return subscriber
+
+    def get(self, request, token):
+        return render(request, self.template_name, {"subscriber": self.get_subscriber()})
+
+    def post(self, request, token):
+        subscriber = self.get_subscriber()
+        services.subscriber_confirm(subscriber=subscriber)
+        return render(request, self.template_name, {"subscriber": subscriber, "done": True})
+
+
+@method_decorator([csrf_exempt, never_cache], name="dispatch")
+class UnsubscribeView(View):
+    """One-click unsubscribe: a page with a button, and POST from it or from a mail client (RFC 8058).
+
+    No CSRF token: the secret token in the address is what authorises the request.
+    """
+
+    template_name = "conversations/newsletter_unsubscribe.html"
+
+    def get(self, request, token):
+        subscriber = get_object_or_404(Subscriber, token=token)
+        return render(request, self.template_name, {"subscriber": subscriber})
+
+    def post(self, request, token):
+        subscriber = get_object_or_404(Subscriber, token=token)
+        services.subscriber_unsubscribe(subscriber=subscriber)
+        messages.success(request, _("You are unsubscribed. You will not receive the newsletter any more."))
+        return render(request, self.template_name, {"subscriber": subscriber, "done": True})

@@ -1,0 +1,86 @@
+"""The editors' admin: composing an issue with ordered items, preview links, sending to subscribers."""
+
+import pytest
+from django.core import mail
+
+from conversations.models import Delivery, Issue
+from tests.conversations.factories import IssueFactory, ItemFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def issue():
+    issue = IssueFactory(number=12, title_en="Cities that listen")
+    ItemFactory(issue=issue, slug="one", title_en="Item one")
+    return issue
+
+
+def test_admin_action_sends_issue(client, editor, issue):
+    SubscriberFactory.create_batch(3)
+    client.force_login(editor)
+    response = client.post(
+        "/admin/conversations/issue/",
+        {"action": "send_to_subscribers", "_selected_action": [issue.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert len(mail.outbox) == 3
+    assert Delivery.objects.filter(issue=issue).count() == 3
+
+
+def test_admin_pages_and_preview_link(client, editor, issue):
+    client.force_login(editor)
+    response = client.get(f"/admin/conversations/issue/{issue.pk}/change/")
+    assert response.status_code == 200
+    assert issue.get_preview_url() in response.content.decode()
+    SubscriberFactory()
+    item = issue.items.get()
+    for path in [
+        "/admin/conversations/issue/",
+        "/admin/conversations/issue/add/",
+        "/admin/conversations/newsitem/add/",
+        "/admin/conversations/item/",
+        f"/admin/conversations/item/{item.pk}/change/",
+        "/admin/conversations/subscriber/",
+        "/admin/conversations/delivery/",
+    ]:
+        assert client.get(path).status_code == 200
+
+
+def test_admin_composes_an_issue_with_ordered_items_and_refuses_duplicate_slugs(client, editor):
+    client.force_login(editor)
+
+    def item(n, slug, position):
+        return {
+            f"items-{n}-position": position,
+            f"items-{n}-kind": "article",
+            f"items-{n}-title_en": f"Item {slug}",
+            f"items-{n}-slug": slug,
+            f"items-{n}-media_url": "",
+        }
+
+    data = {
+        "number": 30,
+        "title_en": "Composed issue",
+        "slug": "",
+        "status": "published",
+        "publish_at_0": "2020-01-01",
+        "publish_at_1": "09:00:00",
+        "items-TOTAL_FORMS": 2,
+        "items-INITIAL_FORMS": 0,
+        "items-MIN_NUM_FORMS": 0,
+        "items-MAX_NUM_FORMS": 1000,
+        **item(0, "same", 2),
+        **item(1, "same", 1),
+    }
+    response = client.post("/admin/conversations/issue/add/", data)
+    assert response.status_code == 200  # the form again, with an error
+    assert not Issue.objects.filter(number=30).exists()
+
+    data.update(item(1, "other", 1))
+    response = client.post("/admin/conversations/issue/add/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    issue = Issue.objects.get(number=30)
+    assert [i.slug for i in issue.items.all()] == ["other", "same"]
+    assert client.get("/en/conversations/30/").status_code == 200

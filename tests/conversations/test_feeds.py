@@ -1,0 +1,91 @@
+"""RSS and Atom feeds of the news and the e-zine, in each language, parsed back with feedparser."""
+
+from datetime import timedelta
+
+import feedparser
+import pytest
+from django.utils import timezone
+
+from tests.conversations.factories import IssueFactory, ItemFactory, NewsItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content():
+    issue = IssueFactory(number=4)
+    ItemFactory(
+        issue=issue, slug="welcome", title_en="Welcome desk", title_fr="Guichet d'accueil", authors="The editors"
+    )
+    future = IssueFactory(number=5, publish_at=timezone.now() + timedelta(days=3))
+    ItemFactory(issue=future, slug="secret", title_en="Not yet public")
+    NewsItemFactory(slug="n1", title_en="City opens a welcome centre", title_de="Stadt eröffnet ein Willkommenszentrum")
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+@pytest.mark.parametrize(
+    ("path", "version"),
+    [
+        ("news/feed/", "rss20"),
+        ("news/feed/atom/", "atom10"),
+        ("conversations/feed/", "rss20"),
+        ("conversations/feed/atom/", "atom10"),
+    ],
+)
+def test_feeds_are_valid_in_each_language(client, content, language, path, version):
+    response = client.get(f"/{language}/{path}")
+
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == version
+    assert feed.feed.get("language", language).startswith(language)
+    assert len(feed.entries) == 1
+    assert feed.entries[0].link.startswith(f"http://testserver/{language}/")
+
+
+def test_feeds_speak_the_language_of_the_url(client, content):
+    fr = feedparser.parse(client.get("/fr/conversations/feed/").content)
+    de = feedparser.parse(client.get("/de/news/feed/atom/").content)
+
+    assert fr.entries[0].title == "Guichet d'accueil"
+    assert fr.entries[0].link == "http://testserver/fr/conversations/4/welcome/"
+    assert de.entries[0].title == "Stadt eröffnet ein Willkommenszentrum"
+
+
+def test_unpublished_items_stay_out_of_the_feed(client, content):
+    feed = feedparser.parse(client.get("/en/conversations/feed/").content)
+    assert [entry.title for entry in feed.entries] == ["Welcome desk"]
+
+
+@pytest.mark.parametrize("path", ["/en/conversations/", "/en/news/", "/en/conversations/4/welcome/"])
+def test_pages_link_their_feeds(client, content, path):
+    html = client.get(path).content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert 'href="/en/news/feed/atom/"' in html
+    assert 'href="/en/conversations/feed/"' in html
+
+
+def test_footer_lists_the_feeds(client):
+    html = client.get("/de/").content.decode()
+    assert 'href="/de/news/feed/"' in html
+    assert 'href="/de/conversations/feed/"' in html
+
+
+@pytest.mark.parametrize("path", ["/en/news/feed/", "/en/conversations/feed/atom/"])
+def test_feed_query_count_is_constant(client, path, django_assert_max_num_queries):
+    from goodideas.models import Theme
+
+    themes = list(Theme.objects.all()[:2])
+    issue = IssueFactory()
+    for _n in range(5):
+        NewsItemFactory(themes=themes)
+        ItemFactory(issue=issue).themes.set(themes)
+    with django_assert_max_num_queries(3):
+        client.get(path)
+    for _n in range(45):
+        NewsItemFactory(themes=themes)
+        ItemFactory(issue=issue).themes.set(themes)
+    with django_assert_max_num_queries(3):
+        feed = feedparser.parse(client.get(path).content)
+    assert len(feed.entries) == 30

@@ -1,0 +1,117 @@
+"""Integration news: newest first, filters by theme, country and city, pages, bad input."""
+
+from datetime import date
+
+import pytest
+
+from goodideas.models import Theme
+from tests.conversations.factories import NewsItemFactory
+from tests.factories import CityFactory, CountryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def places():
+    germany = CountryFactory(slug="germany", name_en="Germany", name="Germany", code="DE")
+    canada = CountryFactory(slug="canada", name_en="Canada", name="Canada", code="CA")
+    berlin = CityFactory(slug="berlin", name_en="Berlin", name="Berlin", country=germany)
+    toronto = CityFactory(slug="toronto", name_en="Toronto", name="Toronto", country=canada)
+    return {"germany": germany, "canada": canada, "berlin": berlin, "toronto": toronto}
+
+
+@pytest.fixture
+def news(places):
+    work, learn = Theme.objects.get(slug="work"), Theme.objects.get(slug="learn")
+    return {
+        "berlin": NewsItemFactory(title_en="Berlin news", city=places["berlin"], date=date(2024, 3, 1), themes=[work]),
+        "germany": NewsItemFactory(
+            title_en="German news", country=places["germany"], date=date(2024, 5, 1), themes=[learn]
+        ),
+        "toronto": NewsItemFactory(
+            title_en="Toronto news", city=places["toronto"], date=date(2024, 4, 1), themes=[work, learn]
+        ),
+    }
+
+
+def titles(response):
+    return [item.title for item in response.context["news"]]
+
+
+def test_newest_first(client, news):
+    assert titles(client.get("/en/news/")) == ["German news", "Toronto news", "Berlin news"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("theme=work", ["Toronto news", "Berlin news"]),
+        ("theme=learn", ["German news", "Toronto news"]),
+        ("country=germany", ["German news", "Berlin news"]),  # the country's own news and its cities'
+        ("city=toronto", ["Toronto news"]),
+        ("theme=work&country=germany", ["Berlin news"]),
+    ],
+)
+def test_filters(client, news, query, expected):
+    assert titles(client.get(f"/en/news/?{query}")) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["theme=nope", "country=%00", "city=" + "x" * 500, "page=999", "page=-1", "page=x", "theme=work&theme=live"],
+)
+def test_bad_input_never_500(client, news, query):
+    response = client.get(f"/en/news/?{query}")
+    assert response.status_code in {200, 404}
+
+
+def test_unknown_filter_value_says_so(client, news):
+    response = client.get("/fr/news/?theme=nope")
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert "errorlist" in response.content.decode()
+
+
+def test_news_detail_page(client, news):
+    response = client.get(news["berlin"].get_absolute_url())
+    assert response.status_code == 200
+    assert "https://example.org/news" in response.content.decode()
+    assert client.get("/en/news/no-such-news/").status_code == 404
+
+
+def test_french_news_page(client, news):
+    news["berlin"].title_fr = "Nouvelles de Berlin"
+    news["berlin"].save()
+    html = client.get("/fr/news/").content.decode()
+    assert "Nouvelles de Berlin" in html
+    assert '<span lang="en">Toronto news</span>' in html
+
+
+def test_pagination(client, places):
+    for n in range(25):
+        NewsItemFactory(date=date(2020, 1, 1 + n))
+    assert len(client.get("/en/news/").context["news"]) == 20
+    assert len(client.get("/en/news/?page=2").context["news"]) == 5
+
+
+def test_news_list_query_count_is_constant(client, places, django_assert_max_num_queries):
+    work = Theme.objects.get(slug="work")
+    for _n in range(5):
+        NewsItemFactory(city=places["berlin"], themes=[work])
+    with django_assert_max_num_queries(7):
+        assert client.get("/en/news/?theme=work").status_code == 200
+    for _n in range(45):
+        NewsItemFactory(city=places["toronto"], themes=[work])
+    with django_assert_max_num_queries(7):
+        assert client.get("/en/news/?theme=work").status_code == 200
+    with django_assert_max_num_queries(7):
+        assert client.get("/en/news/?page=2").status_code == 200
+
+
+def test_search_the_news_in_any_language(client, news):
+    news["berlin"].summary_de = "Die Stadt eröffnet ein Willkommenszentrum für Geflüchtete."
+    news["berlin"].save()
+    assert titles(client.get("/en/news/?q=Willkommenszentrum")) == ["Berlin news"]
+    assert titles(client.get("/en/news/?q=Toronto&theme=work")) == ["Toronto news"]
+    assert client.get("/en/news/?q=" + "%22" * 300).status_code == 200
+    assert client.get("/en/news/?q=%00%01").status_code == 200

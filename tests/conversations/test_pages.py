@@ -1,0 +1,277 @@
+"""The e-zine's pages: index, issue, item, in three languages; scheduling, preview, related content."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from goodideas.models import GoodIdea
+from tests.conversations.factories import IssueFactory, ItemFactory
+from tests.factories import CityFactory, GoodIdeaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, language="en", **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
+@pytest.fixture
+def issue():
+    issue = IssueFactory(
+        number=7, title_en="Welcoming cities", title_fr="Villes accueillantes", title_de="Offene Städte"
+    )
+    ItemFactory(issue=issue, slug="second", position=2, title_en="Second item")
+    ItemFactory(issue=issue, slug="first", position=1, title_en="First item", title_fr="Premier article")
+    return issue
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_pages_render_in_each_language(client, issue, language):
+    for name, kwargs in [
+        ("conversations:list", {}),
+        ("conversations:issue", {"number": 7}),
+        ("conversations:item", {"number": 7, "slug": "first"}),
+        ("conversations:news", {}),
+        ("conversations:newsletter", {}),
+    ]:
+        response = client.get(url(name, language, **kwargs))
+        assert response.status_code == 200, name
+        assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_french_page_shows_french_and_falls_back_to_english_marked(client, issue):
+    html = client.get(url("conversations:issue", "fr", number=7)).content.decode()
+
+    assert "Villes accueillantes" in html
+    assert "Premier article" in html
+    # The second item has no French title: English, marked as English.
+    assert '<span lang="en">Second item</span>' in html
+    assert "Dans ce numéro" in html
+
+
+def test_issue_lists_items_in_the_editors_order(client, issue):
+    html = client.get(url("conversations:issue", number=7)).content.decode()
+
+    assert html.index("First item") < html.index("Second item")
+
+
+def test_index_shows_latest_issue_first_then_archive(client, issue):
+    IssueFactory(number=3, title_en="An older issue", publish_at=timezone.now() - timedelta(days=90))
+
+    response = client.get(url("conversations:list"))
+
+    html = response.content.decode()
+    assert response.context["latest"] == issue
+    assert html.index("Welcoming cities") < html.index("An older issue")
+    assert "First item" in html
+
+
+def test_item_page_shows_related_content(client, issue):
+    idea = GoodIdeaFactory(title_en="Neighbourhood mothers", title="Neighbourhood mothers")
+    draft = GoodIdeaFactory(title_en="Unpublished idea", title="Unpublished idea", status=GoodIdea.Status.DRAFT)
+    city = CityFactory(name_en="Lisbon", name="Lisbon")
+    item = issue.items.get(slug="first")
+    item.related_ideas.set([idea, draft])
+    item.cities.set([city])
+
+    response = client.get(url("conversations:item", number=7, slug="first"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Neighbourhood mothers" in html
+    assert "Unpublished idea" not in html
+    assert "Lisbon" in html
+    assert "Second item" in html  # more in the same issue
+
+
+def test_media_is_click_to_load(client, issue):
+    item = issue.items.get(slug="first")
+    item.media_url = "https://www.youtube.com/watch?v=abcdefghijk"
+    item.save()
+    page = url("conversations:item", number=7, slug="first")
+
+    html = client.get(page).content.decode()
+    assert "<iframe" not in html
+    assert 'href="?play=1#player"' in html
+    assert 'href="https://www.youtube.com/watch?v=abcdefghijk"' in html
+
+    html = client.get(page + "?play=1").content.decode()
+    assert 'src="https://www.youtube-nocookie.com/embed/abcdefghijk"' in html
+
+
+def test_scheduled_issue_is_invisible_before_publish_at_and_visible_after(client, time_machine=None):
+    later = timezone.now() + timedelta(hours=2)
+    IssueFactory(number=9, title_en="Scheduled issue", publish_at=later)
+    ItemFactory(issue__number=10, issue__status="draft", slug="x")
+
+    assert client.get(url("conversations:issue", number=9)).status_code == 404
+    assert "Scheduled issue" not in client.get(url("conversations:list")).content.decode()
+    assert client.get(url("conversations:issue", number=10)).status_code == 404
+
+    # Time passes; nothing else happens (no cron job, no task): the issue is there.
+    from unittest import mock
+
+    with mock.patch("django.utils.timezone.now", return_value=later + timedelta(seconds=1)):
+        assert client.get(url("conversations:issue", number=9)).status_code == 200
+        assert "Scheduled issue" in client.get(url("conversations:list")).content.decode()
+    assert client.get(url("conversations:issue", number=10)).status_code == 404
+
+
+def test_preview_is_for_staff_only(client, django_user_model, editor):
+    IssueFactory(number=11, title_en="Draft issue", status="draft", publish_at=None)
+    ItemFactory(issue=__import__("conversations.models").models.Issue.objects.get(number=11), slug="draft-item")
+    preview = url("conversations:preview-issue", number=11)
+    item_preview = url("conversations:preview-item", number=11, slug="draft-item")
+
+    assert client.get(preview).status_code == 404
+    assert client.get(item_preview).status_code == 404
+    django_user_model.objects.create_user("visitor", "v@example.org", "a long password 123")
+    client.login(username="visitor", password="a long password 123")
+    assert client.get(preview).status_code == 404
+
+    client.force_login(editor)
+    response = client.get(preview)
+    assert response.status_code == 200
+    assert "Draft issue" in response.content.decode()
+    assert response["X-Robots-Tag"] == "noindex"
+    assert item_preview in response.content.decode()  # links stay in the preview
+    assert client.get(item_preview).status_code == 200
+    # The public address still says 404.
+    assert client.get(url("conversations:issue", number=11)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/conversations/999/",
+        "/en/conversations/7/no-such-item/",
+        "/en/conversations/?page=99",
+        "/en/conversations/?page=abc",
+        "/en/conversations/7/first/?play=%00",
+        "/en/conversations/preview/7/",
+    ],
+)
+def test_bad_input_never_500(client, issue, path):
+    assert client.get(path).status_code in {200, 404}
+
+
+def test_home_shows_latest_issue_and_news(client, issue, django_assert_max_num_queries):
+    from tests.conversations.factories import NewsItemFactory
+
+    NewsItemFactory(title_en="Library opens a welcome desk", title="Library opens a welcome desk")
+    html = client.get("/en/").content.decode()
+    assert "Welcoming cities" in html
+    assert "Library opens a welcome desk" in html
+
+
+def test_home_without_content_shows_no_section(client):
+    assert "home-conversations" not in client.get("/en/").content.decode()
+
+
+def test_index_and_issue_query_counts_are_constant(client, django_assert_max_num_queries):
+    def build(count, first_number):
+        for n in range(count):
+            issue = IssueFactory(number=first_number + n)
+            for position in range(3):
+                ItemFactory(issue=issue, position=position)
+
+    build(5, 100)
+    for path in ["/en/conversations/", "/en/conversations/104/"]:
+        with django_assert_max_num_queries(5):
+            assert client.get(path).status_code == 200
+    build(45, 200)
+    for path in ["/en/conversations/", "/en/conversations/244/"]:
+        with django_assert_max_num_queries(5):
+            assert client.get(path).status_code == 200
+
+
+def test_item_page_query_count_is_constant(client, issue, django_assert_max_num_queries):
+    item = issue.items.get(slug="first")
+    item.related_ideas.set(GoodIdeaFactory.create_batch(5))
+    with django_assert_max_num_queries(8):
+        assert client.get(url("conversations:item", number=7, slug="first")).status_code == 200
+    item.related_ideas.set(GoodIdeaFactory.create_batch(50))
+    for _n in range(45):
+        ItemFactory(issue=issue)
+    with django_assert_max_num_queries(8):
+        assert client.get(url("conversations:item", number=7, slug="first")).status_code == 200
+
+
+def test_home_query_count_is_constant(client, django_assert_max_num_queries):
+    from tests.conversations.factories import NewsItemFactory
+
+    issue = IssueFactory()
+    ItemFactory.create_batch(5, issue=issue)
+    NewsItemFactory.create_batch(5)
+    with django_assert_max_num_queries(12) as context:
+        client.get("/en/")
+    baseline = len(context.captured_queries)
+    ItemFactory.create_batch(45, issue=issue)
+    NewsItemFactory.create_batch(45)
+    with django_assert_max_num_queries(baseline):
+        client.get("/en/")
+
+
+def test_sitemap_lists_public_issues_items_and_news(client, issue):
+    from tests.conversations.factories import NewsItemFactory
+
+    NewsItemFactory(slug="in-the-sitemap")
+    IssueFactory(number=99, status="draft")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/fr/conversations/7/first/" in xml
+    assert "/de/news/in-the-sitemap/" in xml
+    assert "/conversations/99/" not in xml
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "path"),
+    [
+        ("conversations:list", {}, "/en/conversations/"),
+        ("conversations:issue", {"number": 3}, "/en/conversations/3/"),
+        ("conversations:item", {"number": 3, "slug": "a-b"}, "/en/conversations/3/a-b/"),
+        ("conversations:preview-issue", {"number": 3}, "/en/conversations/preview/3/"),
+        ("conversations:news", {}, "/en/news/"),
+        ("conversations:news-detail", {"slug": "x"}, "/en/news/x/"),
+        ("conversations:news-feed", {}, "/en/news/feed/"),
+        ("conversations:feed-atom", {}, "/en/conversations/feed/atom/"),
+        ("conversations:newsletter", {}, "/en/newsletter/"),
+    ],
+)
+def test_urls_reverse_and_resolve(name, kwargs, path):
+    from django.urls import resolve
+
+    assert url(name, **kwargs) == path
+    assert resolve(path).view_name == name
+
+
+def test_issue_page_query_count_is_the_same_with_5_and_50_items(client, django_assert_max_num_queries):
+    issue = IssueFactory(number=300)
+    ItemFactory.create_batch(5, issue=issue)
+    with django_assert_max_num_queries(4) as context:
+        assert client.get("/en/conversations/300/").status_code == 200
+    baseline = len(context.captured_queries)
+    ItemFactory.create_batch(45, issue=issue)
+    with django_assert_max_num_queries(baseline):
+        response = client.get("/en/conversations/300/")
+    assert len(response.context["items"]) == 50
+
+
+def test_item_images_show_with_caption_credit_and_alt(client, issue):
+    from conversations.models import ItemImage
+
+    item = issue.items.get(slug="first")
+    ItemImage.objects.create(
+        item=item,
+        image="conversations/2024/market.jpg",
+        alt_en="Traders at a market stall",
+        alt_fr="Commerçants à un étal",
+        caption_en="The market on a Saturday morning.",
+        credit="City archive",
+    )
+    html = client.get(url("conversations:item", "fr", number=7, slug="first")).content.decode()
+    assert 'alt="Commerçants à un étal"' in html
+    assert '<span lang="en">The market on a Saturday morning.</span>' in html
+    assert "Photo : City archive" in html
