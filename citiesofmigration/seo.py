@@ -112,3 +112,47 @@ def city(city, request) -> Card:
         description=description,
         jsonld={"@context": "https://schema.org", **_place(city, request), "description": description},
     )
+
+
+@builder("conversations.item")
+def ezine_item(item, request) -> Card:
+    url = absolute_url(request, item.get_absolute_url())
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": item.title,
+        "description": summary(item.teaser or item.body),
+        "url": url,
+        "inLanguage": get_language(),
+        "articleSection": item.get_kind_display(),
+        "isPartOf": {
+            "@type": "PublicationIssue",
+            "issueNumber": item.issue.number,
+            "name": item.issue.title,
+            "url": absolute_url(request, item.issue.get_absolute_url()),
+        },
+        "publisher": _publisher(),
+    }
+    if item.issue.publish_at:
+        jsonld["datePublished"] = item.issue.publish_at.date().isoformat()
+    if item.authors:
+        jsonld["author"] = [
+            {"@type": "Person", "name": name.strip()} for name in item.authors.split(",") if name.strip()
+        ]
+    return Card(title=item.title, description=summary(item.teaser or item.body), type="article", jsonld=jsonld)
+
+
+@builder("conversations.newsitem")
+def news_item(news, request) -> Card:
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": news.title,
+        "description": summary(news.summary),
+        "url": absolute_url(request, news.get_absolute_url()),
+        "inLanguage": get_language(),
+        "datePublished": news.date.isoformat(),
+        "isBasedOn": news.source_url,
+        "publisher": _publisher(),
+    }
+    return Card(title=news.title, description=summary(news.summary), type="article", jsonld=jsonld)

@@ -52,8 +52,22 @@ def _ideas():
     return GoodIdea.objects.published()
 
 
+def _ezine_items():
+    from conversations.models import Item
+
+    return Item.objects.published()
+
+
+def _news():
+    from conversations.models import NewsItem
+
+    return NewsItem.objects.all()
+
+
 SOURCES: list[Source] = [
     Source("ideas", _("Good Ideas"), _ideas, related=("city__country",)),
+    Source("ezine", _("E-zine articles"), _ezine_items, related=("issue",)),
+    Source("news", _("News"), _news, snippet_field="summary"),
 ]
 
 
@@ -84,7 +98,9 @@ def _localised(field_name: str, translated: bool):
     default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
     if language == default:
         return F(f"{field_name}_{default}")
-    return Coalesce(NullIf(F(f"{field_name}_{language}"), Value("")), F(f"{field_name}_{default}"))
+    return Coalesce(
+        NullIf(F(f"{field_name}_{language}"), Value("")), F(f"{field_name}_{default}"), output_field=models.TextField()
+    )
 
 
 def _snippet(text: str | None) -> str:
@@ -217,11 +233,11 @@ def refresh_terms() -> int:
 
     selects, params = [], []
     for source in SOURCES:
-        words = [Coalesce(F(name), Value("")) for name in _text_columns(source)]
+        words = [Coalesce(F(name), Value(""), output_field=models.TextField()) for name in _text_columns(source)]
         spaced = [part for word in words for part in (word, Value(" "))]
-        queryset = source.queryset().annotate(hit_text=Concat(*spaced, output_field=models.TextField()))
+        queryset = source.queryset().order_by().annotate(hit_text=Concat(*spaced, output_field=models.TextField()))
         sql, sql_params = queryset.values("hit_text").query.sql_with_params()
-        selects.append(sql)
+        selects.append(f"({sql})")
         params.extend(sql_params)
     table = SearchTerm._meta.db_table
     with connection.cursor() as cursor:

@@ -119,3 +119,40 @@ def test_query_count_does_not_grow_with_results(client, django_assert_max_num_qu
 
 def test_the_header_search_box_leads_here(client):
     assert 'action="/en/search/"' in client.get("/en/").content.decode()
+
+
+def test_ideas_ezine_items_and_news_are_ranked_together_and_narrowed_by_type(client, ideas):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from conversations.models import Issue
+    from tests.conversations.factories import IssueFactory, ItemFactory, NewsItemFactory
+
+    item = ItemFactory(title_en="Libraries as living rooms", teaser_en="The library opens its doors.")
+    news = NewsItemFactory(title_en="A new library for newcomers", summary_en="Opened today.")
+    scheduled = IssueFactory(status=Issue.Status.PUBLISHED, publish_at=timezone.now() + timedelta(days=3))
+    ItemFactory(issue=scheduled, title_en="Library secrets not yet out", teaser_en="Library.")
+
+    response = client.get("/en/search/", {"q": "library"})
+    found = {result.obj for result in response.context["results"]}
+    assert {item, news, ideas["library"]} <= found
+    assert response.context["total"] == 4  # two ideas, one e-zine item, one news item: not the scheduled one
+    content = response.content.decode()
+    assert 'E-zine articles <span class="count">(1)</span>' in content
+    assert 'News <span class="count">(1)</span>' in content
+
+    narrowed = client.get("/en/search/", {"q": "library", "type": "news"})
+    assert [result.obj for result in narrowed.context["results"]] == [news]
+    assert narrowed.context["total"] == 1
+
+
+def test_an_ezine_item_page_is_a_schema_org_article(client):
+    from tests.citiesofmigration.test_seo import jsonld
+    from tests.conversations.factories import ItemFactory
+
+    item = ItemFactory(title_en="Libraries as living rooms", authors="A. Writer, B. Writer")
+    data = jsonld(client.get(item.get_absolute_url()))
+    assert data["@type"] == "Article"
+    assert data["isPartOf"]["issueNumber"] == item.issue.number
+    assert [author["name"] for author in data["author"]] == ["A. Writer", "B. Writer"]
