@@ -10,3 +10,20 @@ def permissions_policy(get_response):
         return response
 
     return middleware
+
+
+def admin_csp(get_response):
+    """Let the admin's rich-text editor run.
+
+    django-prose-editor declares its modules in an inline <script type="importmap"> and styles its
+    toolbar inline, which a strict policy forbids. The admin alone (signed-in staff, behind CSRF)
+    allows inline scripts and styles; every public page keeps script-src and style-src 'self'.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        if request.path.startswith("/admin/"):
+            response._csp_update = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
+        return response
+
+    return middleware

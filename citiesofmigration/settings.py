@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "citiesofmigration.middleware.permissions_policy",
     "csp.middleware.CSPMiddleware",
+    "citiesofmigration.middleware.admin_csp",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -235,6 +236,9 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# The admin's translation tabs (modeltranslation reads JQUERY_UI_URL) need jQuery UI: ours, not a CDN (CSP).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"  # 1.13.2, MIT licence beside it
 
 # Editors: the "Editors" group may manage everything in these apps, but not users.
 EDITOR_APP_LABELS = ["goodideas", "elibrary", "webinars", "conversations", "community", "taggit"]

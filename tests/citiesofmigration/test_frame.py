@@ -148,3 +148,15 @@ def test_favicon_ico_redirects_to_the_static_icon(client):
 
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.ico")
+
+
+@pytest.mark.django_db
+def test_the_admin_alone_may_run_inline_scripts(client, editor):
+    client.force_login(editor)
+    admin_policy = client.get("/admin/conversations/issue/add/").headers["Content-Security-Policy"]
+    public_policy = client.get("/en/").headers["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in admin_policy
+    assert "script-src 'self';" in public_policy
+    page = client.get("/admin/conversations/issue/add/").content.decode()
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in page
+    assert "googleapis" not in page
