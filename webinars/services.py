@@ -1,0 +1,99 @@
+"""Registration for webinars: places, the waiting list and the confirmation e-mails."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from citiesofmigration import mail
+from webinars import ics
+from webinars.models import Registration, Webinar
+
+
+def _locked(webinar: Webinar) -> Webinar:
+    """The webinar's row, locked until the end of the transaction: one registration change at a time."""
+    return Webinar.objects.select_for_update().get(pk=webinar.pk)
+
+
+def registration_notify(*, registration: Registration) -> None:
+    """E-mail the registrant, in the language they registered in: a place (with the .ics) or the waiting list."""
+    if not registration.user.email:
+        return
+    webinar = registration.webinar
+    template = (
+        "webinars/email/registered"
+        if registration.status == Registration.Status.REGISTERED
+        else "webinars/email/waitlisted"
+    )
+    with translation.override(registration.language):
+        message = mail.build_message(
+            template,
+            {"registration": registration, "webinar": webinar, "user": registration.user},
+            to=[registration.user.email],
+            language=registration.language,
+        )
+        if registration.status == Registration.Status.REGISTERED:
+            message.attach(f"{webinar.slug}.ics", ics.webinar_ics(webinar, language=registration.language), "text/calendar")
+    message.send()
+
+
+def registration_create(*, user, webinar: Webinar, language: str | None = None) -> Registration:
+    """Register `user` for an upcoming webinar: a place if one is free, else the waiting list.
+
+    Registering again after cancelling reuses the same row; registering twice changes nothing.
+    """
+    language = language or translation.get_language() or "en"
+    with transaction.atomic():
+        webinar = _locked(webinar)
+        if not webinar.published or webinar.starts_at <= timezone.now():
+            raise ValidationError(_("Registration for this webinar is closed."))
+        registration = Registration.objects.filter(user=user, webinar=webinar).first()
+        if registration and registration.status != Registration.Status.CANCELLED:
+            return registration
+        taken = webinar.registrations.registered().count()
+        full = webinar.capacity is not None and taken >= webinar.capacity
+        status = Registration.Status.WAITLISTED if full else Registration.Status.REGISTERED
+        if registration is None:
+            registration = Registration(user=user, webinar=webinar)
+        registration.status = status
+        registration.language = language
+        registration.created = timezone.now()
+        registration.save()
+        transaction.on_commit(lambda: registration_notify(registration=registration))
+    return registration
+
+
+def registration_cancel(*, registration: Registration) -> Registration | None:
+    """Cancel a registration; a freed place goes to the first on the waiting list, who is told by e-mail.
+
+    Returns the promoted registration, if any.
+    """
+    promoted = None
+    with transaction.atomic():
+        webinar = _locked(registration.webinar)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        freed = registration.status == Registration.Status.REGISTERED
+        registration.status = Registration.Status.CANCELLED
+        registration.save(update_fields=["status"])
+        if freed and webinar.starts_at > timezone.now():
+            taken = webinar.registrations.registered().count()
+            if webinar.capacity is None or taken < webinar.capacity:
+                promoted = webinar.registrations.waitlisted().select_for_update().first()
+                if promoted is not None:
+                    promoted.status = Registration.Status.REGISTERED
+                    promoted.save(update_fields=["status"])
+                    transaction.on_commit(lambda: registration_notify(registration=promoted))
+    return promoted
+
+
+def registrants_email(*, webinar: Webinar, subject: str, message: str) -> int:
+    """Send an editor's message to everyone registered (not waitlisted or cancelled); one e-mail each."""
+    from django.core.mail import EmailMessage, get_connection
+
+    recipients = list(
+        webinar.registrations.registered().exclude(user__email="").values_list("user__email", flat=True)
+    )
+    messages = [EmailMessage(subject, message, to=[address]) for address in recipients]
+    if messages:
+        get_connection().send_messages(messages)
+    return len(messages)
