@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citiesofmigration.feeds import atom
 from webinars.models import Webinar
-from webinars.templatetags.webinar_tags import day_text, clock, zone_label
+from webinars.templatetags.webinar_tags import clock, day_text, zone_label
 
 
 class UpcomingWebinarsFeed(Feed):

@@ -10,7 +10,11 @@ class WebinarFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search webinars"), required=False, max_length=search.MAX_QUERY_LENGTH)
     theme = forms.ModelChoiceField(
-        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label=_("All themes")
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
     )
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 

@@ -169,7 +169,9 @@ class Webinar(models.Model):
             GinIndex(fields=["search_document"], name="webinar_search"),
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="webinar_ends_after_start")
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="webinar_ends_after_start"
+            )
         ]
 
     def __str__(self):
@@ -328,7 +330,9 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         indexes = [GinIndex(fields=["search_document"], name="event_search")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="event_ends_after_start")
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="event_ends_after_start"
+            )
         ]
 
     def __str__(self):

@@ -33,7 +33,9 @@ def registration_notify(*, registration: Registration) -> None:
             language=registration.language,
         )
         if registration.status == Registration.Status.REGISTERED:
-            message.attach(f"{webinar.slug}.ics", ics.webinar_ics(webinar, language=registration.language), "text/calendar")
+            message.attach(
+                f"{webinar.slug}.ics", ics.webinar_ics(webinar, language=registration.language), "text/calendar"
+            )
     message.send()
 
 
@@ -90,9 +92,7 @@ def registrants_email(*, webinar: Webinar, subject: str, message: str) -> int:
     """Send an editor's message to everyone registered (not waitlisted or cancelled); one e-mail each."""
     from django.core.mail import EmailMessage, get_connection
 
-    recipients = list(
-        webinar.registrations.registered().exclude(user__email="").values_list("user__email", flat=True)
-    )
+    recipients = list(webinar.registrations.registered().exclude(user__email="").values_list("user__email", flat=True))
     messages = [EmailMessage(subject, message, to=[address]) for address in recipients]
     if messages:
         get_connection().send_messages(messages)

@@ -117,7 +117,9 @@ def register(request, slug):
         if registration.status == Registration.Status.REGISTERED:
             messages.success(request, _("You are registered. A confirmation is on its way by e-mail."))
         else:
-            messages.info(request, _("The webinar is full: you are on the waiting list. We will write if a place frees up."))
+            messages.info(
+                request, _("The webinar is full: you are on the waiting list. We will write if a place frees up.")
+            )
     return redirect(webinar)
 
 

@@ -63,7 +63,8 @@ def zoned_range(starts_at, ends_at, zone, show_day=True):
 def visitor_time(starts_at, ends_at, zone):
     """An empty placeholder that static/js/localtime.js fills with the visitor's own time (if it differs)."""
     return format_html(
-        '<span class="visitor-time" data-visitor-time data-start="{}" data-end="{}" data-zone="{}" data-label="{}" hidden></span>',
+        '<span class="visitor-time" data-visitor-time data-start="{}" data-end="{}" data-zone="{}" data-label="{}"'
+        " hidden></span>",
         iso_utc(starts_at),
         iso_utc(ends_at) if ends_at else "",
         str(zone),
