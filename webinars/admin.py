@@ -1,6 +1,7 @@
 import csv
 
 from django.contrib import admin, messages
+from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,10 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from webinars import services
 from webinars.forms import RegistrantsEmailForm
 from webinars.models import Event, EventLink, Registration, Session, Speaker, Webinar, WebinarSpeaker
+
+
+# Addresses typed without a scheme are read as https (and Django 6's default, without its warning).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 def registrations_csv(registrations, filename: str) -> HttpResponse:
@@ -69,6 +74,7 @@ class RegistrationInline(admin.TabularInline):
 
 @admin.register(Webinar)
 class WebinarAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["title", "starts_at", "time_zone", "language", "published", "registered_count"]
     list_filter = ["published", "themes", "language"]
     search_fields = ["title_en", "title_fr", "title_de", "slug"]
@@ -154,12 +160,14 @@ class SessionInline(TranslationTabularInline):
 
 
 class EventLinkInline(TranslationStackedInline):
+    formfield_overrides = HTTPS_URLS
     model = EventLink
     extra = 0
 
 
 @admin.register(Event)
 class EventAdmin(TabbedTranslationAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["title", "starts_on", "ends_on", "city", "published"]
     list_filter = ["published"]
     list_select_related = ["city"]

@@ -1,0 +1,87 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from tests.webinars.factories import EventFactory, RegistrationFactory, WebinarFactory
+from webinars.models import Registration
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registrants(django_user_model):
+    webinar = WebinarFactory(title_en="Libraries as first stops")
+    for n, status in enumerate(["registered", "registered", "waitlisted", "cancelled"]):
+        user = django_user_model.objects.create_user(f"u{n}", f"u{n}@example.org", "a long password 123")
+        RegistrationFactory(webinar=webinar, user=user, status=status)
+    return webinar
+
+
+def test_editor_sees_webinar_with_inlines(client, editor, registrants):
+    client.force_login(editor)
+    response = client.get(reverse("admin:webinars_webinar_change", args=[registrants.pk]))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "u0@example.org" in content  # registrations listed on the webinar
+    assert "webinar_speakers-TOTAL_FORMS" in content
+    assert client.get(reverse("admin:webinars_webinar_changelist")).status_code == 200
+    event = EventFactory()
+    response = client.get(reverse("admin:webinars_event_change", args=[event.pk]))
+    assert "sessions-TOTAL_FORMS" in response.content.decode()
+
+
+def test_csv_export_of_registrations(client, editor, registrants):
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:webinars_webinar_changelist"),
+        {"action": "export_registrations", "_selected_action": [registrants.pk]},
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode("utf-8-sig").strip().splitlines()
+    assert lines[0].startswith("webinar,starts_at,name,email,status")
+    assert len(lines) == 5
+    assert "u2@example.org,waitlisted" in response.content.decode()
+
+
+def test_email_registrants_action_asks_then_sends_to_registered_only(client, editor, registrants):
+    client.force_login(editor)
+    changelist = reverse("admin:webinars_webinar_changelist")
+    response = client.post(changelist, {"action": "email_registrants", "_selected_action": [registrants.pk]})
+    assert response.status_code == 200
+    assert 'name="subject"' in response.content.decode()
+    assert not mail.outbox
+
+    response = client.post(
+        changelist,
+        {
+            "action": "email_registrants",
+            "_selected_action": [registrants.pk],
+            "send": "1",
+            "subject": "The slides",
+            "message": "Here are the slides.",
+        },
+    )
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == ["u0@example.org", "u1@example.org"]
+    assert mail.outbox[0].subject == "The slides"
+
+
+def test_email_form_errors_do_not_send(client, editor, registrants):
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:webinars_webinar_changelist"),
+        {"action": "email_registrants", "_selected_action": [registrants.pk], "send": "1", "subject": ""},
+    )
+    assert response.status_code == 200
+    assert not mail.outbox
+
+
+def test_registration_changelist_filters_by_webinar_and_exports(client, editor, registrants):
+    client.force_login(editor)
+    response = client.get(reverse("admin:webinars_registration_changelist"), {"webinar__id__exact": registrants.pk})
+    assert response.status_code == 200
+    response = client.post(
+        reverse("admin:webinars_registration_changelist"),
+        {"action": "export_csv", "_selected_action": list(Registration.objects.values_list("pk", flat=True))},
+    )
+    assert response["Content-Type"].startswith("text/csv")
