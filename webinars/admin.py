@@ -12,7 +12,6 @@ from webinars import services
 from webinars.forms import RegistrantsEmailForm
 from webinars.models import Event, EventLink, Registration, Session, Speaker, Webinar, WebinarSpeaker
 
-
 # Addresses typed without a scheme are read as https (and Django 6's default, without its warning).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 

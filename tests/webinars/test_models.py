@@ -34,7 +34,10 @@ def test_time_zone_must_be_a_real_zone():
 @pytest.mark.parametrize(
     ("url", "embed"),
     [
-        ("https://www.youtube.com/watch?v=aQm4Lr7bX2c", "https://www.youtube-nocookie.com/embed/aQm4Lr7bX2c?autoplay=1"),
+        (
+            "https://www.youtube.com/watch?v=aQm4Lr7bX2c",
+            "https://www.youtube-nocookie.com/embed/aQm4Lr7bX2c?autoplay=1",
+        ),
         ("https://youtu.be/aQm4Lr7bX2c", "https://www.youtube-nocookie.com/embed/aQm4Lr7bX2c?autoplay=1"),
         ("https://vimeo.com/112233445", "https://player.vimeo.com/video/112233445?autoplay=1&dnt=1"),
     ],

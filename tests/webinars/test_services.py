@@ -26,7 +26,8 @@ def test_places_then_waiting_list_then_moving_up(users, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         first, second, third, fourth = (services.registration_create(user=user, webinar=webinar) for user in users)
 
-    assert [r.status for r in (first, second, third, fourth)] == ["registered", "registered", "waitlisted", "waitlisted"]
+    statuses = [r.status for r in (first, second, third, fourth)]
+    assert statuses == ["registered", "registered", "waitlisted", "waitlisted"]
 
     with django_capture_on_commit_callbacks(execute=True):
         promoted = services.registration_cancel(registration=first)

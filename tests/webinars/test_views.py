@@ -152,8 +152,12 @@ def test_registering_for_a_past_webinar_is_refused_politely(client, member):
 
 
 def test_join_link_visibility(client, member, other_member):
-    starts_soon = WebinarFactory(starts_at=timezone.now() + timedelta(minutes=10), join_url="https://meet.example.org/soon")
-    starts_later = WebinarFactory(starts_at=timezone.now() + timedelta(hours=2), join_url="https://meet.example.org/later")
+    starts_soon = WebinarFactory(
+        starts_at=timezone.now() + timedelta(minutes=10), join_url="https://meet.example.org/soon"
+    )
+    starts_later = WebinarFactory(
+        starts_at=timezone.now() + timedelta(hours=2), join_url="https://meet.example.org/later"
+    )
     RegistrationFactory(webinar=starts_soon, user=member)
     RegistrationFactory(webinar=starts_later, user=member)
     RegistrationFactory(webinar=starts_soon, user=other_member, status=Registration.Status.WAITLISTED)
@@ -275,7 +279,7 @@ def test_full_calendar_has_upcoming_webinars_and_events_only(client):
     calendar = icalendar.Calendar.from_ical(response.content)
     uids = sorted(str(component["UID"]).split("@")[0] for component in calendar.walk("VEVENT"))
     assert uids == sorted([f"webinar-{upcoming.pk}", f"event-{event.pk}"])
-    whole_days = [c for c in calendar.walk("VEVENT") if str(c["UID"]).startswith("event-")][0]
+    whole_days = next(c for c in calendar.walk("VEVENT") if str(c["UID"]).startswith("event-"))
     assert whole_days.decoded("DTSTART") == event.starts_on
     assert whole_days.decoded("DTEND") == event.ends_on + timedelta(days=1)
 
@@ -292,7 +296,7 @@ def test_feeds_of_upcoming_webinars(client, language):
             url("detail", language, slug=upcoming.slug).lstrip("/")
         ]
     list_page = client.get(url("list", language)).content.decode()
-    assert f'rel="alternate" type="application/rss+xml"' in list_page
+    assert 'rel="alternate" type="application/rss+xml"' in list_page
     assert f'href="{url("feed-atom", language)}"' in list_page
 
 
