@@ -14,14 +14,16 @@
     var start = new Date(element.dataset.start);
     var end = element.dataset.end ? new Date(element.dataset.end) : null;
     if (isNaN(start)) return;
-    var startText = new Intl.DateTimeFormat(lang, { dateStyle: "full", timeStyle: "short" }).format(start);
+    var dateStyle = element.hasAttribute("data-short") ? "medium" : "full";
+    var startText = new Intl.DateTimeFormat(lang, { dateStyle: dateStyle, timeStyle: "short" }).format(start);
     var endText = end ? "–" + new Intl.DateTimeFormat(lang, { timeStyle: "short" }).format(end) : "";
     var zoneName = new Intl.DateTimeFormat(lang, { timeZoneName: "long" })
       .formatToParts(start)
       .filter(function (part) { return part.type === "timeZoneName"; })
       .map(function (part) { return part.value; })
       .join("");
-    element.textContent = element.dataset.label + ": " + startText + endText + (zoneName ? " (" + zoneName + ")" : "");
+    var text = startText + endText + (zoneName ? " (" + zoneName + ")" : "");
+    element.textContent = element.dataset.label.replace("{time}", text);
     element.hidden = false;
   });
 

@@ -5,6 +5,7 @@ from datetime import UTC
 from django import template
 from django.utils import formats
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 register = template.Library()
@@ -60,15 +61,16 @@ def zoned_range(starts_at, ends_at, zone, show_day=True):
 
 
 @register.simple_tag
-def visitor_time(starts_at, ends_at, zone):
+def visitor_time(starts_at, ends_at, zone, short=False):
     """An empty placeholder that static/js/localtime.js fills with the visitor's own time (if it differs)."""
     return format_html(
         '<span class="visitor-time" data-visitor-time data-start="{}" data-end="{}" data-zone="{}" data-label="{}"'
-        " hidden></span>",
+        "{} hidden></span>",
         iso_utc(starts_at),
         iso_utc(ends_at) if ends_at else "",
         str(zone),
-        gettext("In your time zone"),
+        gettext("In your time zone: {time}"),
+        mark_safe(" data-short") if short else "",
     )
 
 
