@@ -9,6 +9,7 @@ from django.views.static import serve
 from citiesofmigration import views
 from citiesofmigration.sitemaps import StaticPagesSitemap
 from goodideas.sitemaps import CitySitemap, GoodIdeaSitemap, GoodIdeasPagesSitemap, ThemeSitemap
+from webinars.sitemaps import EventSitemap, WebinarSitemap, WebinarsPagesSitemap
 
 SITEMAPS = {
     "pages": StaticPagesSitemap,
@@ -16,6 +17,9 @@ SITEMAPS = {
     "ideas": GoodIdeaSitemap,
     "themes": ThemeSitemap,
     "cities": CitySitemap,
+    "webinars-pages": WebinarsPagesSitemap,
+    "webinars": WebinarSitemap,
+    "events": EventSitemap,
 }
 
 urlpatterns = [

@@ -88,6 +88,10 @@ class Speaker(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        if self.photo and not self.photo_alt:
+            raise ValidationError({"photo_alt": _("Describe the photo for people who cannot see it.")})
+
 
 class WebinarQuerySet(search.SearchQuerySet):
     def published(self):

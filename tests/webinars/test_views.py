@@ -319,3 +319,15 @@ def test_urls_reverse_and_resolve():
     assert url("feed-atom") == "/en/webinars/feed/atom/"
     assert url("events", "de") == "/de/events/"
     assert url("event-detail", slug="x") == "/en/events/x/"
+
+
+def test_sitemap_lists_webinars_and_events_in_three_languages(client):
+    webinar = WebinarFactory()
+    event = EventFactory()
+    WebinarFactory(slug="draft-one", published=False)
+    content = client.get("/sitemap.xml").content.decode()
+    for language in ("en", "fr", "de"):
+        assert url("detail", language, slug=webinar.slug) in content
+        assert url("event-detail", language, slug=event.slug) in content
+        assert url("list", language) in content
+    assert "draft-one" not in content
