@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -106,9 +106,11 @@ def _published_webinar(slug):
 
 
 @require_POST
-@login_required
 def register(request, slug):
     webinar = _published_webinar(slug)
+    if not request.user.is_authenticated:
+        # After signing in, come back to the webinar's page (the register address only takes POST).
+        return redirect_to_login(webinar.get_absolute_url())
     try:
         registration = services.registration_create(user=request.user, webinar=webinar)
     except ValidationError as error:
@@ -124,9 +126,10 @@ def register(request, slug):
 
 
 @require_POST
-@login_required
 def cancel(request, slug):
     webinar = _published_webinar(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(webinar.get_absolute_url())
     registration = (
         Registration.objects.active().filter(user=request.user, webinar=webinar).select_related("webinar").first()
     )

@@ -122,6 +122,8 @@ def test_anonymous_post_goes_to_the_login_page_and_get_is_refused(client):
     response = client.post(url("register", slug=webinar.slug))
     assert response.status_code == 302
     assert response["Location"].startswith(settings.LOGIN_URL)
+    assert response["Location"].endswith(f"?next=/en/webinars/{webinar.slug}/")
+    assert client.post(url("cancel", slug=webinar.slug)).status_code == 302
     assert client.get(url("register", slug=webinar.slug)).status_code == 405
     assert client.get(url("cancel", slug=webinar.slug)).status_code == 405
     assert Registration.objects.count() == 0
@@ -331,3 +333,11 @@ def test_sitemap_lists_webinars_and_events_in_three_languages(client):
         assert url("event-detail", language, slug=event.slug) in content
         assert url("list", language) in content
     assert "draft-one" not in content
+
+
+def test_event_detail_query_count_is_constant(client, django_assert_max_num_queries):
+    event = EventFactory()
+    for _ in range(30):
+        SessionFactory(event=event)
+    with django_assert_max_num_queries(4):
+        assert client.get(event.get_absolute_url()).status_code == 200
