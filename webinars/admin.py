@@ -16,6 +16,19 @@ from webinars.models import Event, EventLink, Registration, Session, Speaker, We
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
+class TimeZoneSelectMixin:
+    """The time zone as a list of IANA names (Europe/Berlin), not free text."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "time_zone":
+            import zoneinfo
+
+            from django import forms
+
+            kwargs["widget"] = forms.Select(choices=[(name, name) for name in sorted(zoneinfo.available_timezones())])
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
 def registrations_csv(registrations, filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -72,7 +85,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Webinar)
-class WebinarAdmin(TabbedTranslationAdmin):
+class WebinarAdmin(TimeZoneSelectMixin, TabbedTranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["title", "starts_at", "time_zone", "language", "published", "registered_count"]
     list_filter = ["published", "themes", "language"]
@@ -165,7 +178,7 @@ class EventLinkInline(TranslationStackedInline):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(TimeZoneSelectMixin, TabbedTranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["title", "starts_on", "ends_on", "city", "published"]
     list_filter = ["published"]

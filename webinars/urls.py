@@ -14,4 +14,5 @@ urlpatterns = [
     path("webinars/<slug:slug>/cancel/", views.cancel, name="cancel"),
     path("events/", views.EventListView.as_view(), name="events"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("events/<slug:slug>.ics", views.event_ics, name="event-ics"),
 ]

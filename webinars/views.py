@@ -160,6 +160,14 @@ def webinar_ics(request, slug):
 
 
 @require_GET
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published().select_related("city"), slug=slug)
+    return _ics_response(
+        ics.calendar_bytes(events=[event], name=event.title, base_url=_base_url(request)), f"{event.slug}.ics"
+    )
+
+
+@require_GET
 def calendar_ics(request):
     webinars = Webinar.objects.published().upcoming()
     events = Event.objects.published().upcoming().select_related("city")

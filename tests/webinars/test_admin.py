@@ -24,6 +24,7 @@ def test_editor_sees_webinar_with_inlines(client, editor, registrants):
     content = response.content.decode()
     assert "u0@example.org" in content  # registrations listed on the webinar
     assert "webinar_speakers-TOTAL_FORMS" in content
+    assert '<option value="Europe/Berlin" selected>' in content  # the zone is picked from a list
     assert client.get(reverse("admin:webinars_webinar_changelist")).status_code == 200
     event = EventFactory()
     response = client.get(reverse("admin:webinars_event_change", args=[event.pk]))

@@ -341,3 +341,13 @@ def test_event_detail_query_count_is_constant(client, django_assert_max_num_quer
         SessionFactory(event=event)
     with django_assert_max_num_queries(4):
         assert client.get(event.get_absolute_url()).status_code == 200
+
+
+def test_event_calendar_is_whole_days_and_unknown_event_is_404(client):
+    event = EventFactory(title_en="Metropolis")
+    response = client.get(url("event-ics", slug=event.slug))
+    (component,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(component["SUMMARY"]) == "Metropolis"
+    assert component.decoded("DTSTART") == event.starts_on
+    assert client.get(url("event-ics", slug="nope")).status_code == 404
+    assert f'href="{url("event-ics", slug=event.slug)}"' in client.get(event.get_absolute_url()).content.decode()
