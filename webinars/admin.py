@@ -104,6 +104,22 @@ class WebinarAdmin(TimeZoneSelectMixin, TabbedTranslationAdmin):
         (_("Related"), {"fields": ["related_ideas"]}),
     ]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            promoted = services.waitlist_promote(webinar=obj)
+            if promoted:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)d person moved up from the waiting list.",
+                        "%(count)d people moved up from the waiting list.",
+                        len(promoted),
+                    )
+                    % {"count": len(promoted)},
+                    messages.SUCCESS,
+                )
+
     @admin.display(description=_("registered"))
     def registered_count(self, obj):
         return obj.registered_count

@@ -1,6 +1,7 @@
 """Registration for webinars: places, the waiting list and the confirmation e-mails."""
 
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -65,6 +66,30 @@ def registration_create(*, user, webinar: Webinar, language: str | None = None) 
     return registration
 
 
+def _fill_places(webinar: Webinar) -> list[Registration]:
+    """Move the waiting list up into free places (the webinar's row must be locked). Each promoted is e-mailed."""
+    if webinar.starts_at <= timezone.now():
+        return []
+    waiting = webinar.registrations.waitlisted().select_for_update()
+    if webinar.capacity is not None:
+        free = webinar.capacity - webinar.registrations.registered().count()
+        if free <= 0:
+            return []
+        waiting = waiting[:free]
+    promoted = list(waiting)
+    for registration in promoted:
+        registration.status = Registration.Status.REGISTERED
+        registration.save(update_fields=["status"])
+        transaction.on_commit(lambda registration=registration: registration_notify(registration=registration))
+    return promoted
+
+
+def waitlist_promote(*, webinar: Webinar) -> list[Registration]:
+    """After an editor raises the capacity (or removes it): give the new places to the waiting list, in order."""
+    with transaction.atomic():
+        return _fill_places(_locked(webinar))
+
+
 def registration_cancel(*, registration: Registration) -> Registration | None:
     """Cancel a registration; a freed place goes to the first on the waiting list, who is told by e-mail.
 
@@ -77,21 +102,13 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
         freed = registration.status == Registration.Status.REGISTERED
         registration.status = Registration.Status.CANCELLED
         registration.save(update_fields=["status"])
-        if freed and webinar.starts_at > timezone.now():
-            taken = webinar.registrations.registered().count()
-            if webinar.capacity is None or taken < webinar.capacity:
-                promoted = webinar.registrations.waitlisted().select_for_update().first()
-                if promoted is not None:
-                    promoted.status = Registration.Status.REGISTERED
-                    promoted.save(update_fields=["status"])
-                    transaction.on_commit(lambda: registration_notify(registration=promoted))
+        if freed:
+            promoted = next(iter(_fill_places(webinar)), None)
     return promoted
 
 
 def registrants_email(*, webinar: Webinar, subject: str, message: str) -> int:
     """Send an editor's message to everyone registered (not waitlisted or cancelled); one e-mail each."""
-    from django.core.mail import EmailMessage, get_connection
-
     recipients = list(webinar.registrations.registered().exclude(user__email="").values_list("user__email", flat=True))
     messages = [EmailMessage(subject, message, to=[address]) for address in recipients]
     if messages:

@@ -86,3 +86,25 @@ def test_registration_changelist_filters_by_webinar_and_exports(client, editor, 
         {"action": "export_csv", "_selected_action": list(Registration.objects.values_list("pk", flat=True))},
     )
     assert response["Content-Type"].startswith("text/csv")
+
+
+def test_raising_capacity_in_the_admin_promotes_the_waiting_list(rf, editor, registrants):
+    from types import SimpleNamespace
+
+    from django.contrib import admin
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    from webinars.models import Webinar
+
+    registrants.capacity = 2
+    registrants.save()
+    request = rf.post("/admin/")
+    request.user = editor
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    model_admin = admin.site._registry[Webinar]
+    registrants.capacity = 5
+    model_admin.save_model(request, registrants, SimpleNamespace(changed_data=["capacity"]), change=True)
+
+    assert registrants.registrations.registered().count() == 3
+    assert "moved up from the waiting list" in str(list(request._messages)[0])

@@ -114,3 +114,19 @@ def test_registrants_email_goes_to_registered_only(users):
 
     assert sent == 1
     assert [m.to for m in mail.outbox] == [["user0@example.org"]]
+
+
+def test_raising_the_capacity_moves_the_waiting_list_up_in_order(users, django_capture_on_commit_callbacks):
+    webinar = WebinarFactory(capacity=1)
+    first, second, third, fourth = (services.registration_create(user=user, webinar=webinar) for user in users)
+    webinar.capacity = 3
+    webinar.save()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.waitlist_promote(webinar=webinar)
+
+    assert promoted == [second, third]
+    fourth.refresh_from_db()
+    assert fourth.status == Registration.Status.WAITLISTED
+    assert sorted(m.to[0] for m in mail.outbox) == ["user1@example.org", "user2@example.org"]
