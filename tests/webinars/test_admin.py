@@ -107,4 +107,4 @@ def test_raising_capacity_in_the_admin_promotes_the_waiting_list(rf, editor, reg
     model_admin.save_model(request, registrants, SimpleNamespace(changed_data=["capacity"]), change=True)
 
     assert registrants.registrations.registered().count() == 3
-    assert "moved up from the waiting list" in str(list(request._messages)[0])
+    assert "moved up from the waiting list" in str(next(iter(request._messages)))

@@ -118,7 +118,7 @@ def test_registrants_email_goes_to_registered_only(users):
 
 def test_raising_the_capacity_moves_the_waiting_list_up_in_order(users, django_capture_on_commit_callbacks):
     webinar = WebinarFactory(capacity=1)
-    first, second, third, fourth = (services.registration_create(user=user, webinar=webinar) for user in users)
+    _first, second, third, fourth = (services.registration_create(user=user, webinar=webinar) for user in users)
     webinar.capacity = 3
     webinar.save()
     mail.outbox.clear()
