@@ -64,11 +64,16 @@ def calendar_bytes(*, webinars=(), events=(), name: str, base_url: str | None = 
     base_url = base_url if base_url is not None else site_url()
     stamp = timezone.now()
     calendar = _calendar(name)
+    webinars = list(webinars)
     for webinar in webinars:
         calendar.add_component(webinar_component(webinar, base_url, stamp))
     for event in events:
         calendar.add_component(event_component(event, base_url, stamp))
-    calendar.add_missing_timezones()
+    if webinars:
+        # VTIMEZONE rules for the years the webinars fall in (the default, 1970–2038, makes files of 10 kB each).
+        first = min(webinar.starts_at for webinar in webinars).date().replace(month=1, day=1)
+        last = max(webinar.ends_at for webinar in webinars).date().replace(month=12, day=31)
+        calendar.add_missing_timezones(first_date=first, last_date=last + timedelta(days=1))
     return calendar.to_ical()
 
 
