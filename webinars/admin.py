@@ -4,6 +4,8 @@ from django.contrib import admin, messages
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
@@ -120,9 +122,11 @@ class WebinarAdmin(TimeZoneSelectMixin, TabbedTranslationAdmin):
                     messages.SUCCESS,
                 )
 
-    @admin.display(description=_("registered"))
+    @admin.display(description=_("registered"), ordering="registered_count")
     def registered_count(self, obj):
-        return obj.registered_count
+        """The number registered, linking to this webinar's registrations (filterable, exportable)."""
+        url = reverse("admin:webinars_registration_changelist") + f"?webinar__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, obj.registered_count)
 
     def get_queryset(self, request):
         from django.db.models import Count, Q

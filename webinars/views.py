@@ -57,6 +57,10 @@ class WebinarListView(ListView):
             list(self.filtered.upcoming(self.now).for_listing()) if page_obj is None or page_obj.number == 1 else []
         )
         context["now"] = self.now
+        if context["filtering"]:
+            upcoming = context["upcoming"] if page_obj is None or page_obj.number == 1 else None
+            upcoming_count = len(upcoming) if upcoming is not None else self.filtered.upcoming(self.now).count()
+            context["found"] = (context["paginator"].count if context["paginator"] else 0) + upcoming_count
         return context
 
 

@@ -82,6 +82,9 @@ def test_filter_by_theme_year_and_words(client):
     assert health in response.context["archive"] and mentoring not in response.context["archive"]
     response = client.get(url("list"), {"q": "mentoring"})
     assert list(response.context["archive"]) == [mentoring]
+    assert "1 webinar matches." in response.content.decode()
+    response = client.get(url("list", "fr"), {"q": "xyzzy"})
+    assert "0 webinaire correspond." in response.content.decode()
 
 
 def test_transcript_is_searched(client):
