@@ -15,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from citiesofmigration import search
 from citiesofmigration.richtext import RichTextField
 
+# Addresses under /webinars/ that a webinar's slug would hide or be hidden by.
+RESERVED_SLUGS = {"calendar", "feed"}
+
 # How long before the start the join link appears to registrants.
 JOIN_WINDOW = timedelta(minutes=15)
 
@@ -187,6 +190,8 @@ class Webinar(models.Model):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is taken by the webinar pages; choose another.")})
 
     @property
     def zone(self):

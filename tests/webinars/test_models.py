@@ -71,3 +71,10 @@ def test_end_before_start_is_refused():
     webinar = WebinarFactory.build(starts_at=timezone.now(), ends_at=timezone.now() - timedelta(hours=1))
     with pytest.raises(ValidationError):
         webinar.clean()
+
+
+@pytest.mark.parametrize("slug", ["calendar", "feed"])
+def test_slugs_of_the_list_pages_are_reserved(slug):
+    webinar = WebinarFactory.build(slug=slug)
+    with pytest.raises(ValidationError):
+        webinar.clean()
