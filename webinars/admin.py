@@ -11,8 +11,10 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from webinars import services
+from webinars.admin_forms import SessionAdminForm, WebinarAdminForm
 from webinars.forms import RegistrantsEmailForm
 from webinars.models import Event, EventLink, Registration, Session, Speaker, Webinar, WebinarSpeaker
+from webinars.templatetags.webinar_tags import zoned_range_text
 
 # Addresses typed without a scheme are read as https (and Django 6's default, without its warning).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -88,8 +90,9 @@ class RegistrationInline(admin.TabularInline):
 
 @admin.register(Webinar)
 class WebinarAdmin(TimeZoneSelectMixin, TabbedTranslationAdmin):
+    form = WebinarAdminForm
     formfield_overrides = HTTPS_URLS
-    list_display = ["title", "starts_at", "time_zone", "language", "published", "registered_count"]
+    list_display = ["title", "local_start", "language", "published", "registered_count"]
     list_filter = ["published", "themes", "language"]
     search_fields = ["title_en", "title_fr", "title_de", "slug"]
     date_hierarchy = "starts_at"
@@ -121,6 +124,10 @@ class WebinarAdmin(TimeZoneSelectMixin, TabbedTranslationAdmin):
                     % {"count": len(promoted)},
                     messages.SUCCESS,
                 )
+
+    @admin.display(description=_("starts at"), ordering="starts_at")
+    def local_start(self, obj):
+        return zoned_range_text(obj.starts_at, obj.ends_at, obj.zone)
 
     @admin.display(description=_("registered"), ordering="registered_count")
     def registered_count(self, obj):
@@ -188,6 +195,7 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 class SessionInline(TranslationTabularInline):
     model = Session
+    form = SessionAdminForm
     extra = 1
 
 

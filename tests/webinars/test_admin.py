@@ -108,3 +108,51 @@ def test_raising_capacity_in_the_admin_promotes_the_waiting_list(rf, editor, reg
 
     assert registrants.registrations.registered().count() == 3
     assert "moved up from the waiting list" in str(next(iter(request._messages)))
+
+
+def test_editors_type_times_in_the_webinars_own_zone():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from webinars.admin_forms import WebinarAdminForm
+
+    data = {
+        "title": "Libraries",
+        "slug": "libraries",
+        "starts_at": "2031-01-15 14:00",
+        "ends_at": "2031-01-15 15:30",
+        "time_zone": "America/Toronto",
+    }
+    form = WebinarAdminForm(data)
+    assert form.is_valid(), form.errors
+    toronto = ZoneInfo("America/Toronto")
+    assert form.cleaned_data["starts_at"] == datetime(2031, 1, 15, 14, 0, tzinfo=toronto)
+    assert form.cleaned_data["ends_at"] == datetime(2031, 1, 15, 15, 30, tzinfo=toronto)
+
+
+def test_change_form_shows_the_local_clock(client, editor):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    starts = datetime(2031, 1, 15, 14, 0, tzinfo=ZoneInfo("Asia/Kuala_Lumpur"))
+    webinar = WebinarFactory(starts_at=starts, ends_at=starts.replace(hour=15), time_zone="Asia/Kuala_Lumpur")
+    client.force_login(editor)
+    content = client.get(reverse("admin:webinars_webinar_change", args=[webinar.pk])).content.decode()
+    assert 'name="starts_at_1" value="14:00:00"' in content
+    assert "Local time in the time zone chosen for the webinar." in content
+
+
+def test_sessions_are_typed_in_the_conferences_zone():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from webinars.admin_forms import SessionAdminForm
+    from webinars.models import Session
+
+    event = EventFactory(time_zone="Europe/Zurich")
+    form = SessionAdminForm(
+        {"starts_at": "2015-10-26 10:00", "ends_at": "2015-10-26 11:00", "title": "Opening"},
+        instance=Session(event=event),
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["starts_at"] == datetime(2015, 10, 26, 10, 0, tzinfo=ZoneInfo("Europe/Zurich"))
