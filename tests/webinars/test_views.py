@@ -354,3 +354,22 @@ def test_event_calendar_is_whole_days_and_unknown_event_is_404(client):
     assert component.decoded("DTSTART") == event.starts_on
     assert client.get(url("event-ics", slug="nope")).status_code == 404
     assert f'href="{url("event-ics", slug=event.slug)}"' in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_partial_for_good_idea_pages_lists_the_webinars_that_discuss_it(django_assert_num_queries):
+    from django.template import Context, Template
+
+    from tests.factories import GoodIdeaFactory
+
+    idea = GoodIdeaFactory()
+    webinar = WebinarFactory(title_en="Mentoring talk")
+    webinar.related_ideas.set([idea])
+    WebinarFactory(title_en="Unrelated")
+    template = Template("{% load webinar_tags %}{% idea_webinars idea %}")
+    with django_assert_num_queries(1):
+        html = template.render(Context({"idea": idea}))
+    assert "Mentoring talk" in html and "Unrelated" not in html
+    assert (
+        Template("{% load webinar_tags %}{% idea_webinars idea %}").render(Context({"idea": GoodIdeaFactory()})).strip()
+        == ""
+    )

@@ -91,3 +91,14 @@ def zoned_range_text(starts_at, ends_at, zone):
     end = ends_at.astimezone(zone)
     end_text = clock(end) if end.date() == start.date() else f"{day_text(end)}, {clock(end)}"
     return f"{day_text(start)}, {clock(start)}–{end_text} {zone_label(end)}"
+
+
+@register.inclusion_tag("webinars/_idea_webinars.html")
+def idea_webinars(idea):
+    """The published webinars that discuss a Good Idea (one query), for the idea's page:
+
+    {% load webinar_tags %}{% idea_webinars object %}
+    """
+    from webinars.models import Webinar
+
+    return {"idea_webinars": list(Webinar.objects.published().filter(related_ideas=idea).order_by("-starts_at")[:5])}
