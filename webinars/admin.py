@@ -33,6 +33,12 @@ class TimeZoneSelectMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+def csv_safe(value) -> str:
+    """A cell that spreadsheet programs show as text, never run as a formula (=, +, -, @ at the start)."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def registrations_csv(registrations, filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -42,7 +48,8 @@ def registrations_csv(registrations, filename: str) -> HttpResponse:
     for registration in registrations.select_related("user", "webinar").order_by("webinar__starts_at", "created"):
         user = registration.user
         writer.writerow(
-            [
+            csv_safe(cell)
+            for cell in [
                 registration.webinar.slug,
                 registration.webinar.starts_at.isoformat(),
                 user.get_full_name() or user.get_username(),

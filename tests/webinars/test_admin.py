@@ -156,3 +156,23 @@ def test_sessions_are_typed_in_the_conferences_zone():
     )
     assert form.is_valid(), form.errors
     assert form.cleaned_data["starts_at"] == datetime(2015, 10, 26, 10, 0, tzinfo=ZoneInfo("Europe/Zurich"))
+
+
+def test_csv_cells_never_run_as_formulas(client, editor, django_user_model):
+    webinar = WebinarFactory()
+    user = django_user_model.objects.create_user("=HYPERLINK(1)", "x@example.org", "a long password 123")
+    RegistrationFactory(webinar=webinar, user=user)
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:webinars_webinar_changelist"),
+        {"action": "export_registrations", "_selected_action": [webinar.pk]},
+    )
+    assert ",'=HYPERLINK(1)," in response.content.decode("utf-8-sig")
+
+
+def test_subject_with_a_line_break_is_refused():
+    from webinars.forms import RegistrantsEmailForm
+
+    form = RegistrantsEmailForm({"subject": "Hello\nBcc: someone@example.org", "message": "Hi"})
+    assert not form.is_valid()
+    assert "subject" in form.errors
