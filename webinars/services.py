@@ -1,5 +1,8 @@
 """Registration for webinars: places, the waiting list and the confirmation e-mails."""
 
+import logging
+import smtplib
+
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
@@ -9,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from citiesofmigration import mail
 from webinars import ics
 from webinars.models import Registration, Webinar
+
+logger = logging.getLogger(__name__)
 
 
 def _locked(webinar: Webinar) -> Webinar:
@@ -37,7 +42,11 @@ def registration_notify(*, registration: Registration) -> None:
             message.attach(
                 f"{webinar.slug}.ics", ics.webinar_ics(webinar, language=registration.language), "text/calendar"
             )
-    message.send()
+    try:
+        message.send()
+    except (OSError, smtplib.SMTPException):
+        # The registration stands; a mail server that is down must not turn it into an error page.
+        logger.exception("Could not send the %s e-mail for registration %s", template, registration.pk)
 
 
 def registration_create(*, user, webinar: Webinar, language: str | None = None) -> Registration:

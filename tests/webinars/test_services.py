@@ -130,3 +130,19 @@ def test_raising_the_capacity_moves_the_waiting_list_up_in_order(users, django_c
     fourth.refresh_from_db()
     assert fourth.status == Registration.Status.WAITLISTED
     assert sorted(m.to[0] for m in mail.outbox) == ["user1@example.org", "user2@example.org"]
+
+
+def test_a_mail_server_that_is_down_does_not_undo_the_registration(users, monkeypatch, caplog):
+    from django.core.mail import EmailMultiAlternatives
+
+    def refuse(self, fail_silently=False):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", refuse)
+    webinar = WebinarFactory()
+    registration = services.registration_create(user=users[0], webinar=webinar)
+    services.registration_notify(registration=registration)
+
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.REGISTERED
+    assert "Could not send" in caplog.text
