@@ -156,3 +156,48 @@ def news_item(news, request) -> Card:
         "publisher": _publisher(),
     }
     return Card(title=news.title, description=summary(news.summary), type="article", jsonld=jsonld)
+
+
+@builder("webinars.webinar")
+def webinar(webinar, request) -> Card:
+    url = absolute_url(request, webinar.get_absolute_url())
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": webinar.title,
+        "description": summary(webinar.summary),
+        "url": url,
+        "startDate": webinar.starts_at.isoformat(),
+        "endDate": webinar.ends_at.isoformat(),
+        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": {"@type": "VirtualLocation", "url": url},
+        "inLanguage": webinar.language,
+        "isAccessibleForFree": True,
+        "organizer": _publisher(),
+        "superEvent": {"@type": "EventSeries", "name": webinar.series},
+    }
+    return Card(title=webinar.title, description=summary(webinar.summary), jsonld=jsonld)
+
+
+@builder("webinars.event")
+def conference(event, request) -> Card:
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": summary(event.summary or event.description),
+        "url": absolute_url(request, event.get_absolute_url()),
+        "startDate": event.starts_on.isoformat(),
+        "endDate": event.ends_on.isoformat(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+    }
+    if event.city_id:
+        place = _place(event.city, request)
+        if event.venue:
+            place["name"] = event.venue
+        jsonld["location"] = place
+    if event.organisers:
+        jsonld["organizer"] = {"@type": "Organization", "name": event.organisers}
+    return Card(title=event.title, description=summary(event.summary or event.description), jsonld=jsonld)

@@ -64,8 +64,22 @@ def _news():
     return NewsItem.objects.all()
 
 
+def _webinars():
+    from webinars.models import Webinar
+
+    return Webinar.objects.published()
+
+
+def _events():
+    from webinars.models import Event
+
+    return Event.objects.published()
+
+
 SOURCES: list[Source] = [
     Source("ideas", _("Good Ideas"), _ideas, related=("city__country",)),
+    Source("webinars", _("Webinars"), _webinars, snippet_field="summary"),
+    Source("events", _("Conferences"), _events, snippet_field="summary", related=("city__country",)),
     Source("ezine", _("E-zine articles"), _ezine_items, related=("issue",)),
     Source("news", _("News"), _news, snippet_field="summary"),
 ]

@@ -10,6 +10,7 @@ from citiesofmigration import views
 from citiesofmigration.sitemaps import StaticPagesSitemap
 from conversations.sitemaps import ConversationsPagesSitemap, IssueSitemap, ItemSitemap, NewsSitemap
 from goodideas.sitemaps import CitySitemap, GoodIdeaSitemap, GoodIdeasPagesSitemap, ThemeSitemap
+from webinars.sitemaps import EventSitemap, WebinarSitemap, WebinarsPagesSitemap
 
 SITEMAPS = {
     "pages": StaticPagesSitemap,
@@ -21,6 +22,9 @@ SITEMAPS = {
     "ezine-issues": IssueSitemap,
     "ezine-items": ItemSitemap,
     "news": NewsSitemap,
+    "webinars-pages": WebinarsPagesSitemap,
+    "webinars": WebinarSitemap,
+    "events": EventSitemap,
 }
 
 urlpatterns = [

@@ -156,3 +156,37 @@ def test_an_ezine_item_page_is_a_schema_org_article(client):
     assert data["@type"] == "Article"
     assert data["isPartOf"]["issueNumber"] == item.issue.number
     assert [author["name"] for author in data["author"]] == ["A. Writer", "B. Writer"]
+
+
+def test_webinar_transcripts_and_conferences_are_searched(client):
+    from tests.webinars.factories import EventFactory, WebinarFactory
+
+    webinar = WebinarFactory(
+        title_en="Welcoming cities online", transcript_en="We talked about participatory budgeting at length."
+    )
+    WebinarFactory(title_en="Hidden draft", transcript_en="participatory budgeting", published=False)
+    conference = EventFactory(title_en="Participatory budgeting summit")
+
+    response = client.get("/en/search/", {"q": "participatory budgeting"})
+    results = [result.obj for result in response.context["results"]]
+    assert results == [conference, webinar]  # the title match outranks the transcript match
+    content = response.content.decode()
+    assert 'Webinars <span class="count">(1)</span>' in content
+    assert 'Conferences <span class="count">(1)</span>' in content
+
+
+def test_webinar_and_conference_pages_are_schema_org_events(client):
+    from tests.citiesofmigration.test_seo import jsonld
+    from tests.webinars.factories import EventFactory, WebinarFactory
+
+    webinar = WebinarFactory(title_en="Welcoming cities online")
+    data = jsonld(client.get(webinar.get_absolute_url()))
+    assert data["@type"] == "Event"
+    assert data["eventAttendanceMode"].endswith("OnlineEventAttendanceMode")
+    assert data["startDate"].startswith(webinar.starts_at.date().isoformat())
+
+    conference = EventFactory(title_en="Summit", venue="City Hall")
+    data = jsonld(client.get(conference.get_absolute_url()))
+    assert data["@type"] == "Event"
+    assert data["location"]["name"] == "City Hall"
+    assert data["startDate"] == conference.starts_on.isoformat()

@@ -1,0 +1,224 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, resolve_url
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import DetailView, ListView
+
+from citiesofmigration.context_processors import absolute_url
+from goodideas.models import GoodIdea
+from webinars import ics, services
+from webinars.forms import WebinarFilterForm
+from webinars.models import Event, EventLink, Registration, Session, Webinar, WebinarSpeaker
+
+
+class WebinarListView(ListView):
+    """Upcoming webinars first (all of them), then the archive, paginated; filtered by words, theme and year."""
+
+    template_name = "webinars/webinar_list.html"
+    paginate_by = 12
+    context_object_name = "archive"
+
+    def get(self, request, *args, **kwargs):
+        self.now = timezone.now()
+        published = Webinar.objects.published()
+        years = sorted({day.year for day in published.dates("starts_at", "year")}, reverse=True)
+        self.form = WebinarFilterForm(request.GET or None, years=years)
+        self.filtered = published
+        if self.form.is_bound and self.form.is_valid():
+            data = self.form.cleaned_data
+            if data["theme"]:
+                self.filtered = self.filtered.filter(themes=data["theme"])
+            if data["year"]:
+                self.filtered = self.filtered.filter(starts_at__year=data["year"])
+            if data["q"]:
+                self.filtered = self.filtered.search(data["q"])
+        response = super().get(request, *args, **kwargs)
+        if self.form.is_bound and not self.form.is_valid():
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        return self.filtered.archived(self.now).for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page_obj = context["page_obj"]
+        context["form"] = self.form
+        context["filtering"] = self.form.is_bound and self.form.is_valid() and any(self.form.cleaned_data.values())
+        context["upcoming"] = (
+            list(self.filtered.upcoming(self.now).for_listing()) if page_obj is None or page_obj.number == 1 else []
+        )
+        context["now"] = self.now
+        if context["filtering"]:
+            upcoming = context["upcoming"] if page_obj is None or page_obj.number == 1 else None
+            upcoming_count = len(upcoming) if upcoming is not None else self.filtered.upcoming(self.now).count()
+            context["found"] = (context["paginator"].count if context["paginator"] else 0) + upcoming_count
+        return context
+
+
+class WebinarDetailView(DetailView):
+    template_name = "webinars/webinar_detail.html"
+    context_object_name = "webinar"
+
+    def get_queryset(self):
+        return Webinar.objects.published().prefetch_related(
+            "themes",
+            Prefetch(
+                "webinar_speakers",
+                queryset=WebinarSpeaker.objects.select_related(
+                    "speaker__organisation", "speaker__city__country"
+                ).order_by("order", "pk"),
+            ),
+            Prefetch("related_ideas", queryset=GoodIdea.objects.published().select_related("city__country")),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        webinar = self.object
+        now = timezone.now()
+        registration = None
+        if self.request.user.is_authenticated:
+            registration = Registration.objects.filter(user=self.request.user, webinar=webinar).first()
+        context.update(
+            now=now,
+            upcoming=webinar.is_upcoming(now),
+            registration_open=webinar.starts_at > now,
+            registration=registration,
+            join_visible=webinar.join_link_visible(registration, now),
+            login_url=f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': self.request.path})}",
+            places_left=(
+                max(webinar.capacity - webinar.registrations.registered().count(), 0)
+                if webinar.capacity is not None and webinar.starts_at > now
+                else None
+            ),
+            speakers=[row for row in webinar.ordered_speakers() if row.role == "speaker"],
+            moderators=[row for row in webinar.ordered_speakers() if row.role == "moderator"],
+        )
+        return context
+
+
+def _published_webinar(slug):
+    return get_object_or_404(Webinar.objects.published(), slug=slug)
+
+
+@require_POST
+def register(request, slug):
+    webinar = _published_webinar(slug)
+    if not request.user.is_authenticated:
+        # After signing in, come back to the webinar's page (the register address only takes POST).
+        return redirect_to_login(webinar.get_absolute_url())
+    try:
+        registration = services.registration_create(user=request.user, webinar=webinar)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if registration.status == Registration.Status.REGISTERED:
+            messages.success(request, _("You are registered. A confirmation is on its way by e-mail."))
+        else:
+            messages.info(
+                request, _("The webinar is full: you are on the waiting list. We will write if a place frees up.")
+            )
+    return redirect(webinar)
+
+
+@require_POST
+def cancel(request, slug):
+    webinar = _published_webinar(slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(webinar.get_absolute_url())
+    registration = (
+        Registration.objects.active().filter(user=request.user, webinar=webinar).select_related("webinar").first()
+    )
+    if registration is None:
+        messages.error(request, _("You are not registered for this webinar."))
+    else:
+        services.registration_cancel(registration=registration)
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect(webinar)
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _base_url(request) -> str:
+    return absolute_url(request, "/").rstrip("/")
+
+
+@require_GET
+def webinar_ics(request, slug):
+    webinar = _published_webinar(slug)
+    return _ics_response(
+        ics.calendar_bytes(webinars=[webinar], name=webinar.title, base_url=_base_url(request)), f"{webinar.slug}.ics"
+    )
+
+
+@require_GET
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published().select_related("city"), slug=slug)
+    return _ics_response(
+        ics.calendar_bytes(events=[event], name=event.title, base_url=_base_url(request)), f"{event.slug}.ics"
+    )
+
+
+@require_GET
+def calendar_ics(request):
+    webinars = Webinar.objects.published().upcoming()
+    events = Event.objects.published().upcoming().select_related("city")
+    content = ics.calendar_bytes(
+        webinars=webinars, events=events, name=_("Cities of Migration: Learning Exchange"), base_url=_base_url(request)
+    )
+    return _ics_response(content, "learning-exchange.ics")
+
+
+class EventListView(ListView):
+    template_name = "webinars/event_list.html"
+    paginate_by = 20
+    context_object_name = "past"
+
+    def get_queryset(self):
+        return Event.objects.published().past().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page_obj = context["page_obj"]
+        context["upcoming"] = (
+            list(Event.objects.published().upcoming().for_listing()) if page_obj is None or page_obj.number == 1 else []
+        )
+        return context
+
+
+class EventDetailView(DetailView):
+    template_name = "webinars/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return (
+            Event.objects.published()
+            .for_listing()
+            .prefetch_related(
+                Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "pk")),
+                Prefetch("links", queryset=EventLink.objects.order_by("order", "pk")),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        days = {}
+        for session in event.sessions.all():
+            local_day = session.starts_at.astimezone(event.zone).date()
+            days.setdefault(local_day, []).append(session)
+        context["programme"] = list(days.items())
+        context["upcoming"] = event.is_upcoming()
+        return context
