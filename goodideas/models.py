@@ -3,10 +3,13 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from citiesofmigration import search
 from citiesofmigration.richtext import RichTextField
@@ -130,8 +133,58 @@ class GoodIdeaQuerySet(search.SearchQuerySet):
         """What a list of ideas shows: city, country, host organisation, themes."""
         return self.select_related("city__country", "organisation").prefetch_related("themes")
 
+    def for_detail(self):
+        """What an idea's page shows besides its own fields."""
+        return self.select_related("city__country", "organisation").prefetch_related(
+            "themes", "partners", "tags", "further_reading"
+        )
+
     def in_city(self, city):
         return self.filter(city=city)
+
+    def related_to(self, idea, *, limit=4):
+        """Ideas related to `idea`: the editors' choice, or else those sharing its city, tags and themes.
+
+        One query. Each shared tag counts 2, the same city 2, each shared theme 1. `idea` should come
+        with its themes and tags prefetched (`for_detail()`), so that their ids cost no query.
+        """
+        theme_ids = [theme.pk for theme in idea.themes.all()]
+        tag_ids = [tag.pk for tag in idea.tags.all()]
+        through = GoodIdea.related.through
+        shared_themes = (
+            GoodIdea.themes.through.objects.filter(goodidea=OuterRef("pk"), theme__in=theme_ids)
+            .order_by()
+            .values("goodidea")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        shared_tags = (
+            TaggedItem.objects.filter(
+                object_id=OuterRef("pk"),
+                content_type__app_label="goodideas",
+                content_type__model="goodidea",
+                tag__in=tag_ids,
+            )
+            .order_by()
+            .values("object_id")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        found = list(
+            self.exclude(pk=idea.pk)
+            .annotate(
+                chosen=Exists(through.objects.filter(from_goodidea=idea.pk, to_goodidea=OuterRef("pk"))),
+                score=Coalesce(Subquery(shared_themes), 0)
+                + 2 * Coalesce(Subquery(shared_tags), 0)
+                + Case(When(city_id=idea.city_id, then=2), default=0),
+            )
+            .filter(Q(chosen=True) | Q(score__gt=0))
+            .select_related("city__country")
+            .order_by("-chosen", "-score", "-published_at", "pk")[:limit]
+        )
+        if found and found[0].chosen:
+            return [item for item in found if item.chosen]
+        return found
 
 
 class GoodIdea(models.Model):
@@ -237,3 +290,18 @@ class FurtherReading(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class FormerSlug(models.Model):
+    """An address a published idea had before its slug changed: it redirects to the idea."""
+
+    idea = models.ForeignKey(GoodIdea, models.CASCADE, related_name="former_slugs", verbose_name=_("Good Idea"))
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former slug")
+        verbose_name_plural = _("former slugs")
+
+    def __str__(self):
+        return self.slug

@@ -1,0 +1,226 @@
+"""The filters of the Good Ideas list, its export and its facet counts.
+
+Every filter takes slugs (or years, or yes/no) and may repeat in the query string: values of one filter
+are alternatives (theme=work&theme=learn: either theme), different filters all apply. Values that name
+nothing are ignored when malformed, and give an empty list when well-formed but unknown: never an error.
+
+Counts next to each value are "disjunctive": for a value of filter F, the number of ideas that match
+all the other filters and that value. One GROUP BY query per filter, whatever the number of ideas.
+"""
+
+import re
+
+import django_filters
+from django import forms
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from citiesofmigration import search
+from goodideas.models import GoodIdea, Region
+
+SLUG_RE = re.compile(r"^[-\w]{1,100}$")
+# At most this many values of one filter are read: nobody ticks more, and it bounds the SQL.
+MAX_VALUES = 50
+# The tag filter offers the most used tags.
+MAX_TAGS = 30
+
+
+class ValueListField(forms.Field):
+    """Every value of a repeated query parameter that `keep` accepts; never invalid."""
+
+    widget = forms.SelectMultiple
+
+    def __init__(self, *, keep, **kwargs):
+        self.keep = keep
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        kept = []
+        for item in list(value)[:MAX_VALUES]:
+            item = self.keep(str(item).strip())
+            if item is not None and item not in kept:
+                kept.append(item)
+        return kept
+
+
+def keep_slug(value):
+    return value.lower() if SLUG_RE.match(value) else None
+
+
+def keep_year(value):
+    return int(value) if value.isdigit() and len(value) == 4 else None
+
+
+def keep_region(value):
+    return value if value in Region.values else None
+
+
+def keep_yes_no(value):
+    return {"yes": True, "no": False}.get(value)
+
+
+class ValuesFilter(django_filters.Filter):
+    """Ideas matching any of the values: `lookup` IN values, through a subquery for many-to-many fields."""
+
+    field_class = ValueListField
+
+    def __init__(self, *, keep, many=False, **kwargs):
+        self.many = many
+        super().__init__(keep=keep, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q(**{f"{self.field_name}__in": value})
+        if self.many:  # themes, tags: a subquery, so that an idea with two matching values shows once
+            return qs.filter(pk__in=GoodIdea.objects.filter(condition).values("pk"))
+        return qs.filter(condition)
+
+
+class SearchFilter(django_filters.CharFilter):
+    def filter(self, qs, value):
+        return qs.search(value) if search.clean_query(value) else qs
+
+
+class GoodIdeaFilter(django_filters.FilterSet):
+    q = SearchFilter(label=_("Search"))
+    theme = ValuesFilter(field_name="themes__slug", keep=keep_slug, many=True, label=_("Theme"))
+    city = ValuesFilter(field_name="city__slug", keep=keep_slug, label=_("City"))
+    country = ValuesFilter(field_name="city__country__slug", keep=keep_slug, label=_("Country"))
+    region = ValuesFilter(field_name="city__country__region", keep=keep_region, label=_("Region"))
+    tag = ValuesFilter(field_name="tags__slug", keep=keep_slug, many=True, label=_("Tag"))
+    running = ValuesFilter(field_name="still_running", keep=keep_yes_no, label=_("Still running"))
+    year = ValuesFilter(field_name="year_started", keep=keep_year, label=_("Year started"))
+
+    class Meta:
+        model = GoodIdea
+        fields = []
+
+    # The filters that have counts, in the order the page shows them.
+    FACETS = ["theme", "region", "country", "city", "tag", "year", "running"]
+
+    def filter_queryset(self, queryset, exclude=None):
+        """The queryset with every filter applied, except the one named `exclude`."""
+        for name, value in self.form.cleaned_data.items():
+            if name != exclude:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def query_text(self):
+        return search.clean_query(self.form.cleaned_data.get("q")) if self.is_bound and self.is_valid() else ""
+
+    def selected(self, name):
+        return self.form.cleaned_data.get(name) or [] if self.is_valid() else []
+
+    @property
+    def is_filtered(self):
+        return any(self.selected(name) for name in self.FACETS) or bool(self.query_text)
+
+    # Sorting -----------------------------------------------------------------------------------
+    SORTS = {"newest": _("Newest first"), "title": _("Title A–Z"), "relevance": _("Relevance")}
+
+    def sort_key(self, requested):
+        if requested == "relevance" and not self.query_text:
+            requested = None
+        if requested in self.SORTS:
+            return requested
+        return "relevance" if self.query_text else "newest"
+
+    def sorted(self, queryset, requested):
+        key = self.sort_key(requested)
+        if key == "relevance":
+            return queryset.order_by("-rank", "-published_at", "pk")
+        if key == "title":
+            language = get_language() or "en"
+            title = Coalesce(NullIf(F(f"title_{language}"), Value("")), F("title_en"), output_field=CharField())
+            return queryset.order_by(Lower(title), "pk")
+        return queryset.order_by("-published_at", "pk")
+
+    def sort_choices(self):
+        return [(key, label) for key, label in self.SORTS.items() if key != "relevance" or self.query_text]
+
+    # Facet counts ------------------------------------------------------------------------------
+    def facets(self, queryset):
+        """{filter name: [{"value", "label", "count", "selected"}]}: one query per filter."""
+        language = get_language() or "en"
+
+        def label(path):
+            return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), F(f"{path}_en"), output_field=CharField())
+
+        groups = {
+            "theme": ("themes__slug", label("themes__name"), "themes__position"),
+            "region": ("city__country__region", None, None),
+            "country": ("city__country__slug", label("city__country__name"), None),
+            "city": ("city__slug", label("city__name"), None),
+            "tag": ("tags__slug", F("tags__name"), None),
+            "year": ("year_started", None, None),
+            "running": ("still_running", None, None),
+        }
+        region_labels = dict(Region.choices)
+        running_labels = {True: _("Still running"), False: _("Ended")}
+        result = {}
+        for name in self.FACETS:
+            value_path, label_expression, position = groups[name]
+            rows = (
+                self.filter_queryset(queryset, exclude=name)
+                .order_by()
+                .values(value_path)
+                .annotate(
+                    count=Count("pk", distinct=True),
+                    **({"label": label_expression} if label_expression is not None else {}),
+                    **({"position": F(position)} if position else {}),
+                )
+            )
+            selected = self.selected(name)
+            items = []
+            for row in rows:
+                value = row[value_path]
+                if value is None:
+                    continue
+                if name == "region":
+                    text = region_labels.get(value, value)
+                elif name == "running":
+                    text = running_labels[value]
+                    value = "yes" if value else "no"
+                elif name == "year":
+                    text = str(value)
+                else:
+                    text = row["label"]
+                is_selected = (value in selected) if name != "running" else (row[value_path] in selected)
+                items.append(
+                    {
+                        "value": value,
+                        "label": text,
+                        "count": row["count"],
+                        "selected": is_selected,
+                        "position": row.get("position", 0),
+                    }
+                )
+            if name == "theme":
+                items.sort(key=lambda item: item["position"])
+            elif name == "year":
+                items.sort(key=lambda item: -int(item["value"]))
+            elif name == "tag":  # the most used tags, and those ticked
+                items.sort(key=lambda item: (-item["count"], str(item["label"]).lower()))
+                items = [item for position, item in enumerate(items) if position < MAX_TAGS or item["selected"]]
+            elif name == "running":
+                items.sort(key=lambda item: item["value"] != "yes")
+            else:
+                items.sort(key=lambda item: str(item["label"]).lower())
+            result[name] = items
+        return result
+
+
+def filter_ideas(data, queryset=None):
+    """The FilterSet bound to `data` (request.GET) over the published ideas."""
+    if queryset is None:
+        queryset = GoodIdea.objects.published()
+    return GoodIdeaFilter(data, queryset=queryset)
