@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -10,6 +11,9 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from goodideas import services
 from goodideas.models import City, Country, FurtherReading, GoodIdea, Organisation, Theme
 from goodideas.views import IdeaPreviewView
+
+# Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Theme)
@@ -46,6 +50,7 @@ class CityAdmin(TabbedTranslationAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["name", "kind", "city"]
     list_filter = ["kind"]
     list_select_related = ["city"]
@@ -55,11 +60,13 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 class FurtherReadingInline(TranslationTabularInline):
     model = FurtherReading
+    formfield_overrides = URL_FIELDS
     extra = 1
 
 
 @admin.register(GoodIdea)
 class GoodIdeaAdmin(TabbedTranslationAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["title", "city", "status", "published_at", "last_verified", "preview_link"]
     list_filter = ["status", "themes", "city__country__region", "city__country", "city"]
     list_select_related = ["city"]
@@ -90,7 +97,7 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
     ]
 
     def view_on_site(self, idea):
-        """"View on site" opens the preview, which also works for drafts."""
+        """ "View on site" opens the preview, which also works for drafts."""
         return reverse("admin:goodideas_goodidea_preview", args=[idea.pk])
 
     def get_urls(self):
@@ -135,7 +142,6 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
         count = len(queryset)
         self.message_user(
             request,
-            ngettext("%(count)d Good Idea unpublished.", "%(count)d Good Ideas unpublished.", count)
-            % {"count": count},
+            ngettext("%(count)d Good Idea unpublished.", "%(count)d Good Ideas unpublished.", count) % {"count": count},
             messages.SUCCESS,
         )

@@ -15,7 +15,19 @@ from django.utils import timezone
 from citiesofmigration.context_processors import absolute_url
 
 CHUNK_SIZE = 1000
-CSV_COLUMNS = ["title", "slug", "url", "teaser", "city", "city_slug", "country", "themes", "tags", "organisation", "published"]
+CSV_COLUMNS = [
+    "title",
+    "slug",
+    "url",
+    "teaser",
+    "city",
+    "city_slug",
+    "country",
+    "themes",
+    "tags",
+    "organisation",
+    "published",
+]
 
 
 def rows(request, ideas):

@@ -12,7 +12,9 @@ FEED_LENGTH = 30
 
 class IdeasFeed(Feed):
     title = _("Good Ideas in Integration · Cities of Migration")
-    description = _("The latest Good Ideas in the integration of immigrants and refugees, from cities around the world.")
+    description = _(
+        "The latest Good Ideas in the integration of immigrants and refugees, from cities around the world."
+    )
 
     def link(self):
         return reverse("goodideas:list")

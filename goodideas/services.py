@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -56,9 +55,8 @@ def idea_propose(
     language, so that the draft is complete: editors translate it before publishing).
     """
     with translation.override(language):
-        body = (
-            f"<h2>{escape(gettext('The idea and its main features'))}</h2>{_paragraphs(features)}"
-            + (f"<h2>{escape(gettext('Strategies used and why'))}</h2>{_paragraphs(strategies)}" if strategies else "")
+        body = f"<h2>{escape(gettext('The idea and its main features'))}</h2>{_paragraphs(features)}" + (
+            f"<h2>{escape(gettext('Strategies used and why'))}</h2>{_paragraphs(strategies)}" if strategies else ""
         )
     texts = {"title": title, "teaser": summary, "body": body, "beneficiaries": outcomes, "results": achievements}
     fields = {}

@@ -134,7 +134,7 @@ class IdeaDetailView(DetailView):
         if idea.image:
             data["image"] = absolute_url(self.request, idea.image.url)
         text = json.dumps(data, ensure_ascii=False)
-        return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))  # noqa: S308
+        return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 class IdeaPreviewView(IdeaDetailView):
@@ -180,7 +180,10 @@ class CityListView(TemplateView):
                 "region": regions[region],
                 "slug": region,
                 "countries": sorted(
-                    ((country, sorted(items, key=lambda c: c.name.lower())) for country, items in grouped[region].items()),
+                    (
+                        (country, sorted(items, key=lambda c: c.name.lower()))
+                        for country, items in grouped[region].items()
+                    ),
                     key=lambda pair: pair[0].name.lower(),
                 ),
             }
