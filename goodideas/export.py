@@ -92,7 +92,7 @@ def json_response(request, ideas):
     count = ideas.count()
 
     def chunks():
-        yield '{"count": %d, "results": [' % count
+        yield f'{{"count": {count:d}, "results": ['
         for position, row in enumerate(rows(request, ideas)):
             yield ("," if position else "") + json.dumps(row, ensure_ascii=False)
         yield "]}"

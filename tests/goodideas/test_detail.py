@@ -145,9 +145,9 @@ def test_old_slug_of_an_unpublished_idea_does_not_redirect(client, idea):
 
 
 def test_related_ideas_are_computed_from_city_tags_and_themes(client, idea):
-    same_tags = idea_with(title_en="Same tags", tags=["museums", "refugees"])
-    same_city = idea_with(title_en="Same city", city=idea.city, themes=["work"])
-    same_theme = idea_with(title_en="Same theme", themes=["learn"])
+    idea_with(title_en="Same tags", tags=["museums", "refugees"])
+    idea_with(title_en="Same city", city=idea.city, themes=["work"])
+    idea_with(title_en="Same theme", themes=["learn"])
     idea_with(title_en="Nothing shared", themes=["plan"])
 
     response = client.get("/en/ideas/museums-welcome-refugees/")
