@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from goodideas import services
+from goodideas.filters import bump_version
 from goodideas.models import City, Country, FurtherReading, GoodIdea, Organisation, Theme
 from goodideas.views import IdeaPreviewView
 
@@ -123,6 +124,18 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
         super().save_model(request, obj, form, change)
         if old_slug:
             services.idea_slug_changed(idea=obj, old_slug=old_slug)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        bump_version()  # themes and tags are saved here, after the idea: the counts change now
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        bump_version()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        bump_version()
 
     @admin.action(description=_("Publish the selected Good Ideas"), permissions=["change"])
     def publish(self, request, queryset):

@@ -8,14 +8,19 @@ Counts next to each value are "disjunctive": for a value of filter F, the number
 all the other filters and that value. One GROUP BY query per filter, whatever the number of ideas.
 """
 
+import hashlib
+import json
 import re
 
 import django_filters
 from django import forms
-from django.db.models import CharField, Count, F, Q, Value
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import CharField, Count, F, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from taggit.models import TaggedItem
 
 from citiesofmigration import search
 from goodideas.models import GoodIdea, Region
@@ -66,22 +71,35 @@ def keep_yes_no(value):
     return {"yes": True, "no": False}.get(value)
 
 
+def idea_tags():
+    """The tag links of Good Ideas (taggit's generic TaggedItem), without a query for the content type."""
+    return TaggedItem.objects.filter(content_type__app_label="goodideas", content_type__model="goodidea")
+
+
+def idea_themes():
+    return GoodIdea.themes.through.objects.all()
+
+
 class ValuesFilter(django_filters.Filter):
-    """Ideas matching any of the values: `lookup` IN values, through a subquery for many-to-many fields."""
+    """Ideas matching any of the values: `field_name` IN values.
+
+    For many-to-many fields, `links` gives the link rows and `link_id` their idea column: the filter
+    is then `id IN (SELECT idea FROM links WHERE value IN …)`, so that an idea with two of the values
+    shows once.
+    """
 
     field_class = ValueListField
 
-    def __init__(self, *, keep, many=False, **kwargs):
-        self.many = many
+    def __init__(self, *, keep, links=None, link_id=None, **kwargs):
+        self.links, self.link_id = links, link_id
         super().__init__(keep=keep, **kwargs)
 
     def filter(self, qs, value):
         if not value:
             return qs
-        condition = Q(**{f"{self.field_name}__in": value})
-        if self.many:  # themes, tags: a subquery, so that an idea with two matching values shows once
-            return qs.filter(pk__in=GoodIdea.objects.filter(condition).values("pk"))
-        return qs.filter(condition)
+        if self.links:
+            return qs.filter(pk__in=self.links().filter(**{f"{self.field_name}__in": value}).values(self.link_id))
+        return qs.filter(**{f"{self.field_name}__in": value})
 
 
 class SearchFilter(django_filters.CharFilter):
@@ -91,11 +109,13 @@ class SearchFilter(django_filters.CharFilter):
 
 class GoodIdeaFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Search"))
-    theme = ValuesFilter(field_name="themes__slug", keep=keep_slug, many=True, label=_("Theme"))
+    theme = ValuesFilter(
+        field_name="theme__slug", links=idea_themes, link_id="goodidea_id", keep=keep_slug, label=_("Theme")
+    )
     city = ValuesFilter(field_name="city__slug", keep=keep_slug, label=_("City"))
     country = ValuesFilter(field_name="city__country__slug", keep=keep_slug, label=_("Country"))
     region = ValuesFilter(field_name="city__country__region", keep=keep_region, label=_("Region"))
-    tag = ValuesFilter(field_name="tags__slug", keep=keep_slug, many=True, label=_("Tag"))
+    tag = ValuesFilter(field_name="tag__slug", links=idea_tags, link_id="object_id", keep=keep_slug, label=_("Tag"))
     running = ValuesFilter(field_name="still_running", keep=keep_yes_no, label=_("Still running"))
     year = ValuesFilter(field_name="year_started", keep=keep_year, label=_("Year started"))
 
@@ -148,6 +168,25 @@ class GoodIdeaFilter(django_filters.FilterSet):
         return [(key, label) for key, label in self.SORTS.items() if key != "relevance" or self.query_text]
 
     # Facet counts ------------------------------------------------------------------------------
+    def cached_facets(self, queryset):
+        """facets(), kept in the cache for a while (settings.GOODIDEAS_FACETS_CACHE_SECONDS).
+
+        The key holds the language, the filters as read and a version that every publish, unpublish,
+        save or delete of an idea by the editors moves on (`bump_version()`), so that counts change
+        as soon as the list does; the timeout covers ideas whose publication date comes later.
+        """
+        seconds = getattr(settings, "GOODIDEAS_FACETS_CACHE_SECONDS", 120)
+        if not seconds:
+            return self.facets(queryset)
+        data = self.form.cleaned_data if self.is_valid() else {}
+        fingerprint = json.dumps([get_language(), sorted((k, repr(v)) for k, v in data.items())])
+        key = f"goodideas:facets:{version()}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
+        facets = cache.get(key)
+        if facets is None:
+            facets = self.facets(queryset)
+            cache.set(key, facets, seconds)
+        return facets
+
     def facets(self, queryset):
         """{filter name: [{"value", "label", "count", "selected"}]}: one query per filter."""
         language = get_language() or "en"
@@ -155,26 +194,37 @@ class GoodIdeaFilter(django_filters.FilterSet):
         def label(path):
             return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), F(f"{path}_en"), output_field=CharField())
 
+        # name: (rows to count, given the filtered ideas; the value's column; its label; its position)
         groups = {
-            "theme": ("themes__slug", label("themes__name"), "themes__position"),
-            "region": ("city__country__region", None, None),
-            "country": ("city__country__slug", label("city__country__name"), None),
-            "city": ("city__slug", label("city__name"), None),
-            "tag": ("tags__slug", F("tags__name"), None),
-            "year": ("year_started", None, None),
-            "running": ("still_running", None, None),
+            "theme": (
+                lambda ideas: idea_themes().filter(goodidea__in=ideas.values("pk")),
+                "theme__slug",
+                label("theme__name"),
+                "theme__position",
+            ),
+            "region": (lambda ideas: ideas, "city__country__region", None, None),
+            "country": (lambda ideas: ideas, "city__country__slug", label("city__country__name"), None),
+            "city": (lambda ideas: ideas, "city__slug", label("city__name"), None),
+            "tag": (
+                lambda ideas: idea_tags().filter(object_id__in=ideas.values("pk")),
+                "tag__slug",
+                F("tag__name"),
+                None,
+            ),
+            "year": (lambda ideas: ideas, "year_started", None, None),
+            "running": (lambda ideas: ideas, "still_running", None, None),
         }
         region_labels = dict(Region.choices)
         running_labels = {True: _("Still running"), False: _("Ended")}
         result = {}
         for name in self.FACETS:
-            value_path, label_expression, position = groups[name]
+            rows_of, value_path, label_expression, position = groups[name]
             rows = (
-                self.filter_queryset(queryset, exclude=name)
+                rows_of(self.filter_queryset(queryset, exclude=name))
                 .order_by()
                 .values(value_path)
                 .annotate(
-                    count=Count("pk", distinct=True),
+                    count=Count("*"),  # one row per idea (and value): no filter joins a many-to-many table
                     **({"label": label_expression} if label_expression is not None else {}),
                     **({"position": F(position)} if position else {}),
                 )
@@ -198,7 +248,7 @@ class GoodIdeaFilter(django_filters.FilterSet):
                 items.append(
                     {
                         "value": value,
-                        "label": text,
+                        "label": str(text),
                         "count": row["count"],
                         "selected": is_selected,
                         "position": row.get("position", 0),
@@ -217,6 +267,21 @@ class GoodIdeaFilter(django_filters.FilterSet):
                 items.sort(key=lambda item: str(item["label"]).lower())
             result[name] = items
         return result
+
+
+VERSION_KEY = "goodideas:version"
+
+
+def version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def bump_version() -> None:
+    """Forget the cached facet counts: the published ideas have changed."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
 
 
 def filter_ideas(data, queryset=None):

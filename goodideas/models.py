@@ -1,5 +1,6 @@
 """Good Ideas in Integration, and the places and themes that the whole portal shares."""
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -130,8 +131,12 @@ class GoodIdeaQuerySet(search.SearchQuerySet):
         return self.filter(status=GoodIdea.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
-        """What a list of ideas shows: city, country, host organisation, themes."""
-        return self.select_related("city__country", "organisation").prefetch_related("themes")
+        """What a list of ideas shows: city, country, host organisation, themes; not the long texts."""
+        return (
+            self.select_related("city__country", "organisation")
+            .prefetch_related("themes")
+            .defer(*GoodIdea.long_fields())
+        )
 
     def for_detail(self):
         """What an idea's page shows besides its own fields."""
@@ -262,6 +267,12 @@ class GoodIdea(models.Model):
         verbose_name_plural = _("Good Ideas")
         indexes = [
             models.Index(fields=["status", "-published_at"], name="goodidea_status_published"),
+            # Facet counts of the list read only this index (index-only scans), never the wide rows.
+            models.Index(
+                fields=["status", "published_at"],
+                include=["id", "city", "year_started", "still_running"],
+                name="goodidea_facets",
+            ),
             models.Index(fields=["year_started"], name="goodidea_year_started"),
             GinIndex(fields=["search_document"], name="goodidea_search"),
         ]
@@ -271,6 +282,12 @@ class GoodIdea(models.Model):
 
     def get_absolute_url(self):
         return reverse("goodideas:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def long_fields(cls):
+        """The fields that lists never show: bodies, facts, the search document."""
+        names = ["body", "beneficiaries", "results", "adaptation"]
+        return [f"{name}_{code}" for name in names for code, _ in settings.LANGUAGES] + names + ["search_document"]
 
     @property
     def is_published(self):

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from citiesofmigration import mail
+from goodideas.filters import bump_version
 from goodideas.models import FormerSlug, GoodIdea, Organisation
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -98,6 +99,7 @@ def idea_publish(*, idea: GoodIdea) -> GoodIdea:
     if idea.published_at is None:
         idea.published_at = timezone.now()
     idea.save(update_fields=["status", "published_at", "updated_at"])
+    bump_version()
     return idea
 
 
@@ -105,6 +107,7 @@ def idea_unpublish(*, idea: GoodIdea) -> GoodIdea:
     """Back to draft: the page disappears; the date first published stays for when it returns."""
     idea.status = GoodIdea.Status.DRAFT
     idea.save(update_fields=["status", "updated_at"])
+    bump_version()
     return idea
 
 

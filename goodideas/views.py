@@ -46,7 +46,7 @@ class IdeaListView(FilteredIdeasMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = self.get_filterset()
-        facets = filterset.facets(GoodIdea.objects.published())
+        facets = filterset.cached_facets(GoodIdea.objects.published())
         query_string = self.request.GET.copy()
         query_string.pop("page", None)
         context.update(
