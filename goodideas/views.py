@@ -101,7 +101,10 @@ class IdeaDetailView(DetailView):
         return super().get_context_data(
             preview=self.preview,
             related_ideas=GoodIdea.objects.published().related_to(idea),
-            city_ideas=GoodIdea.objects.published().in_city(idea.city_id).exclude(pk=idea.pk)[:5],
+            city_ideas=GoodIdea.objects.published()
+            .in_city(idea.city_id)
+            .exclude(pk=idea.pk)
+            .defer(*GoodIdea.long_fields())[:5],
             absolute_url=url,
             schema=self.schema(idea, url),
             **kwargs,
