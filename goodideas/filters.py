@@ -28,8 +28,10 @@ from goodideas.models import GoodIdea, Region
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # At most this many values of one filter are read: nobody ticks more, and it bounds the SQL.
 MAX_VALUES = 50
-# The tag filter offers the most used tags.
+# The tag and city filters offer the most used values (and those ticked): a list of 500 checkboxes
+# helps nobody, and the page lists every city (/cities/).
 MAX_TAGS = 30
+MAX_CITIES = 40
 
 
 class ValueListField(forms.Field):
@@ -264,6 +266,9 @@ class GoodIdeaFilter(django_filters.FilterSet):
             elif name == "running":
                 items.sort(key=lambda item: item["value"] != "yes")
             else:
+                if name == "city" and len(items) > MAX_CITIES:
+                    items.sort(key=lambda item: -item["count"])
+                    items = [item for place, item in enumerate(items) if place < MAX_CITIES or item["selected"]]
                 items.sort(key=lambda item: str(item["label"]).lower())
             result[name] = items
         return result

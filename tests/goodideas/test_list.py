@@ -280,3 +280,19 @@ def test_list_query_count_is_constant(client, places, django_assert_max_num_quer
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(f"/en/ideas/{query}")
     assert response.status_code == 200
+
+
+def test_city_filter_offers_the_most_used_cities_and_the_ticked_one(client, places):
+    for _ in range(2):
+        idea_with(city=places["berlin"])
+    lonely = CityFactory(name_en="Aaa lonely", slug="lonely")
+    idea_with(city=lonely)
+    for _ in range(45):
+        idea_with(city=CityFactory())
+
+    plain = facet(client.get("/en/ideas/"), "city")
+    ticked = facet(client.get("/en/ideas/?city=lonely"), "city")
+
+    assert len(plain) == 40
+    assert plain["berlin"] == 2
+    assert "lonely" in ticked
