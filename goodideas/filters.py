@@ -16,7 +16,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import CharField, Count, F, Value
+from django.db.models import CharField, Count, F, Lookup, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -104,9 +104,37 @@ class ValuesFilter(django_filters.Filter):
         return qs.filter(**{f"{self.field_name}__in": value})
 
 
+class AnyOf(Lookup):
+    """`field__any_of=[1, 2, …]` → field = ANY(%s): one array parameter, however many values."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [list(value)]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
+
+
+GoodIdea._meta.pk.register_lookup(AnyOf)
+
+
 class SearchFilter(django_filters.CharFilter):
+    """The shared full-text search (GoodIdea.objects.search), run once per request.
+
+    The ids it finds are kept (`GoodIdeaFilter.search_ids()`): the list and each facet count then
+    filter on them (`id = ANY(ids)`) instead of matching every search document again.
+    """
+
     def filter(self, qs, value):
-        return qs.search(value) if search.clean_query(value) else qs
+        text = search.clean_query(value)
+        if not text:
+            return qs
+        ids = self.parent.search_ids(text)
+        return qs.filter(pk__any_of=ids).annotate(rank=search.rank(search.query(text)))
 
 
 class GoodIdeaFilter(django_filters.FilterSet):
@@ -127,6 +155,12 @@ class GoodIdeaFilter(django_filters.FilterSet):
 
     # The filters that have counts, in the order the page shows them.
     FACETS = ["theme", "region", "country", "city", "tag", "year", "running"]
+
+    def search_ids(self, text):
+        if getattr(self, "_search_text", None) != text:
+            found = GoodIdea.objects.published().search(text).order_by().values_list("pk", flat=True)
+            self._search_text, self._search_ids = text, list(found)
+        return self._search_ids
 
     def filter_queryset(self, queryset, exclude=None):
         """The queryset with every filter applied, except the one named `exclude`."""
