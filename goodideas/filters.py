@@ -125,14 +125,18 @@ GoodIdea._meta.pk.register_lookup(AnyOf)
 class SearchFilter(django_filters.CharFilter):
     """The shared full-text search (GoodIdea.objects.search), run once per request.
 
-    The ids it finds are kept (`GoodIdeaFilter.search_ids()`): the list and each facet count then
-    filter on them (`id = ANY(ids)`) instead of matching every search document again.
+    Where the FilterSet counts facets (`remember_search`), the ids it finds are kept
+    (`GoodIdeaFilter.search_ids()`): the list and each facet count then filter on them
+    (`id = ANY(ids)`) instead of matching every search document again. Elsewhere (the exports,
+    which may stream 100,000 rows) the search stays a plain condition of one query.
     """
 
     def filter(self, qs, value):
         text = search.clean_query(value)
         if not text:
             return qs
+        if not self.parent.remember_search:
+            return qs.search(text)
         ids = self.parent.search_ids(text)
         return qs.filter(pk__any_of=ids).annotate(rank=search.rank(search.query(text)))
 
@@ -155,6 +159,9 @@ class GoodIdeaFilter(django_filters.FilterSet):
 
     # The filters that have counts, in the order the page shows them.
     FACETS = ["theme", "region", "country", "city", "tag", "year", "running"]
+
+    # Run the search once and filter on the ids found: worth it where several queries share it.
+    remember_search = False
 
     def search_ids(self, text):
         if getattr(self, "_search_text", None) != text:

@@ -26,9 +26,12 @@ PROPOSALS_PER_HOUR = 5
 class FilteredIdeasMixin:
     """The FilterSet of the request's query string, and the filtered, sorted ideas."""
 
+    remember_search = False
+
     def get_filterset(self):
         if not hasattr(self, "_filterset"):
             self._filterset = filter_ideas(self.request.GET)
+            self._filterset.remember_search = self.remember_search
         return self._filterset
 
     def filtered_ideas(self):
@@ -39,6 +42,7 @@ class FilteredIdeasMixin:
 class IdeaListView(FilteredIdeasMixin, ListView):
     template_name = "goodideas/idea_list.html"
     paginate_by = 20
+    remember_search = True  # the list and its eight facet counts share one search
 
     def get_queryset(self):
         return self.filtered_ideas().for_listing()

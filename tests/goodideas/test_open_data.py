@@ -128,3 +128,21 @@ def test_atom_feed_is_atom(client, ideas):
 
 def test_footer_links_the_feed(client, db):
     assert 'href="/en/ideas/feed/"' in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["q=%00%01", "q=" + "é" * 3000, "theme=nope", "year=abc", "region=mars", "sort=zzz", "q=!!+(&sort=title"]
+)
+@pytest.mark.parametrize("path", ["export.json", "export.csv"])
+def test_exports_take_bad_input(client, ideas, path, query):
+    response = client.get(f"/en/ideas/{path}?{query}")
+
+    assert response.status_code == 200
+    body(response)
+
+
+def test_export_search_and_list_search_agree(client, ideas):
+    listed = client.get("/en/ideas/?q=museums").context["object_list"]
+    exported = json.loads(body(client.get("/en/ideas/export.json?q=museums")))
+
+    assert [idea.slug for idea in listed] == [item["slug"] for item in exported["results"]] == ["museums"]
