@@ -24,6 +24,7 @@ ROUTES = [
 def test_reverse_and_resolve(name, kwargs, path, language):
     with translation.override(language):
         url = reverse(name, kwargs=kwargs)
+        resolved = resolve(url)
 
     assert url == f"/{language}/{path}"
-    assert resolve(url).view_name == name
+    assert resolved.view_name == name
