@@ -16,6 +16,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import CharField, Count, F, Lookup, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
@@ -23,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItem
 
 from citiesofmigration import search
-from goodideas.models import GoodIdea, Region
+from goodideas.models import City, Country, GoodIdea, Region
 
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # At most this many values of one filter are read: nobody ticks more, and it bounds the SQL.
@@ -230,6 +231,55 @@ class GoodIdeaFilter(django_filters.FilterSet):
             cache.set(key, facets, seconds)
         return facets
 
+    # Filters on columns of the idea, its city and country, countable together (grouped_counts()).
+    GROUPABLE = {
+        "region": ("co.region", None, "city__country__region"),
+        "country": ("co.slug", "co.name", "city__country__slug"),
+        "city": ("c.slug", "c.name", "city__slug"),
+        "year": ("g.year_started", None, "year_started"),
+        "running": ("g.still_running", None, "still_running"),
+    }
+
+    def grouped_counts(self, queryset, names, language):
+        """Counts of several filters in one query (GROUP BY GROUPING SETS), for filters not ticked.
+
+        Each such filter counts over the same ideas (every filter applied), so one pass over them
+        gives all the counts. Returns {name: [{value path: value, "label": …, "count": n}]}.
+        """
+        language = language if language in {code for code, _name in settings.LANGUAGES} else "en"
+        ideas_sql, params = self.filter_queryset(queryset).order_by().values("pk").query.sql_with_params()
+        columns, labels, flags = [], [], []
+        for name in names:
+            column, label_column, _path = self.GROUPABLE[name]
+            columns.append(column)
+            flags.append(f"GROUPING({column})")
+            labels.append(
+                f"MAX(COALESCE(NULLIF({label_column}_{language}, ''), {label_column}_en))" if label_column else "NULL"
+            )
+        sql = (
+            f"SELECT {', '.join(flags)}, {', '.join(columns)}, {', '.join(labels)}, COUNT(*) "
+            f"FROM {GoodIdea._meta.db_table} g "
+            f"JOIN {City._meta.db_table} c ON c.id = g.city_id "
+            f"JOIN {Country._meta.db_table} co ON co.id = c.country_id "
+            f"WHERE g.id IN ({ideas_sql}) "
+            f"GROUP BY GROUPING SETS ({', '.join(f'({column})' for column in columns)})"
+        )
+        result = {name: [] for name in names}
+        count = len(names)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for row in cursor.fetchall():
+                position = row[:count].index(0)  # the one filter this row counts
+                name = names[position]
+                result[name].append(
+                    {
+                        self.GROUPABLE[name][2]: row[count + position],
+                        "label": row[2 * count + position],
+                        "count": row[-1],
+                    }
+                )
+        return result
+
     def facets(self, queryset):
         """{filter name: [{"value", "label", "count", "selected"}]}: one query per filter."""
         language = get_language() or "en"
@@ -257,12 +307,14 @@ class GoodIdeaFilter(django_filters.FilterSet):
             "year": (lambda ideas: ideas, "year_started", None, None),
             "running": (lambda ideas: ideas, "still_running", None, None),
         }
-        region_labels = dict(Region.choices)
-        running_labels = {True: _("Still running"), False: _("Ended")}
-        result = {}
+        # Filters of the idea's own row that nobody ticked all count over the same ideas: one query.
+        together = [name for name in self.GROUPABLE if not self.selected(name)]
+        rows_by_name = self.grouped_counts(queryset, together, language) if len(together) > 1 else {}
         for name in self.FACETS:
+            if name in rows_by_name:
+                continue
             rows_of, value_path, label_expression, position = groups[name]
-            rows = (
+            rows_by_name[name] = (
                 rows_of(self.filter_queryset(queryset, exclude=name))
                 .order_by()
                 .values(value_path)
@@ -272,6 +324,12 @@ class GoodIdeaFilter(django_filters.FilterSet):
                     **({"position": F(position)} if position else {}),
                 )
             )
+        region_labels = dict(Region.choices)
+        running_labels = {True: _("Still running"), False: _("Ended")}
+        result = {}
+        for name in self.FACETS:
+            value_path = groups[name][1]
+            rows = rows_by_name[name]
             selected = self.selected(name)
             items = []
             for row in rows:
