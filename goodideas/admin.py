@@ -10,7 +10,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from goodideas import services
 from goodideas.filters import bump_version
-from goodideas.models import City, Country, FurtherReading, GoodIdea, Organisation, Theme
+from goodideas.models import City, Country, FormerSlug, FurtherReading, GoodIdea, Organisation, Theme
 from goodideas.views import IdeaPreviewView
 
 # Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
@@ -65,6 +65,18 @@ class FurtherReadingInline(TranslationTabularInline):
     extra = 1
 
 
+class FormerSlugInline(admin.TabularInline):
+    """Old addresses of the idea, which redirect to it: recorded when editors change a published slug."""
+
+    model = FormerSlug
+    extra = 0
+    fields = ["slug", "created_at"]
+    readonly_fields = ["slug", "created_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(GoodIdea)
 class GoodIdeaAdmin(TabbedTranslationAdmin):
     formfield_overrides = URL_FIELDS
@@ -76,7 +88,7 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["city", "organisation", "partners", "related"]
     filter_horizontal = ["themes"]
-    inlines = [FurtherReadingInline]
+    inlines = [FurtherReadingInline, FormerSlugInline]
     actions = ["publish", "unpublish"]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
