@@ -1,12 +1,17 @@
 """Good Ideas in Integration, and the places and themes that the whole portal shares."""
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, Count, Exists, OuterRef, Subquery, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from citiesofmigration import search
 from citiesofmigration.richtext import RichTextField
@@ -127,11 +132,101 @@ class GoodIdeaQuerySet(search.SearchQuerySet):
         return self.filter(status=GoodIdea.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
-        """What a list of ideas shows: city, country, host organisation, themes."""
-        return self.select_related("city__country", "organisation").prefetch_related("themes")
+        """What a list of ideas shows: city, country, host organisation, themes; not the long texts."""
+        return (
+            self.select_related("city__country", "organisation")
+            .prefetch_related("themes")
+            .defer(*GoodIdea.long_fields())
+        )
+
+    def for_detail(self):
+        """What an idea's page shows besides its own fields."""
+        return self.select_related("city__country", "organisation").prefetch_related(
+            "themes", "partners", "tags", "further_reading"
+        )
 
     def in_city(self, city):
         return self.filter(city=city)
+
+    def related_to(self, idea, *, limit=4):
+        """Ideas related to `idea`: the editors' choice, or else those sharing its city, tags and themes.
+
+        One query. Each shared tag counts 2, the same city 2, each shared theme 1. `idea` should come
+        with its themes and tags prefetched (`for_detail()`), so that their ids cost no query.
+        """
+        theme_ids = [theme.pk for theme in idea.themes.all()]
+        tag_ids = [tag.pk for tag in idea.tags.all()]
+        through = GoodIdea.related.through
+        shared_themes = (
+            GoodIdea.themes.through.objects.filter(goodidea=OuterRef("pk"), theme__in=theme_ids)
+            .order_by()
+            .values("goodidea")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        shared_tags = (
+            TaggedItem.objects.filter(
+                object_id=OuterRef("pk"),
+                content_type__app_label="goodideas",
+                content_type__model="goodidea",
+                tag__in=tag_ids,
+            )
+            .order_by()
+            .values("object_id")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        chosen = through.objects.filter(from_goodidea=idea.pk)
+        found = list(
+            self.exclude(pk=idea.pk)
+            .filter(pk__in=self._best_scores(idea, theme_ids, tag_ids, limit))
+            .annotate(
+                chosen=Exists(chosen.filter(to_goodidea=OuterRef("pk"))),
+                score=Coalesce(Subquery(shared_themes), 0)
+                + 2 * Coalesce(Subquery(shared_tags), 0)
+                + Case(When(city_id=idea.city_id, then=2), default=0),
+            )
+            .select_related("city__country")
+            .defer(*GoodIdea.long_fields())
+            .order_by("-chosen", "-score", "-published_at", "pk")[:limit]
+        )
+        if found and found[0].chosen:
+            return [item for item in found if item.chosen]
+        return found
+
+    @staticmethod
+    def _best_scores(idea, theme_ids, tag_ids, limit):
+        """A subquery: the ids of the `limit` published ideas chosen by editors or sharing most with `idea`.
+
+        It adds up link rows (editors' choice, idea–theme, idea–tag, idea–city) of the narrow link
+        tables instead of scoring every idea, so that its cost follows the number of links, not of
+        ideas. The outer query scores only these few ideas again, to order them.
+        """
+        ideas = GoodIdea._meta.db_table
+        related = GoodIdea.related.through._meta.db_table
+        themes = GoodIdea.themes.through._meta.db_table
+        tagged = TaggedItem._meta.db_table
+        parts = [
+            f"SELECT to_goodidea_id AS idea_id, 1000 AS weight FROM {related} WHERE from_goodidea_id = %s",
+            f"SELECT id, 2 FROM {ideas} WHERE city_id = %s",
+        ]
+        params = [idea.pk, idea.city_id]
+        if theme_ids:
+            parts.append(f"SELECT goodidea_id, 1 FROM {themes} WHERE theme_id = ANY(%s)")
+            params.append(theme_ids)
+        if tag_ids:
+            parts.append(
+                f"SELECT object_id, 2 FROM {tagged} t JOIN django_content_type c ON c.id = t.content_type_id "
+                "WHERE c.app_label = 'goodideas' AND c.model = 'goodidea' AND t.tag_id = ANY(%s)"
+            )
+            params.append(tag_ids)
+        sql = (
+            f"SELECT s.idea_id FROM ({' UNION ALL '.join(parts)}) s JOIN {ideas} i ON i.id = s.idea_id "
+            "WHERE i.id <> %s AND i.status = %s AND i.published_at <= %s "
+            "GROUP BY s.idea_id ORDER BY SUM(s.weight) DESC, MAX(i.published_at) DESC LIMIT %s"
+        )
+        params += [idea.pk, GoodIdea.Status.PUBLISHED, timezone.now(), limit]
+        return RawSQL(sql, params)
 
 
 class GoodIdea(models.Model):
@@ -209,6 +304,12 @@ class GoodIdea(models.Model):
         verbose_name_plural = _("Good Ideas")
         indexes = [
             models.Index(fields=["status", "-published_at"], name="goodidea_status_published"),
+            # Facet counts of the list read only this index (index-only scans), never the wide rows.
+            models.Index(
+                fields=["status", "published_at"],
+                include=["id", "city", "year_started", "still_running"],
+                name="goodidea_facets",
+            ),
             models.Index(fields=["year_started"], name="goodidea_year_started"),
             GinIndex(fields=["search_document"], name="goodidea_search"),
         ]
@@ -218,6 +319,12 @@ class GoodIdea(models.Model):
 
     def get_absolute_url(self):
         return reverse("goodideas:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def long_fields(cls):
+        """The fields that lists never show: bodies, facts, the search document."""
+        names = ["body", "beneficiaries", "results", "adaptation"]
+        return [f"{name}_{code}" for name in names for code, _ in settings.LANGUAGES] + names + ["search_document"]
 
     @property
     def is_published(self):
@@ -237,3 +344,18 @@ class FurtherReading(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class FormerSlug(models.Model):
+    """An address a published idea had before its slug changed: it redirects to the idea."""
+
+    idea = models.ForeignKey(GoodIdea, models.CASCADE, related_name="former_slugs", verbose_name=_("Good Idea"))
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former slug")
+        verbose_name_plural = _("former slugs")
+
+    def __str__(self):
+        return self.slug

@@ -1,33 +1,223 @@
-from django.views.generic import DetailView, ListView
-
-from goodideas.models import City, GoodIdea, Theme
+"""The public pages of Good Ideas in Integration: list, profile, themes, cities, open data, proposals."""
 
 
-class IdeaListView(ListView):
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+
+from citiesofmigration import ratelimit
+from citiesofmigration.context_processors import absolute_url
+from goodideas import export, services
+from goodideas.filters import filter_ideas
+from goodideas.forms import ProposalForm
+from goodideas.models import City, FormerSlug, GoodIdea, Region, Theme
+
+# Proposals one visitor may send per hour.
+PROPOSALS_PER_HOUR = 5
+
+
+class FilteredIdeasMixin:
+    """The FilterSet of the request's query string, and the filtered, sorted ideas."""
+
+    remember_search = False
+
+    def get_filterset(self):
+        if not hasattr(self, "_filterset"):
+            self._filterset = filter_ideas(self.request.GET)
+            self._filterset.remember_search = self.remember_search
+        return self._filterset
+
+    def filtered_ideas(self):
+        filterset = self.get_filterset()
+        return filterset.sorted(filterset.qs, self.request.GET.get("sort"))
+
+
+class IdeaListView(FilteredIdeasMixin, ListView):
     template_name = "goodideas/idea_list.html"
     paginate_by = 20
+    remember_search = True  # the list and its eight facet counts share one search
 
     def get_queryset(self):
-        return GoodIdea.objects.published().for_listing()
+        return self.filtered_ideas().for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = self.get_filterset()
+        facets = filterset.cached_facets(GoodIdea.objects.published())
+        query_string = self.request.GET.copy()
+        query_string.pop("page", None)
+        context.update(
+            filterset=filterset,
+            facets=[(name, filterset.filters[name].label, facets[name]) for name in filterset.FACETS],
+            query=filterset.query_text,
+            sort=filterset.sort_key(self.request.GET.get("sort")),
+            sort_choices=filterset.sort_choices(),
+            active_filters=self.active_filters(facets),
+            export_query=query_string.urlencode(),
+        )
+        return context
+
+    def active_filters(self, facets):
+        """The values ticked, each with the address of the list without it."""
+        active = []
+        for name, items in facets.items():
+            for item in items:
+                if item["selected"]:
+                    remaining = self.request.GET.copy()
+                    remaining.pop("page", None)
+                    remaining.setlist(name, [value for value in remaining.getlist(name) if value != str(item["value"])])
+                    active.append({"label": item["label"], "url": "?" + remaining.urlencode()})
+        return active
 
 
 class IdeaDetailView(DetailView):
     template_name = "goodideas/idea_detail.html"
+    preview = False
 
     def get_queryset(self):
-        return GoodIdea.objects.published().for_listing()
+        return GoodIdea.objects.published().for_detail()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            if self.preview:
+                raise
+            former = (
+                FormerSlug.objects.filter(slug=kwargs.get("slug"), idea__in=GoodIdea.objects.published())
+                .select_related("idea")
+                .first()
+            )
+            if former is None:
+                raise
+            return redirect(former.idea, permanent=True)
+
+    def get_context_data(self, **kwargs):
+        idea = self.object
+        url = absolute_url(self.request, idea.get_absolute_url())
+        return super().get_context_data(
+            preview=self.preview,
+            related_ideas=GoodIdea.objects.published().related_to(idea),
+            city_ideas=GoodIdea.objects.published()
+            .in_city(idea.city_id)
+            .exclude(pk=idea.pk)
+            .defer(*GoodIdea.long_fields())[:5],
+            absolute_url=url,
+            **kwargs,
+        )
 
 
-class ThemeDetailView(DetailView):
-    model = Theme
+class IdeaPreviewView(IdeaDetailView):
+    """An idea in any status, exactly as its public page will show it: for editors (see admin.py)."""
+
+    preview = True
+
+    def get_queryset(self):
+        return GoodIdea.objects.for_detail()
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+
+class ThemeDetailView(ListView):
     template_name = "goodideas/theme_detail.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.theme = get_object_or_404(Theme, slug=self.kwargs["slug"])
+        return GoodIdea.objects.published().filter(themes=self.theme).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(theme=self.theme, object=self.theme, themes=Theme.objects.all(), **kwargs)
 
 
-class CityListView(ListView):
+def published_ideas_count():
+    now = timezone.now()
+    return Count("ideas", filter=Q(ideas__status=GoodIdea.Status.PUBLISHED, ideas__published_at__lte=now))
+
+
+class CityListView(TemplateView):
     template_name = "goodideas/city_list.html"
-    queryset = City.objects.select_related("country")
+
+    def get_context_data(self, **kwargs):
+        cities = list(City.objects.select_related("country").annotate(idea_count=published_ideas_count()))
+        regions = dict(Region.choices)
+        grouped = {}
+        for city in cities:
+            grouped.setdefault(city.country.region, {}).setdefault(city.country, []).append(city)
+        groups = [
+            {
+                "region": regions[region],
+                "slug": region,
+                "countries": sorted(
+                    (
+                        (country, sorted(items, key=lambda c: c.name.lower()))
+                        for country, items in grouped[region].items()
+                    ),
+                    key=lambda pair: pair[0].name.lower(),
+                ),
+            }
+            for region in Region.values
+            if region in grouped
+        ]
+        return super().get_context_data(regions=groups, cities=cities, map=services.world_map(cities), **kwargs)
 
 
-class CityDetailView(DetailView):
-    model = City
+class CityDetailView(ListView):
     template_name = "goodideas/city_detail.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.city = get_object_or_404(City.objects.select_related("country"), slug=self.kwargs["slug"])
+        return GoodIdea.objects.published().in_city(self.city).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            city=self.city, object=self.city, map=services.world_map([self.city], highlight=self.city), **kwargs
+        )
+
+
+class ExportView(FilteredIdeasMixin, View):
+    """The filtered list as open data, streamed: CSV or JSON (`format` in the URL pattern)."""
+
+    format = "csv"
+
+    def get(self, request, *args, **kwargs):
+        ideas = self.filtered_ideas()
+        if self.format == "json":
+            return export.json_response(request, ideas)
+        return export.csv_response(request, ideas)
+
+
+class ProposalView(FormView):
+    template_name = "goodideas/submit.html"
+    form_class = ProposalForm
+    success_url = reverse_lazy("goodideas:submit-thanks")
+
+    def form_valid(self, form):
+        wait = ratelimit.hit(
+            "goodideas-proposal", ratelimit.client_ip(self.request), limit=PROPOSALS_PER_HOUR, period=3600
+        )
+        if wait:
+            minutes = max(1, round(wait / 60))
+            form.add_error(
+                None,
+                _("You have sent several proposals in a short time. Please try again in %(minutes)d minutes.")
+                % {"minutes": minutes},
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        services.idea_propose(**form.proposal(), language=self.request.LANGUAGE_CODE)
+        return redirect(self.get_success_url())
+
+
+class ProposalThanksView(TemplateView):
+    template_name = "goodideas/submit_thanks.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(list_url=reverse("goodideas:list"), **kwargs)

@@ -3,7 +3,7 @@
 import factory
 from django.utils import timezone
 
-from goodideas.models import City, Country, GoodIdea, Organisation, Theme
+from goodideas.models import City, Country, FurtherReading, GoodIdea, Organisation, Theme
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -60,3 +60,25 @@ class GoodIdeaFactory(factory.django.DjangoModelFactory):
     def themes(self, create, extracted, **kwargs):
         if create:
             self.themes.set(extracted if extracted is not None else Theme.objects.filter(slug="work"))
+
+
+class FurtherReadingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FurtherReading
+
+    idea = factory.SubFactory(GoodIdeaFactory)
+    title_en = factory.Sequence(lambda n: f"Report {n}")
+    title = factory.SelfAttribute("title_en")
+    url = factory.Sequence(lambda n: f"https://example.org/report-{n}")
+
+
+def idea_with(*, themes=(), tags=(), partners=0, reading=0, **kwargs):
+    """A published idea with the given theme slugs, tag names, and numbers of partners and links."""
+    idea = GoodIdeaFactory(themes=list(Theme.objects.filter(slug__in=themes)) if themes else None, **kwargs)
+    if tags:
+        idea.tags.set(list(tags))
+    if partners:
+        idea.partners.set(OrganisationFactory.create_batch(partners, city=idea.city))
+    for _ in range(reading):
+        FurtherReadingFactory(idea=idea)
+    return idea

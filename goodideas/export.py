@@ -1,0 +1,102 @@
+"""Open data: the filtered list of Good Ideas as CSV and JSON, streamed row by row.
+
+The rows come from the database in chunks (`.iterator(chunk_size=…)`, with themes and tags prefetched
+per chunk), so that 100,000 ideas take the memory of one chunk. JSON shape:
+{"count": N, "results": [{"title", "slug", "url", "teaser", "city": {"name", "slug", "country"},
+"themes": [slugs], "tags": [names], "organisation", "published": "YYYY-MM-DD"}]}
+"""
+
+import csv
+import json
+
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+
+from citiesofmigration.context_processors import absolute_url
+
+CHUNK_SIZE = 1000
+CSV_COLUMNS = [
+    "title",
+    "slug",
+    "url",
+    "teaser",
+    "city",
+    "city_slug",
+    "country",
+    "themes",
+    "tags",
+    "organisation",
+    "published",
+]
+
+
+def rows(request, ideas):
+    """One dict per idea, in the JSON shape."""
+    ideas = ideas.select_related("city__country", "organisation").prefetch_related("themes", "tags")
+    for idea in ideas.iterator(chunk_size=CHUNK_SIZE):
+        yield {
+            "title": idea.title or idea.title_en,
+            "slug": idea.slug,
+            "url": absolute_url(request, idea.get_absolute_url()),
+            "teaser": idea.teaser or idea.teaser_en,
+            "city": {
+                "name": idea.city.name or idea.city.name_en,
+                "slug": idea.city.slug,
+                "country": idea.city.country.name or idea.city.country.name_en,
+            },
+            "themes": [theme.slug for theme in idea.themes.all()],
+            "tags": sorted(tag.name for tag in idea.tags.all()),
+            "organisation": idea.organisation.name if idea.organisation else None,
+            "published": timezone.localdate(idea.published_at).isoformat() if idea.published_at else None,
+        }
+
+
+def filename(extension):
+    return f"cities-of-migration-good-ideas-{timezone.localdate().isoformat()}.{extension}"
+
+
+class Echo:
+    """A file-like object whose write() returns what it is given, for csv.writer in a generator."""
+
+    def write(self, value):
+        return value
+
+
+def csv_response(request, ideas):
+    def lines():
+        writer = csv.writer(Echo())
+        yield "\ufeff" + writer.writerow(CSV_COLUMNS)  # the BOM tells spreadsheets it is UTF-8
+        for row in rows(request, ideas):
+            yield writer.writerow(
+                [
+                    row["title"],
+                    row["slug"],
+                    row["url"],
+                    row["teaser"],
+                    row["city"]["name"],
+                    row["city"]["slug"],
+                    row["city"]["country"],
+                    " ".join(row["themes"]),
+                    "; ".join(row["tags"]),
+                    row["organisation"] or "",
+                    row["published"] or "",
+                ]
+            )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename("csv")}"'
+    return response
+
+
+def json_response(request, ideas):
+    count = ideas.count()
+
+    def chunks():
+        yield f'{{"count": {count:d}, "results": ['
+        for position, row in enumerate(rows(request, ideas)):
+            yield ("," if position else "") + json.dumps(row, ensure_ascii=False)
+        yield "]}"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename("json")}"'
+    return response

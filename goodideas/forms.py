@@ -1,0 +1,72 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from citiesofmigration.forms import HoneypotMixin
+from goodideas.models import City, Theme
+
+
+class CityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, city):
+        return f"{city.name}, {city.country.name}"
+
+
+class ProposalForm(HoneypotMixin, forms.Form):
+    """A Good Idea proposed by anyone: the questions the original site asked. The honeypot comes last."""
+
+    title = forms.CharField(label=_("Name of the idea"), max_length=200)
+    summary = forms.CharField(
+        label=_("The idea in one sentence"),
+        max_length=300,
+        help_text=_("What it does, for whom, where."),
+    )
+    city = CityChoiceField(
+        label=_("City"),
+        queryset=City.objects.select_related("country").order_by("name"),
+        empty_label=_("Choose a city"),
+        help_text=_("The city where the practice takes place."),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    features = forms.CharField(
+        label=_("The idea and its main features"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        help_text=_("What happens, who runs it, with whom."),
+    )
+    strategies = forms.CharField(
+        label=_("Strategies used and why"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000, required=False
+    )
+    outcomes = forms.CharField(
+        label=_("Outcomes and who benefits"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+    )
+    achievements = forms.CharField(
+        label=_("Achievements and signs of success"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        required=False,
+    )
+    year_started = forms.IntegerField(label=_("Year started"), min_value=1900, max_value=2100, required=False)
+    agency = forms.CharField(
+        label=_("Responsible agency"),
+        max_length=200,
+        help_text=_("The organisation that runs the practice."),
+    )
+    website = forms.URLField(label=_("Website of the practice"), required=False, assume_scheme="https")
+    contact_name = forms.CharField(label=_("Your name"), max_length=200)
+    contact_role = forms.CharField(label=_("Your role"), max_length=200, required=False)
+    contact_email = forms.EmailField(label=_("Your e-mail address"))
+    contact_phone = forms.CharField(label=_("Your phone number"), max_length=50, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields([name for name in self.fields if name != "website_url"])  # the honeypot last
+
+    def proposal(self) -> dict:
+        """The keyword arguments of services.idea_propose()."""
+        data = dict(self.cleaned_data)
+        data.pop("website_url", None)
+        return data

@@ -1,0 +1,143 @@
+"""Workflows of Good Ideas: proposals from the public, publishing, slug changes; and the world map."""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext
+
+from citiesofmigration import mail
+from goodideas.filters import bump_version
+from goodideas.models import FormerSlug, GoodIdea, Organisation
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def _paragraphs(text: str) -> str:
+    """Plain text typed in a form → HTML paragraphs (escaped)."""
+    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+    return "".join("<p>{}</p>".format(escape(block).replace("\n", "<br>")) for block in blocks)
+
+
+def _unique_slug(title: str) -> str:
+    base = (slugify(title) or "idea")[:180]
+    slug, number = base, 1
+    while GoodIdea.objects.filter(slug=slug).exists() or FormerSlug.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+@transaction.atomic
+def idea_propose(
+    *,
+    title: str,
+    summary: str,
+    features: str,
+    strategies: str,
+    outcomes: str,
+    achievements: str,
+    agency: str,
+    city,
+    themes,
+    year_started: int | None,
+    contact_name: str,
+    contact_role: str,
+    contact_email: str,
+    contact_phone: str,
+    website: str,
+    language: str,
+) -> GoodIdea:
+    """Store a proposal from the public as a *submitted* Good Idea and tell the editors.
+
+    The text goes in the fields of the sender's language (and in English too when that is another
+    language, so that the draft is complete: editors translate it before publishing).
+    """
+    with translation.override(language):
+        body = f"<h2>{escape(gettext('The idea and its main features'))}</h2>{_paragraphs(features)}" + (
+            f"<h2>{escape(gettext('Strategies used and why'))}</h2>{_paragraphs(strategies)}" if strategies else ""
+        )
+    texts = {"title": title, "teaser": summary, "body": body, "beneficiaries": outcomes, "results": achievements}
+    fields = {}
+    for name, value in texts.items():
+        fields[f"{name}_{language}"] = value
+        if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+            fields[f"{name}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"] = value
+    fields[f"contact_role_{language}"] = contact_role
+    organisation, _ = Organisation.objects.get_or_create(name=agency, city=city)
+    idea = GoodIdea.objects.create(
+        slug=_unique_slug(title),
+        city=city,
+        organisation=organisation,
+        year_started=year_started,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        contact_website=website,
+        status=GoodIdea.Status.SUBMITTED,
+        **fields,
+    )
+    idea.themes.set(themes)
+    admin_path = reverse("admin:goodideas_goodidea_change", args=[idea.pk])
+    transaction.on_commit(
+        lambda: mail.send(
+            "goodideas/email/proposal",
+            {"idea": idea, "admin_url": mail.site_url() + admin_path, "language_name": language},
+            to=settings.EDITORS_EMAIL,
+            language=settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
+            reply_to=[contact_email],
+        )
+    )
+    return idea
+
+
+def idea_publish(*, idea: GoodIdea) -> GoodIdea:
+    """Publish: the idea goes public; the date first published is kept if it has one."""
+    idea.status = GoodIdea.Status.PUBLISHED
+    if idea.published_at is None:
+        idea.published_at = timezone.now()
+    idea.save(update_fields=["status", "published_at", "updated_at"])
+    bump_version()
+    return idea
+
+
+def idea_unpublish(*, idea: GoodIdea) -> GoodIdea:
+    """Back to draft: the page disappears; the date first published stays for when it returns."""
+    idea.status = GoodIdea.Status.DRAFT
+    idea.save(update_fields=["status", "updated_at"])
+    bump_version()
+    return idea
+
+
+def idea_slug_changed(*, idea: GoodIdea, old_slug: str) -> None:
+    """Keep the old address of a published idea, so that links to it redirect to the new one."""
+    if not old_slug or old_slug == idea.slug or idea.published_at is None:
+        return
+    FormerSlug.objects.filter(slug=idea.slug).delete()  # the idea took back an address it had before
+    FormerSlug.objects.update_or_create(slug=old_slug, defaults={"idea": idea})
+
+
+# The world map ---------------------------------------------------------------------------------
+MAP_WIDTH, MAP_HEIGHT = 360, 180
+
+
+def world_map(cities, *, highlight=None) -> dict:
+    """Points for an SVG map drawn from coordinates (equirectangular), and the lines of a graticule."""
+    points = [
+        {
+            "city": city,
+            "x": round(city.longitude + 180, 2),
+            "y": round(90 - city.latitude, 2),
+            "highlight": highlight is not None and city.pk == highlight.pk,
+        }
+        for city in cities
+    ]
+    return {
+        "points": points,
+        "width": MAP_WIDTH,
+        "height": MAP_HEIGHT,
+        "meridians": list(range(30, 360, 30)),
+        "parallels": list(range(30, 180, 30)),
+    }

@@ -1,0 +1,136 @@
+"""The editors' admin: list, preview of drafts, publish and unpublish, slug history."""
+
+import pytest
+from django.urls import reverse
+
+from goodideas.models import FormerSlug, GoodIdea
+from tests.factories import GoodIdeaFactory, idea_with
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft():
+    return idea_with(title_en="A draft idea", slug="a-draft-idea", status=GoodIdea.Status.DRAFT, published_at=None)
+
+
+def test_editor_sees_the_list_with_filters_and_search(client, editor, draft):
+    client.force_login(editor)
+
+    response = client.get("/admin/goodideas/goodidea/?q=draft&status__exact=draft")
+
+    assert response.status_code == 200
+    assert "A draft idea" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["add/", "{pk}/change/"])
+def test_editor_opens_the_forms(client, editor, draft, path):
+    client.force_login(editor)
+
+    assert client.get("/admin/goodideas/goodidea/" + path.format(pk=draft.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["city", "country", "organisation", "theme"])
+def test_editor_manages_places_and_organisations(client, editor, model):
+    client.force_login(editor)
+
+    assert client.get(f"/admin/goodideas/{model}/").status_code == 200
+
+
+def test_editor_previews_a_draft_as_the_public_will_see_it(client, editor, draft):
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:goodideas_goodidea_preview", args=[draft.pk]))
+
+    assert response.status_code == 200
+    assert response.templates[0].name == "goodideas/idea_detail.html"
+    html = response.content.decode()
+    assert "A draft idea" in html
+    assert "not public yet" in html
+
+
+def test_anonymous_cannot_preview_or_see_drafts(client, draft):
+    preview = client.get(reverse("admin:goodideas_goodidea_preview", args=[draft.pk]))
+
+    assert preview.status_code == 302
+    assert "/admin/login/" in preview["Location"]
+    assert client.get("/en/ideas/a-draft-idea/").status_code == 404
+
+
+def test_staff_without_permission_cannot_preview(client, django_user_model, draft):
+    user = django_user_model.objects.create_user("staff", "s@example.org", "a long password 123", is_staff=True)
+    client.force_login(user)
+
+    assert client.get(reverse("admin:goodideas_goodidea_preview", args=[draft.pk])).status_code == 403
+
+
+def test_publish_action_sets_the_date_once(client, editor, draft):
+    client.force_login(editor)
+    published_before = GoodIdeaFactory(status=GoodIdea.Status.DRAFT)
+    first_date = published_before.published_at
+
+    client.post(
+        "/admin/goodideas/goodidea/",
+        {"action": "publish", "_selected_action": [draft.pk, published_before.pk]},
+    )
+
+    draft.refresh_from_db()
+    published_before.refresh_from_db()
+    assert draft.status == GoodIdea.Status.PUBLISHED
+    assert draft.published_at is not None
+    assert published_before.published_at == first_date
+    assert client.get("/en/ideas/a-draft-idea/").status_code == 200
+
+
+def test_unpublish_action(client, editor):
+    idea = GoodIdeaFactory(slug="public-idea")
+    client.force_login(editor)
+
+    client.post("/admin/goodideas/goodidea/", {"action": "unpublish", "_selected_action": [idea.pk]})
+
+    idea.refresh_from_db()
+    assert idea.status == GoodIdea.Status.DRAFT
+    assert client.get("/en/ideas/public-idea/").status_code == 404
+
+
+def test_changing_the_slug_in_the_admin_keeps_the_old_address(client, editor):
+    idea = GoodIdeaFactory(slug="old-address")
+    client.force_login(editor)
+    change_url = f"/admin/goodideas/goodidea/{idea.pk}/change/"
+    form = client.get(change_url).context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        if name == "image":
+            continue
+        value = form.initial.get(name, field.initial)
+        if value is None:
+            continue
+        if hasattr(value, "__iter__") and not isinstance(value, str):
+            data[name] = [getattr(item, "pk", item) for item in value]
+        else:
+            data[name] = getattr(value, "pk", value)
+    data["published_at_0"] = idea.published_at.strftime("%Y-%m-%d")
+    data["published_at_1"] = idea.published_at.strftime("%H:%M:%S")
+    data.pop("published_at", None)
+    data["slug"] = "new-address"
+    data["tags"] = ""
+    data.update(
+        {
+            "further_reading-TOTAL_FORMS": "0",
+            "further_reading-INITIAL_FORMS": "0",
+            "further_reading-MIN_NUM_FORMS": "0",
+            "further_reading-MAX_NUM_FORMS": "1000",
+            "former_slugs-TOTAL_FORMS": "0",
+            "former_slugs-INITIAL_FORMS": "0",
+            "former_slugs-MIN_NUM_FORMS": "0",
+            "former_slugs-MAX_NUM_FORMS": "1000",
+        }
+    )
+
+    response = client.post(change_url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert FormerSlug.objects.get().slug == "old-address"
+    redirect = client.get("/en/ideas/old-address/")
+    assert redirect.status_code == 301
+    assert redirect["Location"] == "/en/ideas/new-address/"

@@ -1,0 +1,185 @@
+"""An idea's profile: content, fallback to English, related ideas, old slugs, drafts, queries."""
+
+import json
+import re
+
+import pytest
+
+from goodideas import services
+from goodideas.models import GoodIdea
+from tests.factories import CityFactory, GoodIdeaFactory, OrganisationFactory, idea_with
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def idea():
+    city = CityFactory(
+        name_en="Berlin",
+        name_fr="Berlin",
+        slug="berlin",
+        population=3700000,
+        population_source="Statistik Berlin",
+        population_year=2023,
+        foreign_born_share="24.5",
+        foreign_born_source="Mikrozensus",
+        foreign_born_year=2022,
+        profile_en="A city of newcomers.",
+    )
+    return idea_with(
+        title_en="Museums welcome refugees",
+        title_fr="Les musées accueillent les réfugiés",
+        teaser_en="Guides lead tours in Arabic.",
+        body_en="<h2>How it works</h2><p>Trained guides.</p>",
+        body_fr="<h2>Comment ça marche</h2><p>Des guides formés.</p>",
+        city=city,
+        organisation=OrganisationFactory(name="State Museums", city=city, website="https://museum.example"),
+        themes=["connect", "learn"],
+        tags=["museums", "refugees"],
+        partners=2,
+        reading=2,
+        year_started=2015,
+        still_running=True,
+        beneficiaries_en="Refugees and museum visitors.",
+        results_en="Tours for thousands.",
+        adaptation_en="Any museum can hire guides.",
+        contact_name="Ana Example",
+        contact_role_en="Coordinator",
+        contact_email="ana@example.org",
+        contact_phone="+49 30 123",
+        contact_website="https://multaqa.example",
+        image_alt_en="A guide in a gallery",
+        slug="museums-welcome-refugees",
+    )
+
+
+def test_profile_shows_everything(client, idea):
+    response = client.get("/en/ideas/museums-welcome-refugees/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in [
+        "Museums welcome refugees",
+        "Guides lead tours in Arabic.",
+        "<h2>How it works</h2>",
+        "Connect",
+        "Learn",
+        "Berlin",
+        "State Museums",
+        "museums",
+        "2015",
+        "Refugees and museum visitors.",
+        "Tours for thousands.",
+        "Any museum can hire guides.",
+        "Ana Example",
+        "Coordinator",
+        "mailto:ana@example.org",
+        "Report ",
+        "3,700,000",
+        "Statistik Berlin",
+        "24.5",
+        "Mikrozensus",
+        "A city of newcomers.",
+        'property="og:title"',
+    ]:
+        assert text in html, text
+    partners = list(idea.partners.all())
+    assert partners[0].name in html and partners[1].name in html
+
+
+def test_schema_org_metadata(client, idea):
+    html = client.get("/en/ideas/museums-welcome-refugees/").content.decode()
+
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "Article"
+    assert data["headline"] == "Museums welcome refugees"
+    assert data["contentLocation"]["name"] == "Berlin"
+
+
+def test_french_page_shows_french_and_marks_english(client, idea):
+    html = client.get("/fr/ideas/museums-welcome-refugees/").content.decode()
+
+    assert "Les musées accueillent les réfugiés" in html
+    assert "Comment ça marche" in html
+    assert '<span lang="en">Guides lead tours in Arabic.</span>' in html  # no French teaser
+    assert '<span lang="en">Refugees and museum visitors.</span>' in html
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_profile_in_each_language(client, idea, language):
+    response = client.get(f"/{language}/ideas/museums-welcome-refugees/")
+
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in response.content.decode()
+
+
+@pytest.mark.parametrize("status", ["draft", "submitted", "in-review"])
+def test_drafts_are_not_public(client, idea, status):
+    GoodIdea.objects.filter(pk=idea.pk).update(status=status)
+
+    assert client.get("/en/ideas/museums-welcome-refugees/").status_code == 404
+
+
+def test_unknown_idea_is_not_found(client, db):
+    assert client.get("/en/ideas/no-such-idea/").status_code == 404
+
+
+def test_old_slug_redirects(client, idea):
+    idea.slug = "multaqa"
+    idea.save()
+    services.idea_slug_changed(idea=idea, old_slug="museums-welcome-refugees")
+
+    response = client.get("/fr/ideas/museums-welcome-refugees/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/fr/ideas/multaqa/"
+
+
+def test_old_slug_of_an_unpublished_idea_does_not_redirect(client, idea):
+    idea.slug = "multaqa"
+    idea.save()
+    services.idea_slug_changed(idea=idea, old_slug="museums-welcome-refugees")
+    services.idea_unpublish(idea=idea)
+
+    assert client.get("/en/ideas/museums-welcome-refugees/").status_code == 404
+
+
+def test_related_ideas_are_computed_from_city_tags_and_themes(client, idea):
+    idea_with(title_en="Same tags", tags=["museums", "refugees"])
+    idea_with(title_en="Same city", city=idea.city, themes=["work"])
+    idea_with(title_en="Same theme", themes=["learn"])
+    idea_with(title_en="Nothing shared", themes=["plan"])
+
+    response = client.get("/en/ideas/museums-welcome-refugees/")
+
+    related = [item.title for item in response.context["related_ideas"]]
+    assert related == ["Same tags", "Same city", "Same theme"]
+
+
+def test_editors_choice_of_related_ideas_wins(client, idea):
+    chosen = GoodIdeaFactory(title_en="Chosen by editors", themes=[])
+    idea_with(title_en="Same tags", tags=["museums"])
+    idea.related.add(chosen)
+
+    response = client.get("/en/ideas/museums-welcome-refugees/")
+
+    assert [item.title for item in response.context["related_ideas"]] == ["Chosen by editors"]
+
+
+def test_city_box_lists_other_ideas_of_the_city(client, idea):
+    other = idea_with(title_en="Another Berlin idea", city=idea.city)
+
+    response = client.get("/en/ideas/museums-welcome-refugees/")
+
+    assert list(response.context["city_ideas"]) == [other]
+
+
+def test_detail_query_count_is_constant(client, idea, django_assert_max_num_queries):
+    client.get("/en/ideas/museums-welcome-refugees/")
+    with django_assert_max_num_queries(10) as few:
+        client.get("/en/ideas/museums-welcome-refugees/")
+    for _ in range(45):
+        idea_with(city=idea.city, themes=["learn"], tags=["museums"])
+    idea.partners.add(*OrganisationFactory.create_batch(10))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get("/en/ideas/museums-welcome-refugees/").status_code == 200

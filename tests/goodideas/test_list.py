@@ -1,0 +1,298 @@
+"""The list of Good Ideas: filters, counts, search, sorting, pagination, bad input."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from goodideas.models import GoodIdea
+from tests.factories import CityFactory, CountryFactory, GoodIdeaFactory, idea_with
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def places():
+    germany = CountryFactory(name_en="Germany", name_fr="Allemagne", slug="germany", code="DE", region="europe")
+    canada = CountryFactory(name_en="Canada", slug="canada", code="CA", region="north-america")
+    return {
+        "berlin": CityFactory(name_en="Berlin", slug="berlin", country=germany),
+        "cologne": CityFactory(name_en="Cologne", name_fr="Cologne", name_de="Köln", slug="cologne", country=germany),
+        "toronto": CityFactory(name_en="Toronto", slug="toronto", country=canada),
+    }
+
+
+@pytest.fixture
+def ideas(places):
+    now = timezone.now()
+    return {
+        "museum": idea_with(
+            title_en="Museums welcome refugees",
+            city=places["berlin"],
+            themes=["connect", "learn"],
+            tags=["museums", "refugees"],
+            year_started=2015,
+            still_running=True,
+            published_at=now - datetime.timedelta(days=3),
+        ),
+        "library": idea_with(
+            title_en="Library language cafe",
+            city=places["cologne"],
+            themes=["learn"],
+            tags=["libraries"],
+            year_started=2016,
+            still_running=False,
+            published_at=now - datetime.timedelta(days=2),
+        ),
+        "jobs": idea_with(
+            title_en="Coffee shop hires newcomers",
+            city=places["toronto"],
+            themes=["work"],
+            tags=["employment", "refugees"],
+            year_started=2017,
+            still_running=True,
+            published_at=now - datetime.timedelta(days=1),
+        ),
+        "draft": idea_with(
+            title_en="Secret draft", city=places["berlin"], status=GoodIdea.Status.DRAFT, published_at=None
+        ),
+    }
+
+
+def titles(response):
+    return [idea.title for idea in response.context["object_list"]]
+
+
+def facet(response, name):
+    facets = {facet_name: items for facet_name, _label, items in response.context["facets"]}
+    return {item["value"]: item["count"] for item in facets[name]}
+
+
+def test_lists_published_ideas_newest_first(client, ideas):
+    response = client.get("/en/ideas/")
+
+    assert response.status_code == 200
+    assert titles(response) == ["Coffee shop hires newcomers", "Library language cafe", "Museums welcome refugees"]
+    assert "Secret draft" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("theme=learn", {"Museums welcome refugees", "Library language cafe"}),
+        (
+            "theme=learn&theme=work",
+            {"Museums welcome refugees", "Library language cafe", "Coffee shop hires newcomers"},
+        ),
+        ("city=cologne", {"Library language cafe"}),
+        ("city=berlin&city=toronto", {"Museums welcome refugees", "Coffee shop hires newcomers"}),
+        ("country=germany", {"Museums welcome refugees", "Library language cafe"}),
+        ("region=north-america", {"Coffee shop hires newcomers"}),
+        ("tag=refugees", {"Museums welcome refugees", "Coffee shop hires newcomers"}),
+        ("running=no", {"Library language cafe"}),
+        ("running=yes", {"Museums welcome refugees", "Coffee shop hires newcomers"}),
+        ("year=2015&year=2017", {"Museums welcome refugees", "Coffee shop hires newcomers"}),
+        ("country=germany&tag=refugees", {"Museums welcome refugees"}),
+        ("theme=learn&theme=connect", {"Museums welcome refugees", "Library language cafe"}),
+    ],
+)
+def test_filters_select_the_right_ideas(client, ideas, query, expected):
+    response = client.get(f"/en/ideas/?{query}")
+
+    assert response.status_code == 200
+    assert set(titles(response)) == expected
+    assert len(titles(response)) == len(expected)  # an idea in two chosen themes shows once
+
+
+def test_counts_next_to_each_value_follow_the_other_filters(client, ideas):
+    response = client.get("/en/ideas/?country=germany&theme=learn")
+
+    # Theme counts: ideas in Germany, by theme (not narrowed by the theme filter itself).
+    assert facet(response, "theme") == {"connect": 1, "learn": 2}
+    # Country counts: ideas in "learn", by country.
+    assert facet(response, "country") == {"germany": 2}
+    assert facet(response, "city") == {"berlin": 1, "cologne": 1}
+    assert facet(response, "running") == {"yes": 1, "no": 1}
+    assert facet(response, "year") == {2015: 1, 2016: 1}
+    html = response.content.decode()
+    assert 'value="learn" checked' in html
+    assert "(2)" in html
+
+
+def test_unfiltered_counts(client, ideas):
+    response = client.get("/en/ideas/")
+
+    assert facet(response, "theme") == {"work": 1, "learn": 2, "connect": 1}
+    assert facet(response, "region") == {"europe": 2, "north-america": 1}
+    assert facet(response, "tag") == {"refugees": 2, "museums": 1, "libraries": 1, "employment": 1}
+
+
+def test_search_finds_words_and_sorts_by_relevance(client, ideas):
+    response = client.get("/en/ideas/?q=refugees")
+
+    assert titles(response) == ["Museums welcome refugees"]
+    assert response.context["sort"] == "relevance"
+
+
+def test_search_in_french_words(client, ideas):
+    ideas["museum"].title_fr = "Les musées accueillent les réfugiés"
+    ideas["museum"].save()
+
+    response = client.get("/fr/ideas/?q=musées")
+
+    assert titles(response) == ["Les musées accueillent les réfugiés"]
+
+
+def test_sort_a_to_z(client, ideas):
+    response = client.get("/en/ideas/?sort=title")
+
+    assert titles(response) == ["Coffee shop hires newcomers", "Library language cafe", "Museums welcome refugees"]
+
+
+def test_sort_a_to_z_uses_the_page_language_with_english_fallback(client, ideas):
+    ideas["jobs"].title_fr = "Un café embauche des nouveaux arrivants"
+    ideas["jobs"].save()
+
+    response = client.get("/fr/ideas/?sort=title")
+
+    assert titles(response) == [
+        "Library language cafe",
+        "Museums welcome refugees",
+        "Un café embauche des nouveaux arrivants",
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "theme=nope",
+        "city=atlantis&city=berlin",
+        "year=abc&year=99999",
+        "running=maybe",
+        "region=mars",
+        "sort=upside-down",
+        "tag=%00",
+        "q=" + "refugees " * 300,
+        "q=%00%01%02",
+        "q=%F0%9F%98%80+%E2%80%AE+%EF%BF%BF",
+        "q=!!!+%26%26+%7C%7C+(",
+        "q=" + "é" * 5000,
+        "theme=" + "a" * 500,
+        "page=2&page=1&sort=title&sort=newest",
+        "city=" + "&city=".join(f"city-{n}" for n in range(200)),
+    ],
+)
+def test_bad_input_gives_a_normal_page(client, ideas, query):
+    response = client.get(f"/en/ideas/?{query}")
+
+    assert response.status_code == 200
+
+
+def test_unknown_slug_gives_an_empty_list(client, ideas):
+    response = client.get("/en/ideas/?theme=nope")
+
+    assert titles(response) == []
+    assert "No Good Ideas match" in response.content.decode()
+
+
+def test_malformed_values_are_ignored(client, ideas):
+    response = client.get("/en/ideas/?year=abc&running=maybe&region=mars")
+
+    assert len(titles(response)) == 3
+
+
+@pytest.mark.parametrize("page", ["0", "abc", "-1", "999"])
+def test_bad_page_is_not_found(client, ideas, page):
+    assert client.get(f"/en/ideas/?page={page}").status_code == 404
+
+
+def test_pagination(client, places):
+    for _ in range(25):
+        GoodIdeaFactory(city=places["berlin"])
+
+    first = client.get("/en/ideas/")
+    second = client.get("/en/ideas/?page=2")
+
+    assert len(first.context["object_list"]) == 20
+    assert len(second.context["object_list"]) == 5
+    assert 'href="?page=2"' in first.content.decode()
+
+
+def test_active_filter_can_be_removed(client, ideas):
+    response = client.get("/en/ideas/?theme=learn&theme=work&city=berlin")
+
+    urls = {active["label"]: active["url"] for active in response.context["active_filters"]}
+    assert urls["Berlin"] == "?theme=learn&theme=work"
+    assert urls["Learn"] == "?theme=work&city=berlin"
+
+
+def test_filters_work_without_javascript(client, ideas):
+    html = client.get("/en/ideas/").content.decode()
+
+    assert '<form class="ideas-filters" method="get" action="/en/ideas/"' in html
+    assert 'type="checkbox"' in html
+    assert 'name="theme" value="learn"' in html
+    assert '<button class="button" type="submit">' in html
+    assert "<script" not in html
+
+
+def test_page_links_feeds_and_exports(client, ideas):
+    html = client.get("/en/ideas/?theme=learn").content.decode()
+
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert 'href="/en/ideas/feed/atom/"' in html
+    assert 'href="/en/ideas/export.csv?theme=learn"' in html
+    assert 'href="/en/ideas/export.json?theme=learn"' in html
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_list_in_each_language(client, ideas, language):
+    response = client.get(f"/{language}/ideas/")
+
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_french_page_marks_english_fallback(client, ideas):
+    html = client.get("/fr/ideas/").content.decode()
+
+    assert '<span lang="en">Museums welcome refugees</span>' in html
+
+
+def make_ideas(count, places):
+    cities = list(places.values())
+    for number in range(count):
+        idea_with(
+            city=cities[number % 3],
+            themes=["work", "learn"],
+            tags=[f"tag{number % 7}", "shared"],
+            year_started=2000 + number % 10,
+        )
+
+
+@pytest.mark.parametrize("query", ["", "?theme=work&city=berlin", "?q=idea&sort=title", "?tag=shared&year=2003"])
+def test_list_query_count_is_constant(client, places, django_assert_max_num_queries, query):
+    make_ideas(5, places)
+    client.get(f"/en/ideas/{query}")  # warm caches (content types)
+    with django_assert_max_num_queries(12) as few:
+        client.get(f"/en/ideas/{query}")
+    make_ideas(45, places)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(f"/en/ideas/{query}")
+    assert response.status_code == 200
+
+
+def test_city_filter_offers_the_most_used_cities_and_the_ticked_one(client, places):
+    for _ in range(2):
+        idea_with(city=places["berlin"])
+    lonely = CityFactory(name_en="Aaa lonely", slug="lonely")
+    idea_with(city=lonely)
+    for _ in range(45):
+        idea_with(city=CityFactory())
+
+    plain = facet(client.get("/en/ideas/"), "city")
+    ticked = facet(client.get("/en/ideas/?city=lonely"), "city")
+
+    assert len(plain) == 40
+    assert plain["berlin"] == 2
+    assert "lonely" in ticked

@@ -1,0 +1,148 @@
+"""Open data exports and feeds."""
+
+import csv
+import io
+import json
+
+import feedparser
+import pytest
+from django.http import StreamingHttpResponse
+
+from goodideas.models import GoodIdea
+from tests.factories import CityFactory, CountryFactory, OrganisationFactory, idea_with
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ideas():
+    germany = CountryFactory(name_en="Germany", name_fr="Allemagne", slug="germany", code="DE")
+    berlin = CityFactory(name_en="Berlin", slug="berlin", country=germany)
+    toronto = CityFactory(name_en="Toronto", slug="toronto")
+    return [
+        idea_with(
+            title_en="Museums welcome refugees",
+            title_fr="Les musées accueillent les réfugiés",
+            slug="museums",
+            city=berlin,
+            organisation=OrganisationFactory(name="State Museums", city=berlin),
+            themes=["connect", "learn"],
+            tags=["museums", "refugees"],
+        ),
+        idea_with(title_en="Jobs", slug="jobs", city=toronto, themes=["work"]),
+        idea_with(title_en="Draft", slug="draft", city=berlin, status=GoodIdea.Status.DRAFT),
+    ]
+
+
+def body(response):
+    assert isinstance(response, StreamingHttpResponse)
+    return b"".join(response.streaming_content).decode()
+
+
+def test_json_export_has_the_documented_shape(client, ideas):
+    response = client.get("/en/ideas/export.json?city=berlin")
+
+    assert response["Content-Type"].startswith("application/json")
+    data = json.loads(body(response))
+    assert data["count"] == 1
+    (item,) = data["results"]
+    assert set(item) == {"title", "slug", "url", "teaser", "city", "themes", "tags", "organisation", "published"}
+    assert item["title"] == "Museums welcome refugees"
+    assert item["slug"] == "museums"
+    assert item["url"] == "http://testserver/en/ideas/museums/"
+    assert item["city"] == {"name": "Berlin", "slug": "berlin", "country": "Germany"}
+    assert item["themes"] == ["learn", "connect"]
+    assert item["tags"] == ["museums", "refugees"]
+    assert item["organisation"] == "State Museums"
+    assert len(item["published"]) == 10 and item["published"][4] == "-"
+
+
+def test_json_export_in_french(client, ideas):
+    data = json.loads(body(client.get("/fr/ideas/export.json?city=berlin")))
+
+    assert data["results"][0]["title"] == "Les musées accueillent les réfugiés"
+    assert data["results"][0]["city"]["country"] == "Allemagne"
+    assert data["results"][0]["url"].endswith("/fr/ideas/museums/")
+
+
+def test_exports_follow_the_filters(client, ideas):
+    everything = json.loads(body(client.get("/en/ideas/export.json")))
+    work = json.loads(body(client.get("/en/ideas/export.json?theme=work")))
+    none = json.loads(body(client.get("/en/ideas/export.json?theme=nope")))
+
+    assert everything["count"] == 2
+    assert {item["slug"] for item in everything["results"]} == {"museums", "jobs"}
+    assert [item["slug"] for item in work["results"]] == ["jobs"]
+    assert none == {"count": 0, "results": []}
+
+
+def test_csv_export(client, ideas):
+    response = client.get("/en/ideas/export.csv?q=museums")
+
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(body(response).lstrip("\ufeff"))))
+    assert len(rows) == 1
+    assert rows[0]["title"] == "Museums welcome refugees"
+    assert rows[0]["city"] == "Berlin"
+    assert rows[0]["themes"] == "learn connect"
+
+
+def test_export_query_count_does_not_grow_with_rows(client, ideas, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5) as few:
+        body(client.get("/en/ideas/export.json"))
+    for _ in range(30):
+        idea_with(themes=["work"], tags=["a", "b"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert json.loads(body(client.get("/en/ideas/export.json")))["count"] == 32
+
+
+@pytest.mark.parametrize("path", ["feed/", "feed/atom/"])
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_feeds_list_published_ideas_in_the_language(client, ideas, path, language):
+    response = client.get(f"/{language}/ideas/{path}")
+
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo
+    assert feed.feed.language == language
+    titles = [entry.title for entry in feed.entries]
+    assert len(titles) == 2
+    assert all("Draft" not in title for title in titles)
+    links = [entry.link for entry in feed.entries]
+    assert f"http://testserver/{language}/ideas/museums/" in links
+
+
+def test_french_feed_in_french(client, ideas):
+    feed = feedparser.parse(client.get("/fr/ideas/feed/").content)
+
+    assert "Les musées accueillent les réfugiés (Berlin)" in [entry.title for entry in feed.entries]
+
+
+def test_atom_feed_is_atom(client, ideas):
+    feed = feedparser.parse(client.get("/en/ideas/feed/atom/").content)
+
+    assert feed.version == "atom10"
+    assert feed.entries[0].tags
+
+
+def test_footer_links_the_feed(client, db):
+    assert 'href="/en/ideas/feed/"' in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["q=%00%01", "q=" + "é" * 3000, "theme=nope", "year=abc", "region=mars", "sort=zzz", "q=!!+(&sort=title"]
+)
+@pytest.mark.parametrize("path", ["export.json", "export.csv"])
+def test_exports_take_bad_input(client, ideas, path, query):
+    response = client.get(f"/en/ideas/{path}?{query}")
+
+    assert response.status_code == 200
+    body(response)
+
+
+def test_export_search_and_list_search_agree(client, ideas):
+    listed = client.get("/en/ideas/?q=museums").context["object_list"]
+    exported = json.loads(body(client.get("/en/ideas/export.json?q=museums")))
+
+    assert [idea.slug for idea in listed] == [item["slug"] for item in exported["results"]] == ["museums"]

@@ -1,0 +1,84 @@
+"""Theme pages, the list of cities with its map, and city profiles."""
+
+import pytest
+
+from goodideas.models import GoodIdea
+from tests.factories import CityFactory, CountryFactory, idea_with
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def berlin():
+    germany = CountryFactory(name_en="Germany", name_fr="Allemagne", name_de="Deutschland", slug="germany", code="DE")
+    return CityFactory(
+        name_en="Berlin", slug="berlin", country=germany, latitude=52.5, longitude=13.4, profile_en="Capital city."
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+@pytest.mark.parametrize("path", ["themes/work/", "cities/", "cities/berlin/"])
+def test_pages_in_each_language(client, berlin, path, language):
+    idea_with(city=berlin, themes=["work"])
+
+    response = client.get(f"/{language}/{path}")
+
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_theme_page_lists_its_ideas(client, berlin):
+    idea_with(title_en="A work idea", city=berlin, themes=["work"])
+    idea_with(title_en="A plan idea", city=berlin, themes=["plan"])
+    idea_with(title_en="A draft work idea", city=berlin, themes=["work"], status=GoodIdea.Status.DRAFT)
+
+    response = client.get("/fr/themes/work/")
+
+    html = response.content.decode()
+    assert "Travailler" in html
+    assert "A work idea" in html
+    assert "A plan idea" not in html
+    assert "A draft work idea" not in html
+
+
+def test_unknown_theme_and_city_are_not_found(client, db):
+    assert client.get("/en/themes/sleep/").status_code == 404
+    assert client.get("/en/cities/atlantis/").status_code == 404
+
+
+def test_cities_grouped_by_country_with_counts_and_map(client, berlin):
+    idea_with(city=berlin)
+    idea_with(city=berlin)
+    idea_with(city=berlin, status=GoodIdea.Status.DRAFT)
+
+    response = client.get("/de/cities/")
+
+    html = response.content.decode()
+    assert "Deutschland" in html
+    assert "2 Gute Ideen" in html
+    assert '<svg viewBox="0 0 360 180"' in html
+    assert 'cx="193.4" cy="37.5"' in html
+
+
+def test_city_page_shows_profile_and_ideas(client, berlin):
+    idea_with(title_en="Berlin idea", city=berlin)
+    idea_with(title_en="Elsewhere")
+
+    html = client.get("/en/cities/berlin/").content.decode()
+
+    assert "Capital city." in html
+    assert "Berlin idea" in html
+    assert "Elsewhere" not in html
+
+
+@pytest.mark.parametrize("path", ["themes/work/", "cities/", "cities/berlin/"])
+def test_query_count_is_constant(client, berlin, path, django_assert_max_num_queries):
+    for _ in range(5):
+        idea_with(city=berlin, themes=["work"])
+    client.get(f"/en/{path}")
+    with django_assert_max_num_queries(8) as few:
+        client.get(f"/en/{path}")
+    for number in range(45):
+        idea_with(city=berlin if number % 2 else CityFactory(), themes=["work", "plan"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(f"/en/{path}").status_code == 200
