@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("webinars.urls")),
     path("", include("conversations.urls")),
     path("", include("community.urls")),
+    path("accounts/", include("allauth.urls")),
 )
 
 handler400 = "citiesofmigration.views.bad_request"
