@@ -217,9 +217,7 @@ def load_members() -> dict:
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         Profile.objects.update_or_create(
             user=user,
             defaults={

@@ -59,9 +59,7 @@ class ProfileForm(forms.ModelForm):
         self.fields["city"].queryset = self.fields["city"].queryset.select_related(None).order_by("name")
         self.fields["city"].empty_label = _("(not given)")
         self.fields["role"].choices = [("", _("(not given)")), *Profile.Role.choices]
-        self.fields["preferred_language"].choices = [
-            (code, name) for code, name in settings.LANGUAGES
-        ]
+        self.fields["preferred_language"].choices = [(code, name) for code, name in settings.LANGUAGES]
 
 
 class ThreadForm(HoneypotMixin, forms.Form):

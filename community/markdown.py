@@ -13,9 +13,8 @@ TAGS = {"p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre",
 ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
-_parser = (
-    MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    .disable(["image", "heading", "lheading", "hr", "html_block", "html_inline", "table"], ignoreInvalid=True)
+_parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable(
+    ["image", "heading", "lheading", "hr", "html_block", "html_inline", "table"], ignoreInvalid=True
 )
 
 

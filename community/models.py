@@ -284,4 +284,3 @@ class Follow(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.thread}"
-

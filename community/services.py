@@ -213,9 +213,7 @@ def posts_approve(posts) -> int:
                 count += 1
                 continue
         if was_pending:
-            Thread.objects.filter(pk=thread.pk, last_activity__lt=post.created_at).update(
-                last_activity=post.created_at
-            )
+            Thread.objects.filter(pk=thread.pk, last_activity__lt=post.created_at).update(last_activity=post.created_at)
             notify_reply(post)
         count += 1
     return count

@@ -358,5 +358,3 @@ class IdeaAskView(View):
             return self.render(form, status=400)
         say_posted(request, outcome)
         return redirect(outcome.post.thread)
-
-

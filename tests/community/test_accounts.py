@@ -33,9 +33,7 @@ def signup(client, language="en", **data):
     return client.post(url("account_signup", language), fields)
 
 
-@pytest.mark.parametrize(
-    ("language", "heading"), [("en", "Sign Up"), ("fr", "Inscription"), ("de", "Registrieren")]
-)
+@pytest.mark.parametrize(("language", "heading"), [("en", "Sign Up"), ("fr", "Inscription"), ("de", "Registrieren")])
 def test_sign_up_page_in_each_language(client, language, heading):
     response = client.get(url("account_signup", language))
 
@@ -224,10 +222,14 @@ def test_delete_account_removing_posts(client, member, other_member):
     assert not get_user_model().objects.filter(pk=member.pk).exists()
     assert not Thread.objects.filter(title="Only mine").exists()
     assert Thread.objects.filter(title="Answered by others").exists()
-    assert list(Post.objects.values_list("body_markdown", flat=True).order_by("pk")) == [
-        "Their answer",
-        "A helpful answer.",
-    ] or not Post.objects.filter(body_markdown__in=["My question text", "My reply elsewhere"]).exists()
+    assert (
+        list(Post.objects.values_list("body_markdown", flat=True).order_by("pk"))
+        == [
+            "Their answer",
+            "A helpful answer.",
+        ]
+        or not Post.objects.filter(body_markdown__in=["My question text", "My reply elsewhere"]).exists()
+    )
     assert not Post.objects.filter(body_markdown__in=["My question text", "My reply elsewhere"]).exists()
 
 

@@ -75,12 +75,8 @@ def test_pending_question_is_mailed_once_approved(client, idea, member, settings
 
     client.force_login(editor)
     post = member.community_posts.get()
-    client.post(
-        "/admin/community/post/", {"action": "approve", "_selected_action": [post.pk], "index": 0}
-    )
-    assert sorted(message.to[0] for message in mail.outbox) == sorted(
-        ["dana@library.example", *settings.EDITORS_EMAIL]
-    )
+    client.post("/admin/community/post/", {"action": "approve", "_selected_action": [post.pk], "index": 0})
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(["dana@library.example", *settings.EDITORS_EMAIL])
 
 
 def test_reply_goes_to_followers_in_their_language_with_one_click_unsubscribe(
