@@ -186,7 +186,7 @@ def post_delete(*, user, post: Post) -> None:
 
 def post_report(*, reporter, post: Post, reason: str, comment: str = "") -> bool:
     """Report a post to the editors. False if this member had already reported it."""
-    report, created = Report.objects.get_or_create(
+    _report, created = Report.objects.get_or_create(
         post=post, reporter=reporter, defaults={"reason": reason, "comment": comment}
     )
     if created:

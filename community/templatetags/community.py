@@ -16,7 +16,7 @@ def member_name(user) -> str:
         return _("Former member")
     try:
         return user.profile.display_name
-    except Exception:  # noqa: BLE001 - a user without a profile yet (e.g. made in the admin)
+    except Exception:
         return user.get_username()
 
 

@@ -3,8 +3,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
-from community.models import Post, Profile, Thread, Topic
 from community.markdown import render
+from community.models import Post, Profile, Thread, Topic
 
 PASSWORD = "a long password 123"
 
