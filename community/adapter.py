@@ -1,9 +1,12 @@
 """How allauth and axes fit the portal: profiles made at sign-up, sign-in names that axes counts."""
 
+from types import SimpleNamespace
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
+from django.utils.translation import gettext
 
-from citiesofmigration import ratelimit
+from citiesofmigration import mail, ratelimit
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -16,6 +19,11 @@ class AccountAdapter(DefaultAccountAdapter):
             profile.preferred_language = translation.get_language() or profile.preferred_language
             profile.save(update_fields=["preferred_language"])
         return user
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's e-mails greet from "Cities of Migration" and sign with the public address."""
+        site = SimpleNamespace(name=gettext("Cities of Migration"), domain=mail.site_url().split("://", 1)[-1])
+        super().send_mail(template_prefix, email, {"current_site": site, **context})
 
     def get_client_ip(self, request):
         return ratelimit.client_ip(request)

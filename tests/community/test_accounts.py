@@ -265,3 +265,11 @@ def test_sign_out_is_a_post_form(client, member):
 
 def test_user_factory_makes_distinct_members():
     assert UserFactory().email != UserFactory().email
+
+
+def test_verification_e_mail_greets_from_the_portal(client):
+    signup(client, "de")
+
+    body = mail.outbox[0].body
+    assert "Cities of Migration" in body
+    assert "testserver" not in body.split("\n")[0]
