@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from citiesofmigration import views
 from citiesofmigration.sitemaps import StaticPagesSitemap
+from community.sitemaps import CommunitySitemap
 from goodideas.sitemaps import CitySitemap, GoodIdeaSitemap, GoodIdeasPagesSitemap, ThemeSitemap
 
 SITEMAPS = {
@@ -16,6 +17,7 @@ SITEMAPS = {
     "ideas": GoodIdeaSitemap,
     "themes": ThemeSitemap,
     "cities": CitySitemap,
+    "community": CommunitySitemap,
 }
 
 urlpatterns = [

@@ -20,3 +20,20 @@ def test_routes_reverse_and_resolve(name, kwargs, path):
     with translation.override("en"):
         assert reverse(name, kwargs=kwargs) == path
     assert resolve(path).view_name == name
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_topics_and_visible_threads(client):
+    from community.models import Thread
+
+    from .conftest import ThreadFactory
+
+    shown = ThreadFactory(title="Shown thread")
+    hidden = ThreadFactory(title="Hidden thread", status=Thread.Status.HIDDEN)
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert "/en/community/</loc>" in xml
+    assert f"/fr{shown.topic.get_absolute_url()[3:]}" in xml
+    assert f"/de/community/threads/{shown.pk}-shown-thread/" in xml
+    assert f"/community/threads/{hidden.pk}-" not in xml
