@@ -149,6 +149,7 @@ def post_create(*, author, thread: Thread, body: str) -> Outcome:
         raise PermissionDenied
     pending = needs_approval(author)
     post = _new_post(author=author, thread=thread, body=body, pending=pending)
+    Follow.objects.get_or_create(user=author, thread=thread)  # those who reply hear about the answers
     if not pending:
         Thread.objects.filter(pk=thread.pk).update(last_activity=post.created_at)
         transaction.on_commit(lambda: notify_reply(post))

@@ -1,3 +1,4 @@
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -61,8 +62,14 @@ class ExportView(LoginRequiredMixin, View):
 
 
 class DeleteAccountView(LoginRequiredMixin, FormView):
+    """Deleting asks for the password again (allauth's reauthentication, valid a few minutes)."""
+
     form_class = DeleteAccountForm
     template_name = "account/delete.html"
+
+    @method_decorator(reauthentication_required)
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         user = self.request.user

@@ -189,11 +189,28 @@ def test_data_export_is_json_with_everything(client, member):
     assert data["posts"][0]["text"] == "My words"
 
 
+def sign_in(client, user):
+    """Signed in, and the password confirmed again as allauth asks before deleting an account."""
+    client.force_login(user)
+    response = client.post(url("account_reauthenticate"), {"password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_delete_account_asks_for_the_password_again(client, member):
+    client.force_login(member)
+
+    response = client.post(url("community:delete-account"), {"posts": "keep", "confirm": "on"})
+
+    assert response.status_code == 302
+    assert "reauthenticate" in response["Location"]
+    assert get_user_model().objects.filter(pk=member.pk).exists()
+
+
 def test_delete_account_keeping_posts_as_former_member(client, member, other_member):
     thread = ThreadFactory(author=member, title="Kept thread")
     PostFactory(thread=thread, author=member, body_markdown="Kept words")
     PostFactory(thread=thread, author=other_member, body_markdown="A reply")
-    client.force_login(member)
+    sign_in(client, member)
     assert client.get(url("community:delete-account")).status_code == 200
 
     response = client.post(url("community:delete-account"), {"posts": "keep", "confirm": "on"})
@@ -216,7 +233,7 @@ def test_delete_account_removing_posts(client, member, other_member):
     elsewhere = ThreadFactory(author=other_member)
     PostFactory(thread=elsewhere, author=other_member, body_markdown="Their question")
     PostFactory(thread=elsewhere, author=member, body_markdown="My reply elsewhere")
-    client.force_login(member)
+    sign_in(client, member)
 
     client.post(url("community:delete-account"), {"posts": "remove", "confirm": "on"})
 
@@ -227,7 +244,7 @@ def test_delete_account_removing_posts(client, member, other_member):
 
 
 def test_delete_account_needs_confirmation(client, member):
-    client.force_login(member)
+    sign_in(client, member)
 
     response = client.post(url("community:delete-account"), {"posts": "keep"})
 
