@@ -171,6 +171,7 @@ ACCOUNT_CHANGE_EMAIL = True  # one address per member: "change" rather than "add
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cities of Migration] "
 ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "community.adapter.user_display"
 # Merged with allauth's defaults. Failed sign-ins are left to axes (below), which locks out first.
 ACCOUNT_RATE_LIMITS = {"signup": "5/h/ip", "login_failed": "20/m/ip,20/15m/key"}
 AXES_FAILURE_LIMIT = 5

@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -22,7 +23,9 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix, email, context):
         """allauth's e-mails greet from "Cities of Migration" and sign with the public address."""
-        site = SimpleNamespace(name=gettext("Cities of Migration"), domain=mail.site_url().split("://", 1)[-1])
+        request = getattr(self, "request", None)
+        address = settings.SITE_URL or (f"//{request.get_host()}" if request is not None else mail.site_url())
+        site = SimpleNamespace(name=gettext("Cities of Migration"), domain=address.split("//", 1)[-1])
         super().send_mail(template_prefix, email, {"current_site": site, **context})
 
     def get_client_ip(self, request):
@@ -36,3 +39,10 @@ def axes_username(request, credentials=None) -> str:
     if not value and request is not None:
         value = getattr(request, "POST", {}).get("login", "")
     return (value or "").strip().lower()
+
+
+def user_display(user) -> str:
+    """How allauth names a member (in its e-mails and messages): the display name, never the username."""
+    from community.services import profile_for
+
+    return profile_for(user).display_name or user.email
