@@ -90,14 +90,6 @@ class PostAdmin(admin.ModelAdmin):
         self.message_user(request, _("The authors were blocked from posting."), messages.WARNING)
 
 
-class PostInline(admin.StackedInline):
-    model = Post
-    extra = 0
-    fields = ["author", "status", "body_markdown", "report_count"]
-    readonly_fields = ["author", "report_count"]
-    show_change_link = True
-
-
 @admin.register(Thread)
 class ThreadAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "topic", "idea", "status", "created_at", "last_activity"]
