@@ -135,7 +135,9 @@ def thread_create(*, author, title: str, body: str, topic=None, idea=None, kind=
     )
     post = _new_post(author=author, thread=thread, body=body, pending=pending)
     Follow.objects.get_or_create(user=author, thread=thread)
-    if not pending:
+    if pending:
+        transaction.on_commit(lambda: notify_editors(post, reason="pending"))
+    else:
         transaction.on_commit(lambda: notify_new_thread(thread, post))
     return Outcome(post, pending)
 
@@ -150,7 +152,9 @@ def post_create(*, author, thread: Thread, body: str) -> Outcome:
     pending = needs_approval(author)
     post = _new_post(author=author, thread=thread, body=body, pending=pending)
     Follow.objects.get_or_create(user=author, thread=thread)  # those who reply hear about the answers
-    if not pending:
+    if pending:
+        transaction.on_commit(lambda: notify_editors(post, reason="pending"))
+    else:
         Thread.objects.filter(pk=thread.pk).update(last_activity=post.created_at)
         transaction.on_commit(lambda: notify_reply(post))
     return Outcome(post, pending)
@@ -192,6 +196,8 @@ def post_report(*, reporter, post: Post, reason: str, comment: str = "") -> bool
     )
     if created:
         Post.objects.filter(pk=post.pk).update(report_count=F("report_count") + 1)
+        if not Report.objects.filter(post=post).exclude(reporter=reporter).exists():
+            notify_editors(post, reason="reported")  # the first report of a post; later ones show in the admin
     return created
 
 
@@ -299,6 +305,24 @@ def notify_reply(post: Post) -> None:
         message.extra_headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
         message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         message.send()
+
+
+def notify_editors(post: Post, *, reason: str) -> None:
+    """Tell the editors that a post waits for approval ("pending") or was reported ("reported")."""
+    if not settings.EDITORS_EMAIL:
+        return
+    mail.send(
+        "community/email/moderation",
+        {
+            "post": post,
+            "thread": post.thread,
+            "reason": reason,
+            "author_name": author_name(post.author),
+            "admin_path": reverse("admin:community_post_change", args=[post.pk]),
+        },
+        to=list(settings.EDITORS_EMAIL),
+        language=settings.LANGUAGE_CODE,
+    )
 
 
 def author_name(user) -> str:

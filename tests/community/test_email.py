@@ -136,3 +136,31 @@ def test_tampered_unsubscribe_token_is_404(client):
 
     assert client.get(bad).status_code == 404
     assert client.post(bad).status_code == 404
+
+
+def test_editors_hear_about_pending_and_reported_posts(
+    client, thread, member, other_member, settings, django_capture_on_commit_callbacks
+):
+    settings.EDITORS_EMAIL = ["editors@example.org"]
+    settings.COMMUNITY_PREMODERATE_FIRST_POSTS = 1
+    client.force_login(member)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(thread.get_absolute_url(), {"body": "My very first post"})
+
+    assert len(mail.outbox) == 1
+    pending = mail.outbox[0]
+    assert pending.to == ["editors@example.org"]
+    assert pending.subject == f"A post waits for approval in “{thread.title}”"
+    admin_link = next(link for link in links(pending.body) if "/admin/" in link)
+    assert "/admin/community/post/" in admin_link
+
+    client.force_login(other_member)
+    first = thread.posts.order_by("pk").first()
+    client.post(reverse("community:post-report", kwargs={"pk": first.pk}), {"reason": "spam"})
+    client.force_login(member)
+    client.post(reverse("community:post-report", kwargs={"pk": first.pk}), {"reason": "abuse"})
+
+    reported = [message for message in mail.outbox if "reported" in message.subject]
+    assert len(reported) == 1
+    assert reported[0].to == ["editors@example.org"]
