@@ -47,6 +47,15 @@ class ProfileView(LoginRequiredMixin, UpdateView):
     def get_object(self, queryset=None):
         return services.profile_for(self.request.user)
 
+    def get_context_data(self, **kwargs):
+        posts = (
+            Post.objects.filter(author=self.request.user)
+            .exclude(status=Post.Status.DELETED)
+            .select_related("thread")
+            .order_by("-created_at")[:10]
+        )
+        return super().get_context_data(recent_posts=posts, **kwargs)
+
     def form_valid(self, form):
         form.save()
         messages.success(self.request, _("Your profile has been saved."))

@@ -291,3 +291,14 @@ def test_verification_e_mail_greets_from_the_portal(client):
     body = mail.outbox[0].body
     assert "Cities of Migration" in body
     assert "testserver" not in body.split("\n")[0]
+
+
+def test_profile_lists_the_members_recent_posts(client, member):
+    thread = ThreadFactory(author=member, title="Where to start?")
+    PostFactory(thread=thread, author=member)
+    client.force_login(member)
+
+    html = client.get(url("community:profile", "fr")).content.decode()
+
+    assert "Vos messages récents" in html
+    assert "Where to start?" in html
