@@ -10,7 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -73,7 +73,10 @@ def clean_body(body: str) -> str:
     if len(body) > markdown.MAX_LENGTH:
         raise ValidationError(
             _("Please keep your post under %(limit)s characters (it has %(length)s).")
-            % {"limit": f"{markdown.MAX_LENGTH:,}", "length": f"{len(body):,}"},
+            % {
+                "limit": formats.number_format(markdown.MAX_LENGTH, force_grouping=True),
+                "length": formats.number_format(len(body), force_grouping=True),
+            },
             code="too-long",
         )
     return body

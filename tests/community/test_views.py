@@ -414,3 +414,13 @@ def test_asking_about_an_unknown_idea_is_404(client, member):
 
     assert client.get(url("community:idea-ask", slug="nope")).status_code == 404
     assert client.post(url("community:idea-ask", slug="nope"), {"title": "x", "body": "y"}).status_code == 404
+
+
+def test_oversized_post_error_in_german_uses_german_numbers(client, thread, member):
+    client.force_login(member)
+
+    with translation.override("de"):
+        thread_url = thread.get_absolute_url()
+    response = client.post(thread_url, {"body": "x" * 12_345})
+
+    assert "höchstens 10.000 Zeichen haben (er hat 12.345)" in response.content.decode()
