@@ -96,9 +96,10 @@ def test_sign_up_is_rate_limited(client):
         signup(client, email=f"person{number}@example.org")
         client.logout()
 
-    response = signup(client, email="one-too-many@example.org")
+    response = signup(client, "fr", email="one-too-many@example.org")
 
     assert response.status_code == 429
+    assert "Trop de tentatives" in response.content.decode()
     assert not get_user_model().objects.filter(email="one-too-many@example.org").exists()
 
 
