@@ -33,7 +33,9 @@ def signup(client, language="en", **data):
     return client.post(url("account_signup", language), fields)
 
 
-@pytest.mark.parametrize(("language", "heading"), [("en", "Create an account"), ("fr", "Créer un compte"), ("de", "Konto erstellen")])
+@pytest.mark.parametrize(
+    ("language", "heading"), [("en", "Create an account"), ("fr", "Créer un compte"), ("de", "Konto erstellen")]
+)
 def test_sign_up_page_in_each_language(client, language, heading):
     response = client.get(url("account_signup", language))
 
