@@ -305,3 +305,15 @@ def test_profile_lists_the_members_recent_posts(client, member):
 
     assert "Vos messages récents" in html
     assert "Where to start?" in html
+
+
+def test_password_reset_sends_a_working_link(client, member):
+    response = client.post(url("account_reset_password", "de"), {"email": member.email})
+
+    assert response.status_code == 302
+    done = client.get(response["Location"])
+    assert "Sehen Sie in Ihre E-Mails" in done.content.decode()
+    assert mail.outbox[0].to == [member.email]
+    link = re.search(r"https?://\S+/de/accounts/password/reset/key/\S+/", mail.outbox[0].body).group(0)
+    page = client.get("/" + link.split("://", 1)[1].split("/", 1)[1], follow=True)
+    assert "Neues Passwort wählen" in page.content.decode()
