@@ -319,3 +319,12 @@ def test_password_reset_sends_a_working_link(client, member):
     link = re.search(r"https?://\S+/de/accounts/password/reset/key/\S+/", mail.outbox[0].body).group(0)
     page = client.get("/" + link.split("://", 1)[1].split("/", 1)[1], follow=True)
     assert "Neues Passwort wählen" in page.content.decode()
+
+
+def test_sign_in_and_out_messages_in_german(client, member):
+    signed_in = client.post(url("account_login", "de"), {"login": member.email, "password": PASSWORD}, follow=True)
+    assert f"Sie sind als {member.profile.display_name} angemeldet." in signed_in.content.decode()
+
+    signed_out = client.post(url("account_logout", "de"))
+    assert signed_out["Location"] == "/de/"
+    assert "Sie sind abgemeldet." in client.get("/de/").content.decode()
