@@ -328,3 +328,30 @@ def test_sign_in_and_out_messages_in_german(client, member):
     signed_out = client.post(url("account_logout", "de"))
     assert signed_out["Location"] == "/de/"
     assert "Sie sind abgemeldet." in client.get("/de/").content.decode()
+
+
+def test_change_of_e_mail_address_is_confirmed_by_mail(client, member):
+    client.force_login(member)
+
+    response = client.post(url("account_email", "fr"), {"action_add": "", "email": "new@example.org"})
+
+    assert response.status_code == 302
+    assert mail.outbox[-1].to == ["new@example.org"]
+    assert mail.outbox[-1].subject == "[Cities of Migration] Confirmez votre adresse courriel"
+    page = client.get(url("account_email", "fr")).content.decode()
+    assert "En attente de confirmation" in page
+    assert "new@example.org" in page
+
+
+def test_change_of_password(client, member):
+    client.force_login(member)
+    assert client.get(url("account_change_password", "de")).status_code == 200
+
+    response = client.post(
+        url("account_change_password", "de"),
+        {"oldpassword": PASSWORD, "password1": "a brand new passphrase 9", "password2": "a brand new passphrase 9"},
+    )
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password("a brand new passphrase 9")
