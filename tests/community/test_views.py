@@ -424,3 +424,17 @@ def test_oversized_post_error_in_german_uses_german_numbers(client, thread, memb
     response = client.post(thread_url, {"body": "x" * 12_345})
 
     assert "höchstens 10.000 Zeichen haben (er hat 12.345)" in response.content.decode()
+
+
+def test_index_paginates_and_keeps_the_search(client):
+    topic = TopicFactory()
+    for number in range(25):
+        PostFactory(thread=ThreadFactory(topic=topic, title=f"Housing question {number}"))
+
+    first = client.get(url("community:index"), {"q": "housing"}).content.decode()
+    second = client.get(url("community:index"), {"q": "housing", "page": 2})
+
+    assert "25 threads found" in first
+    assert 'href="?q=housing&amp;page=2"' in first
+    assert second.status_code == 200
+    assert second.content.decode().count('class="badge">Question') == 5
