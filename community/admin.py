@@ -51,6 +51,9 @@ class PostAdmin(admin.ModelAdmin):
     inlines = [ReportInline]
     date_hierarchy = "created_at"
 
+    def has_add_permission(self, request):
+        return False  # posts are written by members on the site
+
     @admin.display(description=_("author"))
     def author_name(self, post):
         return services.author_name(post.author)
@@ -116,6 +119,9 @@ class ReportAdmin(admin.ModelAdmin):
     list_editable = ["resolved"]
     list_select_related = ["post__thread"]
     readonly_fields = ["post", "reporter", "reason", "comment", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Profile)

@@ -135,3 +135,13 @@ def test_editing_a_post_in_the_admin_keeps_it_sanitised(client, editor):
     post.refresh_from_db()
     assert "<script>" not in post.body_html
     assert "<em>ok</em>" in post.body_html
+
+
+def test_admin_pages_for_a_post_and_a_thread_open(client, editor):
+    post = PostFactory(report_count=1)
+    client.force_login(editor)
+
+    assert client.get(f"/admin/community/post/{post.pk}/change/").status_code == 200
+    assert client.get(f"/admin/community/thread/{post.thread.pk}/change/").status_code == 200
+    assert client.get("/admin/community/report/").status_code == 200
+    assert client.get("/admin/community/post/add/").status_code == 403
