@@ -201,3 +201,18 @@ def conference(event, request) -> Card:
     if event.organisers:
         jsonld["organizer"] = {"@type": "Organization", "name": event.organisers}
     return Card(title=event.title, description=summary(event.summary or event.description), jsonld=jsonld)
+
+
+@builder("community.thread")
+def thread(thread, request) -> Card:
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "DiscussionForumPosting",
+        "headline": thread.title,
+        "url": absolute_url(request, thread.get_absolute_url()),
+        "inLanguage": thread.language,
+        "datePublished": thread.created_at.isoformat(),
+        "dateModified": thread.last_activity.isoformat(),
+    }
+    description = _("A question asked in the Cities of Migration community.")
+    return Card(title=thread.title, description=description, type="article", jsonld=jsonld)

@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "webinars",
     "conversations",
     "community",
+    "allauth",
+    "allauth.account",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +103,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "citiesofmigration.urls"
@@ -149,6 +154,39 @@ if redis_url := os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Accounts (django-allauth, sign-in by e-mail) with django-axes first, locking out repeated failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "community:index"
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"  # reversed in the page language
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.SignupExtraForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address per member: "change" rather than "add and remove"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cities of Migration] "
+ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "community.adapter.user_display"
+# Merged with allauth's defaults. Failed sign-ins are left to axes (below), which locks out first.
+ACCOUNT_RATE_LIMITS = {"signup": "5/h/ip", "login_failed": "20/m/ip,20/15m/key"}
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hour
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "community.adapter.axes_username"
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "citiesofmigration.ratelimit.client_ip"  # the same address as our own rate limits
+
+# Community: a new member's first posts wait for an editor (0 turns this off); posts per member and period.
+COMMUNITY_PREMODERATE_FIRST_POSTS = env_int("COMMUNITY_PREMODERATE_FIRST_POSTS", 1)
+COMMUNITY_POST_RATE = (5, 10 * 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

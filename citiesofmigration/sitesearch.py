@@ -44,6 +44,19 @@ class Source:
     snippet_field: str = "teaser"
     translated: bool = True
     related: tuple[str, ...] = field(default_factory=tuple)
+    # Where what to match and how to rank differ from the row's own search document (community
+    # threads are found by their replies too): search_query -> (Q filter, rank expression).
+    match: Callable | None = None
+    language_field: str = ""  # user-written content: the one language it is written in
+
+    def matching(self, search_query):
+        if self.match:
+            condition, _rank = self.match(search_query)
+            return self.queryset().filter(condition)
+        return self.queryset().filter(search_document=search_query)
+
+    def rank(self, search_query):
+        return self.match(search_query)[1] if self.match else search.rank(search_query)
 
 
 def _ideas():
@@ -76,12 +89,46 @@ def _events():
     return Event.objects.published()
 
 
+def _threads():
+    from community.models import Thread
+
+    return Thread.objects.visible()
+
+
+def _thread_match(search_query):
+    from django.db.models import OuterRef, Q, Subquery
+
+    from community.models import Post
+
+    posts = Post.objects.visible().filter(search_document=search_query)
+    best_post = posts.filter(thread=OuterRef("pk")).annotate(r=search.rank(search_query)).order_by("-r").values("r")
+    condition = Q(search_document=search_query) | Q(pk__in=posts.values("thread_id"))
+    # The title's rank where the title matches; else half the best reply's rank.
+    rank = Coalesce(
+        NullIf(search.rank(search_query), Value(0.0)),
+        Subquery(best_post[:1]) * Value(0.5),
+        Value(0.0),
+        output_field=models.FloatField(),
+    )
+    return condition, rank
+
+
 SOURCES: list[Source] = [
     Source("ideas", _("Good Ideas"), _ideas, related=("city__country",)),
     Source("webinars", _("Webinars"), _webinars, snippet_field="summary"),
     Source("events", _("Conferences"), _events, snippet_field="summary", related=("city__country",)),
     Source("ezine", _("E-zine articles"), _ezine_items, related=("issue",)),
     Source("news", _("News"), _news, snippet_field="summary"),
+    Source(
+        "community",
+        _("Community"),
+        _threads,
+        snippet_field="",
+        translated=False,
+        related=("topic", "idea"),
+        match=_thread_match,
+        language_field="language",
+    ),
 ]
 
 
@@ -137,7 +184,7 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
     if not text:
         return Outcome(text, [], {}, 0, kind)
     search_query = search.query(text)
-    matching = {key: source.queryset().filter(search_document=search_query) for key, source in all_sources.items()}
+    matching = {key: source.matching(search_query) for key, source in all_sources.items()}
     counts = {key: qs.count() for key, qs in matching.items()}
     selected = [kind] if kind in all_sources else list(all_sources)
     total = sum(counts[key] for key in selected)
@@ -146,7 +193,7 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
 
     ranked = [
         matching[key]
-        .annotate(hit_kind=Value(key), hit_pk=F("pk"), hit_rank=search.rank(search_query))
+        .annotate(hit_kind=Value(key), hit_pk=F("pk"), hit_rank=all_sources[key].rank(search_query))
         .values_list("hit_kind", "hit_pk", "hit_rank")
         .order_by()
         for key in selected
@@ -165,17 +212,18 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
         source = all_sources[key]
         pks = [row[1] for row in rows if row[0] == key]
         queryset = source.queryset().filter(pk__in=pks).select_related(*source.related)
-        queryset = queryset.annotate(
-            hit_snippet=SearchHeadline(
-                _localised(source.snippet_field, source.translated),
-                highlight_query,
-                config=config,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=35,
-                min_words=15,
+        if source.snippet_field:
+            queryset = queryset.annotate(
+                hit_snippet=SearchHeadline(
+                    _localised(source.snippet_field, source.translated),
+                    highlight_query,
+                    config=config,
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=35,
+                    min_words=15,
+                )
             )
-        )
         objects.update({(key, obj.pk): obj for obj in queryset})
 
     results = []
@@ -186,7 +234,10 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
         source = all_sources[key]
         shown_language = None
         default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        if source.translated and language != default and not getattr(obj, f"{source.title_field}_{language}", None):
+        if source.language_field:
+            written_in = getattr(obj, source.language_field)
+            shown_language = written_in if written_in != language else None
+        elif source.translated and language != default and not getattr(obj, f"{source.title_field}_{language}", None):
             shown_language = default
         results.append(
             Result(
@@ -195,7 +246,7 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
                 obj=obj,
                 rank=rank,
                 title=getattr(obj, source.title_field),
-                snippet=_snippet(obj.hit_snippet),
+                snippet=_snippet(getattr(obj, "hit_snippet", "")),
                 language=shown_language,
             )
         )
@@ -234,7 +285,7 @@ def suggest(text: str) -> str | None:
 
 
 def _text_columns(source: Source) -> list[str]:
-    names = [source.title_field, source.snippet_field]
+    names = [name for name in (source.title_field, source.snippet_field) if name]
     if not source.translated:
         return names
     return [f"{name}_{code}" for name in names for code, _name in settings.LANGUAGES]

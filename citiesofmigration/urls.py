@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from citiesofmigration import views
 from citiesofmigration.sitemaps import StaticPagesSitemap
+from community.sitemaps import CommunitySitemap
 from conversations.sitemaps import ConversationsPagesSitemap, IssueSitemap, ItemSitemap, NewsSitemap
 from goodideas.sitemaps import CitySitemap, GoodIdeaSitemap, GoodIdeasPagesSitemap, ThemeSitemap
 from webinars.sitemaps import EventSitemap, WebinarSitemap, WebinarsPagesSitemap
@@ -25,6 +26,7 @@ SITEMAPS = {
     "webinars-pages": WebinarsPagesSitemap,
     "webinars": WebinarSitemap,
     "events": EventSitemap,
+    "community": CommunitySitemap,
 }
 
 urlpatterns = [
@@ -49,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("", include("webinars.urls")),
     path("", include("conversations.urls")),
     path("", include("community.urls")),
+    path("accounts/", include("allauth.urls")),
 )
 
 handler400 = "citiesofmigration.views.bad_request"

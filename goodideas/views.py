@@ -1,6 +1,5 @@
 """The public pages of Good Ideas in Integration: list, profile, themes, cities, open data, proposals."""
 
-
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect

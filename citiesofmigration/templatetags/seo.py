@@ -17,7 +17,8 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def social_meta(context, title="", description=""):
     """OpenGraph, Twitter card and JSON-LD for the page: from its `object` when it has one."""
     request = context["request"]
-    card = seo.card_for(context.get("object"), request)
+    # A DetailView's object, or what a list view names as the page's subject (a thread and its posts).
+    card = seo.card_for(context.get("object") or context.get("seo_object"), request)
     if card is None:
         card = seo.Card(title=title, description=description)
     image = absolute_url(request, card.image) if card.image and card.image.startswith("/") else card.image

@@ -81,3 +81,12 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_exports(clie
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /fr/ideas/export" in text
     assert "Disallow: /de/accounts/" in text
+
+
+def test_a_community_thread_is_a_discussion_forum_posting(client):
+    from tests.community.conftest import ThreadFactory
+
+    thread = ThreadFactory(title="Where do newcomers find housing?")
+    data = jsonld(client.get(thread.get_absolute_url()))
+    assert data["@type"] == "DiscussionForumPosting"
+    assert data["headline"] == "Where do newcomers find housing?"

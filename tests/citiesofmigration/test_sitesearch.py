@@ -190,3 +190,21 @@ def test_webinar_and_conference_pages_are_schema_org_events(client):
     assert data["@type"] == "Event"
     assert data["location"]["name"] == "City Hall"
     assert data["startDate"] == conference.starts_on.isoformat()
+
+
+def test_community_threads_are_found_by_their_title_or_their_replies(client):
+    from community.models import Post, Thread
+    from tests.community.conftest import PostFactory, ThreadFactory
+
+    by_title = ThreadFactory(title="Housing for newcomers: where to start?", language="en")
+    by_reply = ThreadFactory(title="A question about Lisbon", language="fr")
+    PostFactory(thread=by_reply, body_markdown="Start with the housing office of the city.")
+    hidden = ThreadFactory(title="Housing spam", status=Thread.Status.HIDDEN)
+    PostFactory(thread=by_title, body_markdown="Housing, hidden reply", status=Post.Status.HIDDEN)
+
+    response = client.get("/de/search/", {"q": "housing", "type": "community"})
+    results = response.context["results"]
+    assert [result.obj for result in results] == [by_title, by_reply]  # a title match outranks a reply match
+    assert hidden not in [result.obj for result in results]
+    content = response.content.decode()
+    assert "auf Englisch" in content and "auf Französisch" in content  # each says the language it is in

@@ -128,8 +128,7 @@ def test_preview_is_for_staff_only(client, django_user_model, editor):
 
     assert client.get(preview).status_code == 404
     assert client.get(item_preview).status_code == 404
-    django_user_model.objects.create_user("visitor", "v@example.org", "a long password 123")
-    client.login(username="visitor", password="a long password 123")
+    client.force_login(django_user_model.objects.create_user("visitor", "v@example.org", "a long password 123"))
     assert client.get(preview).status_code == 404
 
     client.force_login(editor)

@@ -4,6 +4,7 @@ import feedparser
 import icalendar
 import pytest
 from django.conf import settings
+from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -116,7 +117,7 @@ def test_anonymous_visitor_is_asked_to_sign_in(client):
     response = client.get(url("detail", slug=webinar.slug))
     content = response.content.decode()
     assert "Sign in to register" in content
-    assert f'href="{settings.LOGIN_URL}?next=' in content
+    assert f'href="{resolve_url(settings.LOGIN_URL)}?next=' in content
     assert webinar.join_url not in content
 
 
@@ -124,7 +125,7 @@ def test_anonymous_post_goes_to_the_login_page_and_get_is_refused(client):
     webinar = WebinarFactory()
     response = client.post(url("register", slug=webinar.slug))
     assert response.status_code == 302
-    assert response["Location"].startswith(settings.LOGIN_URL)
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
     assert response["Location"].endswith(f"?next=/en/webinars/{webinar.slug}/")
     assert client.post(url("cancel", slug=webinar.slug)).status_code == 302
     assert client.get(url("register", slug=webinar.slug)).status_code == 405

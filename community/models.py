@@ -1,0 +1,286 @@
+"""Members' profiles, and the community: topics, threads (questions and feedback), posts, reports, follows."""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from citiesofmigration import search
+
+LANGUAGE_CHOICES = [
+    ("ar", _("Arabic")),
+    ("zh", _("Chinese")),
+    ("nl", _("Dutch")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("de", _("German")),
+    ("it", _("Italian")),
+    ("pl", _("Polish")),
+    ("pt", _("Portuguese")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+    ("sv", _("Swedish")),
+    ("tr", _("Turkish")),
+    ("uk", _("Ukrainian")),
+]
+
+
+class Profile(models.Model):
+    """What a member tells the community about themselves. One per user, made on first need."""
+
+    class Role(models.TextChoices):
+        CITY_STAFF = "city-staff", _("City staff")
+        NONPROFIT = "nonprofit", _("Non-profit or community worker")
+        RESEARCHER = "researcher", _("Researcher or student")
+        FUNDER = "funder", _("Funder")
+        BUSINESS = "business", _("Business")
+        NEWCOMER = "newcomer", _("Newcomer")
+        OTHER = "other", _("Other")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="profile")
+    display_name = models.CharField(
+        _("display name"), max_length=80, help_text=_("Shown with your posts. Your e-mail address is never shown.")
+    )
+    city = models.ForeignKey(
+        "goodideas.City", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("city")
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
+    languages = ArrayField(
+        models.CharField(max_length=5, choices=LANGUAGE_CHOICES),
+        verbose_name=_("languages spoken"),
+        default=list,
+        blank=True,
+    )
+    preferred_language = models.CharField(
+        _("language of e-mails"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    blocked_at = models.DateTimeField(
+        _("blocked"), null=True, blank=True, help_text=_("Blocked members can read but not post.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def is_blocked(self) -> bool:
+        return self.blocked_at is not None
+
+
+class Topic(models.Model):
+    """A discussion area made by editors, e.g. one per theme."""
+
+    title = models.CharField(_("title"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    theme = models.ForeignKey(
+        "goodideas.Theme", models.SET_NULL, null=True, blank=True, related_name="topics", verbose_name=_("theme")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("community:topic", kwargs={"slug": self.slug})
+
+
+class ThreadQuerySet(search.SearchQuerySet):
+    def visible(self):
+        return self.filter(status=Thread.Status.VISIBLE)
+
+    def for_listing(self):
+        """What a list of threads shows: topic, idea, author and the number of visible replies."""
+        return self.select_related("topic", "idea", "author__profile").annotate(
+            visible_posts=Count("posts", filter=Q(posts__status=Post.Status.VISIBLE))
+        )
+
+    def matching(self, text: str):
+        """Threads whose title, or one of whose visible posts, matches `text`."""
+        text = search.clean_query(text)
+        if not text:
+            return self
+        query = search.query(text)
+        posts = Post.objects.visible().filter(search_document=query).values("thread_id")
+        return self.filter(Q(search_document=query) | Q(pk__in=posts))
+
+
+class Thread(models.Model):
+    """A question or feedback, in a topic or about a Good Idea, with the posts that answer it."""
+
+    class Status(models.TextChoices):
+        VISIBLE = "visible", _("Visible")
+        PENDING = "pending", _("Waiting for approval")
+        HIDDEN = "hidden", _("Hidden")
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("Question")
+        FEEDBACK = "feedback", _("Feedback")
+
+    # A thread belongs to a topic or to a Good Idea. Webinars and e-zine articles, built later, will add
+    # their own nullable foreign key here, as `idea` does.
+    topic = models.ForeignKey(
+        Topic, models.CASCADE, null=True, blank=True, related_name="threads", verbose_name=_("topic")
+    )
+    idea = models.ForeignKey(
+        "goodideas.GoodIdea",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="community_threads",
+        verbose_name=_("Good Idea"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="community_threads",
+        verbose_name=_("author"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.QUESTION)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="en")
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    last_activity = models.DateTimeField(_("last activity"), default=timezone.now, db_index=True)
+
+    search_document = search.DocumentField(search.Field("title", "A", translated=False))
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-last_activity"]
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        indexes = [GinIndex(fields=["search_document"], name="community_thread_search")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(topic__isnull=False) | Q(idea__isnull=False), name="community_thread_has_a_place"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("community:thread", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title)[:80] or "thread"
+
+
+class PostQuerySet(search.SearchQuerySet):
+    def visible(self):
+        return self.filter(status=Post.Status.VISIBLE)
+
+    def shown_to(self, user):
+        """Visible posts, and the member's own posts that wait for approval."""
+        if user.is_authenticated:
+            return self.filter(Q(status=Post.Status.VISIBLE) | Q(status=Post.Status.PENDING, author=user))
+        return self.visible()
+
+    def for_thread_page(self):
+        return self.select_related("author__profile").order_by("created_at", "pk")
+
+
+class Post(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        VISIBLE = "visible", _("Visible")
+        HIDDEN = "hidden", _("Hidden by an editor")
+        DELETED = "deleted", _("Deleted")
+
+    thread = models.ForeignKey(Thread, models.CASCADE, related_name="posts", verbose_name=_("thread"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="community_posts",
+        verbose_name=_("author"),
+    )
+    body_markdown = models.TextField(_("text (Markdown)"))
+    body_html = models.TextField(_("text (HTML)"), editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    report_count = models.PositiveIntegerField(_("reports"), default=0)
+
+    search_document = search.DocumentField(search.Field("body_markdown", "D", translated=False))
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        indexes = [
+            GinIndex(fields=["search_document"], name="community_post_search"),
+            models.Index(fields=["thread", "status", "created_at"], name="community_post_thread"),
+        ]
+
+    def __str__(self):
+        return f"{self.thread} #{self.pk}"
+
+    def get_absolute_url(self):
+        return f"{self.thread.get_absolute_url()}#post-{self.pk}"
+
+
+class Report(models.Model):
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        ABUSE = "abuse", _("Abusive, hateful or harassing")
+        PRIVATE = "private", _("Shares someone's private information")
+        OFF_TOPIC = "off-topic", _("Off topic")
+        OTHER = "other", _("Something else")
+
+    post = models.ForeignKey(Post, models.CASCADE, related_name="reports", verbose_name=_("post"))
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("reported by")
+    )
+    reason = models.CharField(_("reason"), max_length=10, choices=Reason.choices)
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    resolved = models.BooleanField(_("resolved"), default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [models.UniqueConstraint(fields=["post", "reporter"], name="community_report_once")]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.post}"
+
+
+class Follow(models.Model):
+    """A member gets an e-mail on each new visible reply in the thread (unsubscribe: signed link)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="follows")
+    thread = models.ForeignKey(Thread, models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [models.UniqueConstraint(fields=["user", "thread"], name="community_follow_once")]
+
+    def __str__(self):
+        return f"{self.user} → {self.thread}"

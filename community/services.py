@@ -1,0 +1,397 @@
+"""What members and editors do in the community: write, edit, report, follow; and what it sends."""
+
+import json
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from citiesofmigration import mail, ratelimit
+from community import markdown
+from community.models import Follow, Post, Profile, Report, Thread
+
+UNSUBSCRIBE_SALT = "community.unsubscribe"
+
+
+class PostingRefused(Exception):
+    """A member may not post now; the message says why (and when they can again)."""
+
+    def __init__(self, message, *, rate_limited=False):
+        super().__init__(message)
+        self.rate_limited = rate_limited
+
+
+@dataclass
+class Outcome:
+    post: Post
+    pending: bool
+
+
+# Profiles ------------------------------------------------------------------------------------------
+
+
+def profile_for(user) -> Profile:
+    profile = getattr(user, "_profile_cache", None)
+    if profile is not None:
+        return profile
+    try:
+        profile = user.profile
+    except Profile.DoesNotExist:
+        profile, _created = Profile.objects.get_or_create(
+            user=user, defaults={"display_name": user.get_full_name() or user.get_username()}
+        )
+    return profile
+
+
+def member_block(*, user) -> None:
+    profile = profile_for(user)
+    if profile.blocked_at is None:
+        profile.blocked_at = timezone.now()
+        profile.save(update_fields=["blocked_at"])
+
+
+def member_unblock(*, user) -> None:
+    Profile.objects.filter(user=user).update(blocked_at=None)
+
+
+# Posting -------------------------------------------------------------------------------------------
+
+
+def clean_body(body: str) -> str:
+    """The text as it will be stored, or ValidationError for empty or oversized text."""
+    body = (body or "").replace("\r\n", "\n").strip()
+    if not body or not markdown.render(body):
+        raise ValidationError(_("Please write something before you post."), code="empty")
+    if len(body) > markdown.MAX_LENGTH:
+        raise ValidationError(
+            _("Please keep your post under %(limit)s characters (it has %(length)s).")
+            % {
+                "limit": formats.number_format(markdown.MAX_LENGTH, force_grouping=True),
+                "length": formats.number_format(len(body), force_grouping=True),
+            },
+            code="too-long",
+        )
+    return body
+
+
+def check_can_post(user) -> None:
+    """Raise PostingRefused for anonymous or blocked members, and for members over the rate limit."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    if profile_for(user).is_blocked:
+        raise PostingRefused(_("Your account has been blocked from posting. Please contact the editors."))
+    limit, period = settings.COMMUNITY_POST_RATE
+    wait = ratelimit.hit("community-post", str(user.pk), limit=limit, period=period)
+    if wait:
+        minutes = max(1, -(-wait // 60))
+        raise PostingRefused(
+            ngettext(
+                "You have posted often in a short time. You can post again in %(minutes)d minute.",
+                "You have posted often in a short time. You can post again in %(minutes)d minutes.",
+                minutes,
+            )
+            % {"minutes": minutes},
+            rate_limited=True,
+        )
+
+
+def needs_approval(user) -> bool:
+    """A new member's first posts wait for an editor (COMMUNITY_PREMODERATE_FIRST_POSTS; 0: never)."""
+    first = settings.COMMUNITY_PREMODERATE_FIRST_POSTS
+    if not first or user.is_staff:
+        return False
+    return Post.objects.filter(author=user, status=Post.Status.VISIBLE).count() < first
+
+
+def _new_post(*, author, thread: Thread, body: str, pending: bool) -> Post:
+    return Post.objects.create(
+        thread=thread,
+        author=author,
+        body_markdown=body,
+        body_html=markdown.render(body),
+        status=Post.Status.PENDING if pending else Post.Status.VISIBLE,
+    )
+
+
+@transaction.atomic
+def thread_create(*, author, title: str, body: str, topic=None, idea=None, kind=Thread.Kind.QUESTION) -> Outcome:
+    """A new thread with its first post. Members following their own thread is the default."""
+    body = clean_body(body)
+    check_can_post(author)
+    pending = needs_approval(author)
+    thread = Thread.objects.create(
+        topic=topic,
+        idea=idea,
+        author=author,
+        title=title.strip(),
+        kind=kind,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        status=Thread.Status.PENDING if pending else Thread.Status.VISIBLE,
+    )
+    post = _new_post(author=author, thread=thread, body=body, pending=pending)
+    Follow.objects.get_or_create(user=author, thread=thread)
+    if pending:
+        transaction.on_commit(lambda: notify_editors(post, reason="pending"))
+    else:
+        transaction.on_commit(lambda: notify_new_thread(thread, post))
+    return Outcome(post, pending)
+
+
+@transaction.atomic
+def post_create(*, author, thread: Thread, body: str) -> Outcome:
+    """A reply. Followers are told by e-mail once it is visible."""
+    body = clean_body(body)
+    check_can_post(author)
+    if thread.status != Thread.Status.VISIBLE:
+        raise PermissionDenied
+    pending = needs_approval(author)
+    post = _new_post(author=author, thread=thread, body=body, pending=pending)
+    Follow.objects.get_or_create(user=author, thread=thread)  # those who reply hear about the answers
+    if pending:
+        transaction.on_commit(lambda: notify_editors(post, reason="pending"))
+    else:
+        Thread.objects.filter(pk=thread.pk).update(last_activity=post.created_at)
+        transaction.on_commit(lambda: notify_reply(post))
+    return Outcome(post, pending)
+
+
+def can_edit(user, post: Post) -> bool:
+    return (
+        user.is_authenticated
+        and post.author_id == user.pk
+        and post.status in {Post.Status.VISIBLE, Post.Status.PENDING}
+    )
+
+
+def post_edit(*, user, post: Post, body: str) -> Post:
+    if not can_edit(user, post):
+        raise PermissionDenied
+    if profile_for(user).is_blocked:
+        raise PostingRefused(_("Your account has been blocked from posting. Please contact the editors."))
+    body = clean_body(body)
+    post.body_markdown = body
+    post.body_html = markdown.render(body)
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body_markdown", "body_html", "edited_at"])
+    return post
+
+
+def post_delete(*, user, post: Post) -> None:
+    """A member deletes their own post: it disappears, the thread stays for the replies of others."""
+    if not can_edit(user, post):
+        raise PermissionDenied
+    post.status = Post.Status.DELETED
+    post.save(update_fields=["status"])
+
+
+def post_report(*, reporter, post: Post, reason: str, comment: str = "") -> bool:
+    """Report a post to the editors. False if this member had already reported it."""
+    _report, created = Report.objects.get_or_create(
+        post=post, reporter=reporter, defaults={"reason": reason, "comment": comment}
+    )
+    if created:
+        Post.objects.filter(pk=post.pk).update(report_count=F("report_count") + 1)
+        if not Report.objects.filter(post=post).exclude(reporter=reporter).exists():
+            notify_editors(post, reason="reported")  # the first report of a post; later ones show in the admin
+    return created
+
+
+# Moderation (editors, from the admin) --------------------------------------------------------------
+
+
+def posts_approve(posts) -> int:
+    """Make posts visible (and their threads, if they waited too); tell followers of the replies."""
+    count = 0
+    for post in posts.select_related("thread"):
+        was_pending = post.status == Post.Status.PENDING
+        post.status = Post.Status.VISIBLE
+        post.save(update_fields=["status"])
+        thread = post.thread
+        if thread.status == Thread.Status.PENDING:
+            thread.status = Thread.Status.VISIBLE
+            thread.save(update_fields=["status"])
+            if was_pending and thread.posts.order_by("created_at", "pk").first() == post:
+                notify_new_thread(thread, post)
+                count += 1
+                continue
+        if was_pending:
+            Thread.objects.filter(pk=thread.pk, last_activity__lt=post.created_at).update(last_activity=post.created_at)
+            notify_reply(post)
+        count += 1
+    return count
+
+
+def posts_set_status(posts, status: str) -> int:
+    changed = posts.update(status=status)
+    if status in {Post.Status.VISIBLE, Post.Status.HIDDEN}:
+        Report.objects.filter(post__in=posts).update(resolved=True)
+    return changed
+
+
+# Follows and e-mail --------------------------------------------------------------------------------
+
+
+def follow(*, user, thread: Thread) -> None:
+    Follow.objects.get_or_create(user=user, thread=thread)
+
+
+def unfollow(*, user, thread: Thread) -> None:
+    Follow.objects.filter(user=user, thread=thread).delete()
+
+
+def unsubscribe_token(follow: Follow) -> str:
+    return signing.dumps([follow.user_id, follow.thread_id], salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def follow_from_token(token: str) -> tuple[int, int]:
+    """(user id, thread id) from a signed unsubscribe token; BadSignature if it was tampered with."""
+    user_id, thread_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    return int(user_id), int(thread_id)
+
+
+def notify_new_thread(thread: Thread, post: Post) -> None:
+    """A new question about a Good Idea: its contact person (in the question's language) and the editors."""
+    if thread.idea_id is None:
+        return
+    idea = thread.idea
+    context = {"thread": thread, "post": post, "idea": idea, "author_name": author_name(post.author)}
+    if idea.contact_email:
+        mail.send(
+            "community/email/new_question",
+            {**context, "to_contact": True},
+            to=[idea.contact_email],
+            language=thread.language,
+        )
+    if settings.EDITORS_EMAIL:
+        mail.send(
+            "community/email/new_question",
+            {**context, "to_contact": False},
+            to=list(settings.EDITORS_EMAIL),
+            language=settings.LANGUAGE_CODE,
+        )
+
+
+def notify_reply(post: Post) -> None:
+    """Each follower of the thread except the author: an e-mail in their language, with one-click unsubscribe."""
+    thread = post.thread
+    follows = (
+        Follow.objects.filter(thread=thread)
+        .exclude(user_id=post.author_id)
+        .select_related("user__profile")
+        .filter(user__is_active=True)
+    )
+    for item in follows:
+        if not item.user.email:
+            continue
+        language = profile_for(item.user).preferred_language
+        with translation.override(language):
+            unsubscribe_url = mail.site_url() + reverse("community:unsubscribe", args=[unsubscribe_token(item)])
+        message = mail.build_message(
+            "community/email/reply",
+            {
+                "thread": thread,
+                "post": post,
+                "author_name": author_name(post.author),
+                "unsubscribe_url": unsubscribe_url,
+            },
+            to=[item.user.email],
+            language=language,
+        )
+        message.extra_headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        message.send()
+
+
+def notify_editors(post: Post, *, reason: str) -> None:
+    """Tell the editors that a post waits for approval ("pending") or was reported ("reported")."""
+    if not settings.EDITORS_EMAIL:
+        return
+    mail.send(
+        "community/email/moderation",
+        {
+            "post": post,
+            "thread": post.thread,
+            "reason": reason,
+            "author_name": author_name(post.author),
+            "admin_path": reverse("admin:community_post_change", args=[post.pk]),
+        },
+        to=list(settings.EDITORS_EMAIL),
+        language=settings.LANGUAGE_CODE,
+    )
+
+
+def author_name(user) -> str:
+    if user is None:
+        return _("Former member")
+    return profile_for(user).display_name
+
+
+# Member data ---------------------------------------------------------------------------------------
+
+
+def member_export(*, user) -> str:
+    """Everything the portal holds about a member, as JSON."""
+    profile = profile_for(user)
+    data = {
+        "account": {
+            "email": user.email,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in user.emailaddress_set.all()
+            ],
+        },
+        "profile": {
+            "display_name": profile.display_name,
+            "city": profile.city.name if profile.city else None,
+            "organisation": profile.organisation,
+            "role": profile.role,
+            "languages": profile.languages,
+            "preferred_language": profile.preferred_language,
+        },
+        "threads": [
+            {"id": thread.pk, "title": thread.title, "kind": thread.kind, "created": thread.created_at}
+            for thread in Thread.objects.filter(author=user).order_by("created_at")
+        ],
+        "posts": [
+            {
+                "id": post.pk,
+                "thread": post.thread_id,
+                "thread_title": post.thread.title,
+                "text": post.body_markdown,
+                "status": post.status,
+                "created": post.created_at,
+                "edited": post.edited_at,
+            }
+            for post in Post.objects.filter(author=user).select_related("thread").order_by("created_at")
+        ],
+        "follows": [item.thread_id for item in Follow.objects.filter(user=user).order_by("pk")],
+        "reports": [
+            {"post": report.post_id, "reason": report.reason, "comment": report.comment, "created": report.created_at}
+            for report in Report.objects.filter(reporter=user).order_by("created_at")
+        ],
+    }
+    return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+
+
+@transaction.atomic
+def member_delete(*, user, remove_posts: bool) -> None:
+    """Delete the account. Posts are removed, or kept under "Former member" (their author set to none).
+
+    Removing posts keeps the threads that others replied to (without their first post's text);
+    threads left with no post at all go too.
+    """
+    if remove_posts:
+        thread_ids = list(Thread.objects.filter(author=user).values_list("pk", flat=True))
+        Post.objects.filter(author=user).delete()
+        Thread.objects.filter(pk__in=thread_ids, posts__isnull=True).delete()
+    user.delete()
