@@ -239,6 +239,9 @@ CONTENT_SECURITY_POLICY = {
 # Editors: the "Editors" group may manage everything in these apps, but not users.
 EDITOR_APP_LABELS = ["goodideas", "elibrary", "webinars", "conversations", "community", "taggit"]
 
+# E-Library: the largest file editors may upload, in megabytes.
+ELIBRARY_MAX_UPLOAD_MB = env_int("ELIBRARY_MAX_UPLOAD_MB", 50)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
