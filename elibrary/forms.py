@@ -52,10 +52,10 @@ class LibrarySearchForm(forms.Form):
     SORTS = [("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))]
 
     q = forms.CharField(label=_("Search the library"), required=False, max_length=1000)
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "")] + Kind.choices, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", ""), *Kind.choices], required=False)
     theme = forms.SlugField(label=_("Theme"), required=False)
     language = forms.ChoiceField(
-        label=_("Language of the document"), choices=[("", "")] + DocumentLanguage.choices, required=False
+        label=_("Language of the document"), choices=[("", ""), *DocumentLanguage.choices], required=False
     )
     country = forms.SlugField(label=_("Country"), required=False)
     city = forms.SlugField(label=_("City"), required=False)
