@@ -42,6 +42,8 @@ class DocumentLanguage(models.TextChoices):
     ITALIAN = "it", _("Italian")
     PORTUGUESE = "pt", _("Portuguese")
     DUTCH = "nl", _("Dutch")
+    DANISH = "da", _("Danish")
+    TURKISH = "tr", _("Turkish")
     ARABIC = "ar", _("Arabic")
     OTHER = "other", _("Other")
 

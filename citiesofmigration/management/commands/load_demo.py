@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Apps with a `demo` module that has `load(stdout)`, in the order they depend on each other.
-DEMO_APPS = ["goodideas"]
+DEMO_APPS = ["goodideas", "elibrary"]
 
 
 class Command(BaseCommand):
