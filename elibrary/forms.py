@@ -13,6 +13,13 @@ class ResourceAdminForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    external_url = forms.URLField(
+        label=_("external address"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "vURLField"}),
+    )
 
     class Meta:
         model = Resource
