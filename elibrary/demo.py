@@ -43,8 +43,10 @@ def load() -> str:
         if "pdf" in item:
             content = make_pdf(item["title"]["en"], item["pdf"], author=item["authors"])
             resource.external_url = ""
-            if not resource.file or resource.file_size != len(content) or not resource.file.storage.exists(
-                resource.file.name
+            if (
+                not resource.file
+                or resource.file_size != len(content)
+                or not resource.file.storage.exists(resource.file.name)
             ):
                 resource.file = ContentFile(content, name=f"{item['slug']}.pdf")
                 file_changed = True

@@ -13,14 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 
 from elibrary.models import DocumentLanguage, Kind, Resource
 from elibrary.services import resource_save
-from elibrary.validators import validate_upload
+from elibrary.validators import max_upload_bytes, validate_upload
 from goodideas.models import City, Country, GoodIdea, Organisation, Theme
 
 LANGUAGES = ["en", "fr", "de"]
@@ -81,7 +81,7 @@ def lookup(model, values: list[str], label: str, *fields: str) -> list:
     return found
 
 
-def parse_row(row: dict, base_dir: Path | None) -> tuple[dict, dict, File | None]:
+def parse_row(row: dict, base_dir: Path | None) -> tuple[dict, dict, ContentFile | None]:
     """(fields, relations, file) for one CSV row; RowError says why the row cannot be imported."""
     row = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()}
     title = row.get("title_en") or row.get("title", "")
@@ -123,11 +123,12 @@ def parse_row(row: dict, base_dir: Path | None) -> tuple[dict, dict, File | None
         path = (base_dir / row["file"]).resolve()
         if not path.is_relative_to(base_dir.resolve()) or not path.is_file():
             raise RowError(f"no file “{row['file']}” next to the CSV file")
-        upload = File(path.open("rb"), name=path.name)
+        if path.stat().st_size > max_upload_bytes():
+            raise RowError(f"the file “{row['file']}” is larger than the upload limit")
+        upload = ContentFile(path.read_bytes(), name=path.name)
         try:
             validate_upload(upload)
         except ValidationError as error:
-            upload.close()
             raise RowError(" ".join(error.messages)) from None
     if bool(upload) == bool(url):
         raise RowError("give either a url or a file, not both and not neither")
@@ -162,6 +163,19 @@ def parse_row(row: dict, base_dir: Path | None) -> tuple[dict, dict, File | None
     return fields, relations, upload
 
 
+def same_file(resource: Resource, upload: ContentFile) -> bool:
+    """Whether `resource` already stores the bytes of `upload` (then it is not stored again)."""
+    if not resource.file or resource.file_size != upload.size:
+        return False
+    try:
+        with resource.file.open("rb") as stored:
+            return stored.read() == upload.read()
+    except OSError:
+        return False
+    finally:
+        upload.seek(0)
+
+
 def import_row(row: dict, base_dir: Path | None) -> bool:
     """Create or update the resource of one row; True when it was created."""
     fields, relations, upload = parse_row(row, base_dir)
@@ -183,17 +197,9 @@ def import_row(row: dict, base_dir: Path | None) -> bool:
         resource.publisher = None
     file_changed = False
     if upload is not None:
-        with upload:
-            content = upload.read()
-        if not resource.file or resource.file_size != len(content) or resource.file.read() != content:
-            from django.core.files.base import ContentFile
-
-            if resource.file:
-                resource.file.close()
-            resource.file = ContentFile(content, name=Path(upload.name).name)
+        if not same_file(resource, upload):
+            resource.file = upload
             file_changed = True
-        elif resource.file:
-            resource.file.close()
     else:
         resource.file = None
         file_changed = bool(resource.file_format)

@@ -38,7 +38,8 @@ def make_pdf(title: str, paragraphs: list[str], *, author: str = "") -> bytes:
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    objects.append(b"<< /Title (%s) /Author (%s) /Producer (Cities of Migration) >>" % (_escape(title), _escape(author)))
+    info = b"<< /Title (%s) /Author (%s) /Producer (Cities of Migration) >>"
+    objects.append(info % (_escape(title), _escape(author)))
     for i, page in enumerate(pages):
         stream = _page_stream(page)
         objects.append(

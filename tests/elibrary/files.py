@@ -54,7 +54,8 @@ def odt() -> bytes:
 
 
 def epub() -> bytes:
-    return zipped({"mimetype": b"application/epub+zip", "META-INF/container.xml": b"<container/>"}, stored_first="mimetype")
+    entries = {"mimetype": b"application/epub+zip", "META-INF/container.xml": b"<container/>"}
+    return zipped(entries, stored_first="mimetype")
 
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"

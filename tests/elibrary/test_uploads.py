@@ -3,8 +3,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from elibrary.forms import ResourceAdminForm
 from elibrary.formats import detect
+from elibrary.forms import ResourceAdminForm
 from elibrary.models import Resource
 from elibrary.services import resource_read_file
 from tests.elibrary import files

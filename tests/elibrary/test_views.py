@@ -161,7 +161,7 @@ def test_page_beyond_the_end_shows_the_last_page(client):
 
 
 def test_download_serves_the_file_with_safe_headers_and_counts(client):
-    resource = pdf_resource("Text.", title_en="Ünïcode \"report\"", slug="unicode-report")
+    resource = pdf_resource("Text.", title_en='Ünïcode "report"', slug="unicode-report")
     response = client.get(f"/en/library/{resource.slug}/download/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
