@@ -1,0 +1,97 @@
+"""In-process timings of the library page's work: search + two facets, counts, one page, snippets.
+
+usage: DATABASE_URL=... .venv/bin/python bench/time_library.py [--repeat 5]
+(after bench/generate_library.py --resources 100000). Prints the median of each step in ms.
+Target: a search with two facets under 100 ms.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citiesofmigration.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.paginator import Paginator  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import RequestFactory  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import translation  # noqa: E402
+
+from elibrary.filters import LibrarySearch  # noqa: E402
+from elibrary.models import Resource  # noqa: E402
+from elibrary.views import LibraryView  # noqa: E402
+
+CASES = {
+    "search + 2 facets": {"q": "refugees housing", "theme": "live", "kind": "research-report"},
+    "search, common word": {"q": "integration"},
+    "search, rare word (document text)": {"q": "volunteers dialogue"},
+    "2 facets, no search": {"theme": "work", "language": "fr"},
+    "typo (trigram fallback)": {"q": "refgees hosuing"},
+    "everything, newest first": {},
+}
+
+
+def timed(function, repeat):
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def steps(values):
+    library = LibrarySearch(values)
+
+    def results():
+        paginator = Paginator(library.results(), 20)
+        if library.text and paginator.count == 0:
+            library.use_fuzzy()
+            paginator = Paginator(library.results(), 20)
+        page = paginator.page(1)
+        return list(page.object_list)
+
+    def all_facets():
+        return library.facets()
+
+    def headlines():
+        return library.headlines(rows)
+
+    rows = results()
+    return library, results, all_facets, headlines
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    translation.activate("en")
+    print(f"{Resource.objects.count()} resources; median of {args.repeat} runs, in ms")
+    print(f"{'case':36} {'count+page':>10} {'facets':>8} {'snippets':>9} {'whole view':>11} {'queries':>8}")
+    factory = RequestFactory()
+    view = LibraryView.as_view()
+    for name, values in CASES.items():
+        _library, results, facets, headlines = steps(values)
+        request = factory.get("/en/library/", values)
+
+        def whole(request=request):
+            view(request).render()
+
+        with CaptureQueriesContext(connection) as queries:
+            whole()
+        print(
+            f"{name:36} {timed(results, args.repeat):10.1f} {timed(facets, args.repeat):8.1f} "
+            f"{timed(headlines, args.repeat):9.1f} {timed(whole, args.repeat):11.1f} {len(queries):8d}"
+        )
+
+
+if __name__ == "__main__":
+    main()
