@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "citiesofmigration.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -28,16 +28,123 @@ from elibrary.models import DocumentLanguage, Kind, Resource  # noqa: E402
 from goodideas.models import City, Organisation, Theme  # noqa: E402
 
 WORDS = {
-    "en": "city cities refugee refugees immigrant newcomer integration housing work employment school language "
-    "library museum mentoring health inclusion belonging neighbourhood council policy welcome citizenship "
-    "participation diversity training entrepreneurs women youth families rights volunteers dialogue".split(),
-    "fr": "ville villes réfugié réfugiés immigrant nouveaux arrivants intégration logement travail emploi école "
-    "langue bibliothèque musée mentorat santé inclusion appartenance quartier conseil politique accueil".split(),
-    "de": "Stadt Städte Geflüchtete Zuwanderung Integration Wohnen Arbeit Beschäftigung Schule Sprache "
-    "Bibliothek Museum Mentoring Gesundheit Teilhabe Zugehörigkeit Nachbarschaft Beirat Politik Willkommen".split(),
+    "en": [
+        "city",
+        "cities",
+        "refugee",
+        "refugees",
+        "immigrant",
+        "newcomer",
+        "integration",
+        "housing",
+        "work",
+        "employment",
+        "school",
+        "language",
+        "library",
+        "museum",
+        "mentoring",
+        "health",
+        "inclusion",
+        "belonging",
+        "neighbourhood",
+        "council",
+        "policy",
+        "welcome",
+        "citizenship",
+        "participation",
+        "diversity",
+        "training",
+        "entrepreneurs",
+        "women",
+        "youth",
+        "families",
+        "rights",
+        "volunteers",
+        "dialogue",
+    ],
+    "fr": [
+        "ville",
+        "villes",
+        "réfugié",
+        "réfugiés",
+        "immigrant",
+        "nouveaux",
+        "arrivants",
+        "intégration",
+        "logement",
+        "travail",
+        "emploi",
+        "école",
+        "langue",
+        "bibliothèque",
+        "musée",
+        "mentorat",
+        "santé",
+        "inclusion",
+        "appartenance",
+        "quartier",
+        "conseil",
+        "politique",
+        "accueil",
+    ],
+    "de": [
+        "Stadt",
+        "Städte",
+        "Geflüchtete",
+        "Zuwanderung",
+        "Integration",
+        "Wohnen",
+        "Arbeit",
+        "Beschäftigung",
+        "Schule",
+        "Sprache",
+        "Bibliothek",
+        "Museum",
+        "Mentoring",
+        "Gesundheit",
+        "Teilhabe",
+        "Zugehörigkeit",
+        "Nachbarschaft",
+        "Beirat",
+        "Politik",
+        "Willkommen",
+    ],
 }
-FAMILY = "Smith Müller Dubois Rossi Silva Garcia Kim Nguyen Okafor Haddad Jansen Novak Tremblay Wong Singh".split()
-GIVEN = "Anna Marc Sofia Jonas Claire Ahmed Leila Daniel Mei Priya Tom Julia Omar Lucie Hannah".split()
+FAMILY = [
+    "Smith",
+    "Müller",
+    "Dubois",
+    "Rossi",
+    "Silva",
+    "Garcia",
+    "Kim",
+    "Nguyen",
+    "Okafor",
+    "Haddad",
+    "Jansen",
+    "Novak",
+    "Tremblay",
+    "Wong",
+    "Singh",
+]
+GIVEN = [
+    "Anna",
+    "Marc",
+    "Sofia",
+    "Jonas",
+    "Claire",
+    "Ahmed",
+    "Leila",
+    "Daniel",
+    "Mei",
+    "Priya",
+    "Tom",
+    "Julia",
+    "Omar",
+    "Lucie",
+    "Hannah",
+]
 COLUMNS = [
     "title", "title_en", "title_fr", "title_de", "slug", "kind", "summary", "summary_en", "summary_fr",
     "summary_de", "authors", "publisher_id", "publication_year", "languages", "file", "external_url",
