@@ -19,6 +19,15 @@ import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+from django.contrib.auth.models import AnonymousUser  # noqa: E402
+
+# Render templates without collectstatic's manifest.
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
 from django.core.paginator import Paginator  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
@@ -81,6 +90,7 @@ def main():
     for name, values in CASES.items():
         _library, results, facets, headlines = steps(values)
         request = factory.get("/en/library/", values)
+        request.user = AnonymousUser()
 
         def whole(request=request):
             view(request).render()

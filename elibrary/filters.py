@@ -1,11 +1,13 @@
-"""The library page's search: text, facets with counts, sort. Each facet is counted with one query
-over the resources the other choices leave (so a facet shows what choosing another of its values
-would give), grouped in the database: the cost follows the matching set, not the collection."""
+"""The library page's search: text, facets with counts, sort.
+
+Facets are counted over the resources that match everything chosen (drilling down), all in one
+query over the matching set: the cost follows the number of matches, not the collection's size."""
 
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, TrigramWordSimilarity
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Q
 from django.db.models.functions import Greatest
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -43,6 +45,7 @@ class LibrarySearch:
         self.values = values
         self.text = search.clean_query(values.get("q"))
         self.fuzzy = False  # True when no document matched the words and titles alike are shown instead
+        self.total = 0  # the number of matches, counted by facets()
 
     # Filtering
     def text_filtered(self):
@@ -104,46 +107,67 @@ class LibrarySearch:
         return False
 
     # Facets
-    def ids(self, exclude: str):
-        return self.filtered(exclude).values("pk")
-
     def facets(self) -> list[Facet]:
-        values = self.values
-        kinds = self.conditional_counts("kind", "kind", Kind.choices, lambda code: Q(kind=code))
-        languages = self.conditional_counts(
-            "language", "language", DocumentLanguage.choices, lambda code: Q(languages__contains=[code])
-        )
+        """Every facet's counts over the matching resources, with the total, in one query.
+
+        The matching set is computed once (a materialised CTE) and grouped once per facet, so the
+        cost follows the number of matches, not the size of the collection; then one small query
+        per related model fetches the names of the values shown.
+        """
+        base = self.filtered().order_by().values_list("id", "kind", "languages", "publisher_id")
+        sql, params = base.query.sql_with_params()
+        through = {name: getattr(Resource, name).through._meta.db_table for name in ("themes", "cities", "countries")}
+        groups = [
+            "SELECT 'total', '', count(*) FROM m",
+            "SELECT 'kind', kind, count(*) FROM m GROUP BY kind",
+            "SELECT 'language', code, count(*) FROM m, unnest(m.languages) AS code GROUP BY code",
+            "SELECT 'publisher', publisher_id::text, count(*) FROM m WHERE publisher_id IS NOT NULL"
+            " GROUP BY publisher_id",
+        ]
+        for name, column in (("themes", "theme_id"), ("cities", "city_id"), ("countries", "country_id")):
+            groups.append(
+                f"SELECT '{name}', link.{column}::text, count(*) FROM m"
+                f" JOIN {through[name]} AS link ON link.resource_id = m.id GROUP BY link.{column}"
+            )
+        with connection.cursor() as cursor:
+            cursor.execute(f"WITH m AS MATERIALIZED ({sql}) " + " UNION ALL ".join(groups), params)
+            counts: dict[str, dict[str, int]] = {}
+            for facet, value, count in cursor.fetchall():
+                counts.setdefault(facet, {})[value] = count
+        self.total = counts.get("total", {}).get("", 0)
         return [
-            kinds,
-            self.related_counts("theme", Theme.objects.all(), "resources", "slug", limit=None),
-            languages,
-            self.related_counts("country", Country.objects.all(), "resources", "slug", selected=values.get("country")),
-            self.related_counts("city", City.objects.all(), "resources", "slug", selected=values.get("city")),
-            self.related_counts(
-                "publisher", Organisation.objects.all(), "library_resources", "pk", selected=values.get("publisher")
-            ),
+            self.choice_facet("kind", Kind.choices, counts.get("kind", {})),
+            self.model_facet("theme", Theme.objects.all(), counts.get("themes", {}), "slug", limit=None),
+            self.choice_facet("language", DocumentLanguage.choices, counts.get("language", {})),
+            self.model_facet("country", Country.objects.all(), counts.get("countries", {}), "slug"),
+            self.model_facet("city", City.objects.all(), counts.get("cities", {}), "slug"),
+            self.model_facet("publisher", Organisation.objects.all(), counts.get("publisher", {}), "pk"),
         ]
 
-    def conditional_counts(self, name, exclude, choices, condition) -> Facet:
-        counts = self.filtered(exclude).aggregate(**{code: Count("pk", filter=condition(code)) for code, _ in choices})
+    def choice_facet(self, name, choices, counts) -> Facet:
         chosen = self.values.get(name)
         return Facet(
             name,
             [
-                FacetValue(code, str(label), counts[code], selected=code == chosen)
+                FacetValue(code, str(label), counts.get(code, 0), selected=code == chosen)
                 for code, label in choices
-                if counts[code] or code == chosen
+                if counts.get(code) or code == chosen
             ],
         )
 
-    def related_counts(self, name, queryset, relation, key, selected=None, limit=FACET_LIMIT) -> Facet:
-        chosen = self.values.get(name)
-        rows = queryset.filter(**{f"{relation}__in": self.ids(name)}).annotate(n=Count(relation)).order_by("-n", "pk")
-        rows = list(rows[:limit] if limit else rows)
+    def model_facet(self, name, queryset, counts, key, limit=FACET_LIMIT) -> Facet:
+        chosen = str(self.values.get(name, ""))
+        top = sorted(counts.items(), key=lambda item: (-item[1], int(item[0])))
+        top = top[:limit] if limit else top
+        if not top:
+            return Facet(name)
+        objects = queryset.in_bulk([int(pk) for pk, _count in top])
         facet = Facet(name)
-        for obj in rows:
-            value = getattr(obj, key)
-            facet.values.append(FacetValue(str(value), str(obj), obj.n, selected=str(value) == str(chosen), obj=obj))
+        for pk, count in top:
+            obj = objects.get(int(pk))
+            if obj is not None:
+                value = str(getattr(obj, key))
+                facet.values.append(FacetValue(value, str(obj), count, selected=value == chosen, obj=obj))
         return facet
 
     # Snippets

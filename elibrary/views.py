@@ -23,11 +23,11 @@ class LibraryView(TemplateView):
         form = LibrarySearchForm(self.request.GET or None)
         values = form.values() if self.request.GET else {}
         library = LibrarySearch(values)
-        results = library.results()
-        paginator = Paginator(results, self.paginate_by)
-        if library.text and paginator.count == 0 and library.use_fuzzy():
-            results = library.results()
-            paginator = Paginator(results, self.paginate_by)
+        facets = library.facets()
+        if library.text and library.total == 0 and library.use_fuzzy():
+            facets = library.facets()
+        paginator = Paginator(library.results(), self.paginate_by)
+        paginator.count = library.total  # counted with the facets: no second pass over the matches
         try:
             page = paginator.page(self.request.GET.get("page") or 1)
         except InvalidPage:
@@ -40,7 +40,7 @@ class LibraryView(TemplateView):
             form=form,
             library=library,
             values=values,
-            facets={facet.name: facet for facet in library.facets()},
+            facets={facet.name: facet for facet in facets},
             page_obj=page,
             paginator=paginator,
             resources=resources,

@@ -95,11 +95,15 @@ def test_facets_filter_and_count(client):
     facets = client.get(LIST.format("en"), {"kind": "toolkit"}).context["facets"]
     themes = {item.value: item.count for item in facets["theme"].values}
     assert themes == {"work": 1, "learn": 1}
-    # A facet counts what choosing another of its values would give.
+    # Facets count within the results: choosing narrows every facet.
     kinds = {item.value: item.count for item in facets["kind"].values}
-    assert kinds == {"toolkit": 2, "dataset": 1}
+    assert kinds == {"toolkit": 2}
     languages = {item.value: item.count for item in facets["language"].values}
     assert languages == {"de": 1, "en": 1, "fr": 1}
+    facets = client.get(LIST.format("en")).context["facets"]
+    assert {item.value: item.count for item in facets["kind"].values} == {"toolkit": 2, "dataset": 1}
+    assert {item.value: item.count for item in facets["city"].values} == {"berlin": 1}
+    assert [item.count for item in facets["publisher"].values] == [1, 1, 1]
 
 
 def test_sort_by_title_and_newest(client):
