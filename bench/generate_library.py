@@ -8,6 +8,7 @@ document text (as if extracted from a PDF). PostgreSQL computes each row's searc
 """
 
 import argparse
+import itertools
 import os
 import random
 import sys
@@ -152,8 +153,27 @@ COLUMNS = [
 ]  # fmt: skip
 
 
+def vocabulary(language):
+    """The topical words first, then 3,000 made-up ones: drawn with Zipf weights (1/rank), the
+    topical words are common but not everywhere, as in a real library on one subject."""
+    made_up = random.Random(language)
+    syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "ve", "zo", "pri", "sto", "gel", "dan", "mor", "tis", "bu"]
+    words = list(WORDS[language])
+    seen = set(words)
+    while len(words) < 3000 + len(WORDS[language]):
+        word = "".join(made_up.choice(syllables) for _ in range(made_up.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words, list(itertools.accumulate(1 / (rank + 5) for rank in range(len(words))))
+
+
+VOCABULARY = {language: vocabulary(language) for language in WORDS}
+
+
 def words(rng, language, count):
-    return " ".join(rng.choice(WORDS[language]) for _ in range(count))
+    vocabulary, weights = VOCABULARY[language]
+    return " ".join(rng.choices(vocabulary, cum_weights=weights, k=count))
 
 
 def rows(count, rng, publishers, now):

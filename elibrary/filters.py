@@ -53,13 +53,18 @@ class LibrarySearch:
         if not self.text:
             return queryset
         if self.fuzzy:
-            return queryset.filter(
-                Q(title_en__trigram_word_similar=self.text)
-                | Q(title_fr__trigram_word_similar=self.text)
-                | Q(title_de__trigram_word_similar=self.text)
-            ).annotate(
-                rank=Greatest(*[TrigramWordSimilarity(self.text, name) for name in TITLE_FIELDS]),
+            # Each word (typos included) against the titles in every language, by trigram word
+            # similarity (GIN trigram indexes); titles like more of the words come first.
+            words = [word for word in self.text.split() if len(word) >= 3][:5] or [self.text]
+            condition = Q()
+            for word in words:
+                for name in TITLE_FIELDS:
+                    condition |= Q(**{f"{name}__trigram_word_similar": word})
+            similarity = sum(
+                (Greatest(*[TrigramWordSimilarity(word, name) for name in TITLE_FIELDS]) for word in words[1:]),
+                Greatest(*[TrigramWordSimilarity(words[0], name) for name in TITLE_FIELDS]),
             )
+            return queryset.filter(condition).annotate(rank=similarity)
         return queryset.search(self.text)
 
     def filtered(self, exclude: str = ""):

@@ -63,6 +63,8 @@ def test_typo_falls_back_to_similar_titles(client):
     assert response.context["library"].fuzzy
     assert [resource.pk for resource in response.context["resources"]] == [wanted.pk]
     assert "look similar" in response.content.decode()
+    response = client.get(LIST.format("en"), {"q": "imigrant mentorinng"})
+    assert [resource.pk for resource in response.context["resources"]] == [wanted.pk]
 
 
 def test_facets_filter_and_count(client):
