@@ -8,6 +8,7 @@ from django.views.static import serve
 
 from citiesofmigration import views
 from citiesofmigration.sitemaps import StaticPagesSitemap
+from elibrary.sitemaps import LibraryPagesSitemap, ResourceSitemap
 from goodideas.sitemaps import CitySitemap, GoodIdeaSitemap, GoodIdeasPagesSitemap, ThemeSitemap
 
 SITEMAPS = {
@@ -16,6 +17,8 @@ SITEMAPS = {
     "ideas": GoodIdeaSitemap,
     "themes": ThemeSitemap,
     "cities": CitySitemap,
+    "library-pages": LibraryPagesSitemap,
+    "library": ResourceSitemap,
 }
 
 urlpatterns = [

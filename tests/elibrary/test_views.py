@@ -243,3 +243,12 @@ def test_urls_reverse():
     assert reverse("elibrary:list") == "/en/library/"
     assert reverse("elibrary:detail", kwargs={"slug": "a"}) == "/en/library/a/"
     assert reverse("elibrary:download", kwargs={"slug": "a"}) == "/en/library/a/download/"
+
+
+def test_sitemap_lists_published_resources(client):
+    shown = ResourceFactory()
+    hidden = ResourceFactory(is_published=False)
+    content = client.get("/sitemap.xml").content.decode()
+    assert f"/en/library/{shown.slug}/" in content
+    assert f"/fr/library/{shown.slug}/" in content
+    assert f"/library/{hidden.slug}/" not in content
