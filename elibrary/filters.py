@@ -46,6 +46,7 @@ class LibrarySearch:
         self.text = search.clean_query(values.get("q"))
         self.fuzzy = False  # True when no document matched the words and titles alike are shown instead
         self.total = 0  # the number of matches, counted by facets()
+        self._ids = {}
 
     # Filtering
     def text_filtered(self):
@@ -75,12 +76,9 @@ class LibrarySearch:
             queryset = queryset.filter(kind=values["kind"])
         if exclude != "language" and values.get("language"):
             queryset = queryset.filter(languages__contains=[values["language"]])
-        if exclude != "theme" and values.get("theme"):
-            queryset = queryset.filter(themes__slug=values["theme"])
-        if exclude != "country" and values.get("country"):
-            queryset = queryset.filter(countries__slug=values["country"])
-        if exclude != "city" and values.get("city"):
-            queryset = queryset.filter(cities__slug=values["city"])
+        for name, relation in (("theme", "themes"), ("country", "countries"), ("city", "cities")):
+            if exclude != name and values.get(name):
+                queryset = queryset.filter(pk__in=self.linked(relation, values[name]))
         if exclude != "publisher" and values.get("publisher"):
             queryset = queryset.filter(publisher_id=values["publisher"])
         if values.get("year_from"):
@@ -88,6 +86,20 @@ class LibrarySearch:
         if values.get("year_to"):
             queryset = queryset.filter(publication_year__lte=values["year_to"])
         return queryset
+
+    def linked(self, relation: str, slug: str):
+        """The ids of the resources linked to the theme, city or country `slug`, as a subquery.
+
+        Looked up by id (one small query, remembered) rather than joined by slug: PostgreSQL then
+        knows from its statistics how common the value is and plans the search around it.
+        """
+        key = (relation, slug)
+        if key not in self._ids:
+            model = {"themes": Theme, "cities": City, "countries": Country}[relation]
+            self._ids[key] = model.objects.filter(slug=slug).values_list("pk", flat=True).first() or 0
+        through = getattr(Resource, relation).through
+        column = {"themes": "theme_id", "cities": "city_id", "countries": "country_id"}[relation]
+        return through.objects.filter(**{column: self._ids[key]}).values("resource_id")
 
     @property
     def sort(self) -> str:
