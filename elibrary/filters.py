@@ -124,7 +124,8 @@ class LibrarySearch:
             queryset = queryset.order_by("-rank", "-publication_year", "-pk")
         else:
             queryset = queryset.order_by("-publication_year", "-publication_date", "-pk")
-        return queryset.for_listing()
+        # The list shows neither the document's text nor the search vector: leave them on disk.
+        return queryset.for_listing().defer("extracted_text", "search_document")
 
     def use_fuzzy(self):
         """Switch to titles that look like the words (typos), when the words found nothing."""
