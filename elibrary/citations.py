@@ -60,6 +60,6 @@ def bibtex(resource: Resource, url: str) -> str:
         fields.append((publisher_field, resource.publisher.name))
     fields.append(("url", resource.external_url or url))
     lines = [f"@{BIBTEX_TYPES.get(resource.kind, 'misc')}{{{key.replace('-', '')},"]
-    lines += [f"  {name} = {{{bibtex_escape(value)}}}," for name, value in fields]
+    lines += [f"  {name} = {{{value if name == 'url' else bibtex_escape(value)}}}," for name, value in fields]
     lines.append("}")
     return "\n".join(lines)

@@ -252,3 +252,15 @@ def test_sitemap_lists_published_resources(client):
     assert f"/en/library/{shown.slug}/" in content
     assert f"/fr/library/{shown.slug}/" in content
     assert f"/library/{hidden.slug}/" not in content
+
+
+def test_bibtex_escapes_text_but_not_the_address():
+    from elibrary.citations import bibtex
+
+    resource = ResourceFactory.build(
+        title_en="Jobs & skills: 100% local", external_url="https://example.org/a_b?x=1%20"
+    )
+    entry = bibtex(resource, "https://portal.example/library/x/")
+    assert r"title = {Jobs \& skills: 100\% local}" in entry
+    assert "url = {https://example.org/a_b?x=1%20}" in entry
+    assert entry.startswith("@techreport{")
