@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchHeadline, SearchRank, TrigramWordSimilarity
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F, Q
-from django.db.models.functions import Greatest
+from django.db.models import CharField, F, Q, Value
+from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -52,6 +52,7 @@ class LibrarySearch:
         self.fuzzy = False  # True when no document matched the words and titles alike are shown instead
         self.total = 0  # the number of matches, counted by facets()
         self._ids = {}
+        self.page_ids: list[int] = []  # the page's resources in order, from facets()
 
     # Filtering
     def text_filtered(self):
@@ -135,21 +136,24 @@ class LibrarySearch:
         return False
 
     # Facets
-    def facets(self) -> list[Facet]:
-        """Every facet's counts over the matching resources, with the total, in one query.
+    def facets(self, page: int = 1, per_page: int = 20) -> list[Facet]:
+        """Every facet's counts over the matching resources, the total, and the ids of one page.
 
-        The matching set is computed once (a materialised CTE) and grouped once per facet, so the
-        cost follows the number of matches, not the size of the collection; then one small query
-        per related model fetches the names of the values shown.
+        All in one query: the matching set is computed once (a materialised CTE, ranked once), then
+        grouped once per facet and cut for the page, so the cost follows the number of matches, not
+        the size of the collection. Cached for a few minutes per set of choices and page; then one
+        small query per related model fetches the names of the values shown.
         """
         choices = sorted((name, value) for name, value in self.values.items() if name not in ("sort", "q"))
-        key = hashlib.sha256(repr((choices, self.text, self.fuzzy)).encode()).hexdigest()
-        key = f"elibrary:facets:{key}"
+        language = get_language() if self.sort == "title" else ""
+        state = (choices, self.text, self.fuzzy, self.sort, language, page, per_page)
+        key = f"elibrary:facets:{hashlib.sha256(repr(state).encode()).hexdigest()}"
         counts = cache.get(key)
         if counts is None:
-            counts = self.count_facets()
+            counts = self.count_facets((page - 1) * per_page, per_page)
             cache.set(key, counts, FACET_CACHE_SECONDS)
         self.total = counts.get("total", {}).get("", 0)
+        self.page_ids = [int(pk) for pk, _n in sorted(counts.get("page", {}).items(), key=lambda item: item[1])]
         return [
             self.choice_facet("kind", Kind.choices, counts.get("kind", {})),
             self.model_facet("theme", Theme.objects.all(), counts.get("themes", {}), "slug", limit=None),
@@ -159,9 +163,28 @@ class LibrarySearch:
             self.model_facet("publisher", Organisation.objects.all(), counts.get("publisher", {}), "pk"),
         ]
 
-    def count_facets(self) -> dict[str, dict[str, int]]:
-        base = self.filtered().order_by().values_list("id", "kind", "languages", "publisher_id")
-        sql, params = base.query.sql_with_params()
+    def page(self):
+        """The resources of the page counted by facets(), in order, with what a list shows."""
+        rows = Resource.objects.filter(pk__in=self.page_ids).for_listing().defer("extracted_text", "search_document")
+        order = {pk: position for position, pk in enumerate(self.page_ids)}
+        return sorted(rows, key=lambda resource: order[resource.pk])
+
+    def count_facets(self, offset: int, limit: int) -> dict[str, dict[str, int]]:
+        base = self.filtered().order_by()
+        columns = ["id", "kind", "languages", "publisher_id"]
+        if self.sort == "title":
+            language = get_language() or "en"
+            title = f"title_{language}" if language in ("fr", "de") else "title_en"
+            base = base.annotate(sort_title=Coalesce(NullIf(title, Value("")), "title_en", output_field=CharField()))
+            columns.append("sort_title")
+            order = "sort_title ASC, id ASC"
+        elif self.sort == "relevance":
+            columns += ["rank", "publication_year"]
+            order = "rank DESC, publication_year DESC, id DESC"
+        else:
+            columns += ["publication_year", "publication_date"]
+            order = "publication_year DESC, publication_date DESC, id DESC"
+        sql, params = base.values_list(*columns).query.sql_with_params()
         through = {name: getattr(Resource, name).through._meta.db_table for name in ("themes", "cities", "countries")}
         groups = [
             "SELECT 'total', '', count(*) FROM m",
@@ -175,9 +198,13 @@ class LibrarySearch:
                 f"SELECT '{name}', link.{column}::text, count(*) FROM m"
                 f" JOIN {through[name]} AS link ON link.resource_id = m.id GROUP BY link.{column}"
             )
+        groups.append(
+            "SELECT 'page', id::text, row_number() OVER () FROM"
+            f" (SELECT id FROM m ORDER BY {order} LIMIT %s OFFSET %s) AS page"
+        )
         counts: dict[str, dict[str, int]] = {}
         with connection.cursor() as cursor:
-            cursor.execute(f"WITH m AS MATERIALIZED ({sql}) " + " UNION ALL ".join(groups), params)
+            cursor.execute(f"WITH m AS MATERIALIZED ({sql}) " + " UNION ALL ".join(groups), (*params, limit, offset))
             for facet, value, count in cursor.fetchall():
                 counts.setdefault(facet, {})[value] = count
         return counts

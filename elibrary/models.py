@@ -72,7 +72,8 @@ class ResourceQuerySet(search.SearchQuerySet):
     def order_by_title(self):
         language = get_language() or "en"
         field = f"title_{language}" if language != "en" else "title_en"
-        return self.order_by(Coalesce(NullIf(field, models.Value("")), "title_en").asc(), "pk")
+        title = Coalesce(NullIf(field, models.Value("")), "title_en", output_field=models.CharField())
+        return self.order_by(title.asc(), "pk")
 
 
 class Resource(models.Model):

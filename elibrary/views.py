@@ -1,4 +1,4 @@
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -23,16 +23,19 @@ class LibraryView(TemplateView):
         form = LibrarySearchForm(self.request.GET or None)
         values = form.values() if self.request.GET else {}
         library = LibrarySearch(values)
-        facets = library.facets()
+        requested = self.request.GET.get("page", "")
+        number = max(int(requested), 1) if requested.isdigit() and len(requested) < 10 else 1
+        # One query gives the total, the facets and the page's ids (see LibrarySearch.facets).
+        facets = library.facets(number, self.paginate_by)
         if library.text and library.total == 0 and library.use_fuzzy():
-            facets = library.facets()
-        paginator = Paginator(library.results(), self.paginate_by)
-        paginator.count = library.total  # counted with the facets: no second pass over the matches
-        try:
-            page = paginator.page(self.request.GET.get("page") or 1)
-        except InvalidPage:
-            page = paginator.page(paginator.num_pages if str(self.request.GET.get("page", "")).isdigit() else 1)
-        resources = list(page.object_list)
+            facets = library.facets(number, self.paginate_by)
+        paginator = Paginator(Resource.objects.none(), self.paginate_by)
+        paginator.count = library.total
+        if number > paginator.num_pages:  # past the end: the last page
+            number = paginator.num_pages
+            facets = library.facets(number, self.paginate_by)
+        resources = library.page()
+        page = Page(resources, number, paginator)
         headlines = library.headlines(resources)
         for resource in resources:
             resource.headline = headlines.get(resource.pk)

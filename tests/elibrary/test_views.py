@@ -116,6 +116,12 @@ def test_sort_by_title_and_newest(client):
     assert titles == ["Alpha", "Beta", "Gamma"]
     titles = [r.title for r in client.get(LIST.format("en"), {"sort": "newest"}).context["resources"]]
     assert titles == ["Gamma", "Beta", "Alpha"]
+    # In French, French titles where there are some, English ones otherwise.
+    Resource.objects.filter(title_en="Gamma").update(title_fr="Aaa en français")
+    response = client.get(LIST.format("fr"), {"sort": "title", "q": "", "page": "1"})
+    assert [r.title_en for r in response.context["resources"]] == ["Gamma", "Alpha", "Beta"]
+    response = client.get(LIST.format("fr"), {"sort": "title", "q": "Beta"})
+    assert response.status_code == 200
 
 
 def test_unpublished_resources_are_hidden(client):
@@ -162,8 +168,12 @@ def test_unknown_values_are_said_to_be_ignored(client):
 
 def test_page_beyond_the_end_shows_the_last_page(client):
     ResourceFactory.create_batch(25)
-    response = client.get(LIST.format("en"), {"page": "7"})
-    assert response.context["page_obj"].number == 2
+    for page in ["7", "999999999"]:
+        response = client.get(LIST.format("en"), {"page": page})
+        assert response.context["page_obj"].number == 2
+        assert len(response.context["resources"]) == 5
+    response = client.get(LIST.format("en"), {"page": "0"})
+    assert response.context["page_obj"].number == 1
 
 
 def test_download_serves_the_file_with_safe_headers_and_counts(client):
