@@ -4,6 +4,7 @@ import logging
 import re
 import zipfile
 
+from django.db import transaction
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
@@ -92,8 +93,17 @@ def resource_read_file(*, resource: Resource) -> Resource:
 
 
 def resource_save(*, resource: Resource, file_changed: bool) -> Resource:
-    """Save `resource`; when its file is new or replaced, read the file's facts first."""
+    """Save `resource`; when its file is new or replaced, read the file's facts first.
+
+    A replaced or removed file is deleted from storage once the change is committed.
+    """
+    old_name = ""
     if file_changed:
         resource_read_file(resource=resource)
+        if resource.pk:
+            old_name = Resource.objects.filter(pk=resource.pk).values_list("file", flat=True).first() or ""
     resource.save()
+    if old_name and old_name != resource.file.name:
+        storage = resource.file.storage
+        transaction.on_commit(lambda: storage.delete(old_name))
     return resource

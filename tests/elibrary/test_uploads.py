@@ -118,3 +118,21 @@ def test_a_broken_pdf_is_stored_without_pages_or_text():
     assert resource.file_format == "pdf"
     assert resource.page_count is None
     assert resource.extracted_text == ""
+
+
+def test_replacing_a_file_deletes_the_old_one(django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+
+    from elibrary.services import resource_save
+
+    resource = ResourceFactory.build(external_url="", publisher=None)
+    resource.file = ContentFile(files.pdf("First."), name="a.pdf")
+    resource_save(resource=resource, file_changed=True)
+    first = resource.file.name
+    assert resource.file.storage.exists(first)
+    resource.file = ContentFile(files.pdf("Second version."), name="b.pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        resource_save(resource=resource, file_changed=True)
+    assert not resource.file.storage.exists(first)
+    assert resource.file.storage.exists(resource.file.name)
+    assert "Second version" in resource.extracted_text
