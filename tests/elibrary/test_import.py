@@ -133,3 +133,15 @@ def test_admin_pages_answer(admin_client):
     assert admin_client.get("/admin/elibrary/resource/?q=resource&kind__exact=toolkit").status_code == 200
     assert admin_client.get(f"/admin/elibrary/resource/{resource.pk}/change/").status_code == 200
     assert admin_client.get("/admin/elibrary/resource/add/").status_code == 200
+
+
+def test_editors_can_import_and_manage_resources(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/elibrary/resource/import/").status_code == 200
+    assert client.get("/admin/elibrary/resource/add/").status_code == 200
+
+
+def test_staff_without_permission_cannot_import(client, django_user_model):
+    user = django_user_model.objects.create_user("staff", "s@example.org", "a long password 123", is_staff=True)
+    client.force_login(user)
+    assert client.get("/admin/elibrary/resource/import/").status_code == 403
