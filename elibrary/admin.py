@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from elibrary.filters import library_changed
 from elibrary.forms import ImportForm, ResourceAdminForm
 from elibrary.importer import export_rows, import_csv
 from elibrary.models import Resource
@@ -56,6 +57,18 @@ class ResourceAdmin(TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         resource_save(resource=obj, file_changed="file" in form.changed_data)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        library_changed()  # themes, cities and ideas are saved after the resource itself
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        library_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        library_changed()
 
     @admin.action(description=_("Export the selected resources to CSV"))
     def export_csv(self, request, queryset):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 
+from elibrary.filters import library_changed
 from elibrary.models import Resource
 from elibrary.pdf import make_pdf
 from elibrary.services import resource_save
@@ -62,4 +63,5 @@ def load() -> str:
         resource.cities.set(cities)
         resource.countries.set({city.country for city in cities})
         resource.tags.set([item["kind"].replace("-", " ")], clear=True)
+    library_changed()
     return f"{len(items)} resources ({files} PDF files written)"

@@ -19,9 +19,25 @@ from citiesofmigration import search
 from elibrary.models import DocumentLanguage, Kind, Resource
 from goodideas.models import City, Country, Organisation, Theme
 
-# Facet counts (and the total) are kept this long for the same choices: the library's first page,
-# which every visitor sees, then costs no pass over the whole collection. Edits show within minutes.
-FACET_CACHE_SECONDS = 300
+# Facet counts, the total and the page's ids are kept this long for the same choices: the library's
+# first page, which every visitor sees, then costs no pass over the whole collection. Any change to
+# the library (services.resource_save, the admin, the import) starts a new cache version at once.
+FACET_CACHE_SECONDS = 3600
+VERSION_KEY = "elibrary:version"
+
+
+def cache_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def library_changed() -> None:
+    """Forget every cached count and page: the next visitor sees the library as it now is."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet (or evicted)
+        cache.set(VERSION_KEY, 2, None)
+
+
 # Facets that list many values show the most frequent ones (the chosen one always stays).
 FACET_LIMIT = 30
 TITLE_FIELDS = ["title_en", "title_fr", "title_de"]
@@ -147,7 +163,7 @@ class LibrarySearch:
         choices = sorted((name, value) for name, value in self.values.items() if name not in ("sort", "q"))
         language = get_language() if self.sort == "title" else ""
         state = (choices, self.text, self.fuzzy, self.sort, language, page, per_page)
-        key = f"elibrary:facets:{hashlib.sha256(repr(state).encode()).hexdigest()}"
+        key = f"elibrary:facets:{cache_version()}:{hashlib.sha256(repr(state).encode()).hexdigest()}"
         counts = cache.get(key)
         if counts is None:
             counts = self.count_facets((page - 1) * per_page, per_page)

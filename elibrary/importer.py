@@ -18,6 +18,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 
+from elibrary.filters import library_changed
 from elibrary.models import DocumentLanguage, Kind, Resource
 from elibrary.services import resource_save
 from elibrary.validators import max_upload_bytes, validate_upload
@@ -247,6 +248,7 @@ def import_csv(
                 report.updated += 1
         if progress:
             progress(number - 1, len(rows))
+    library_changed()  # relations are set after each save: count again from now on
     return report
 
 

@@ -274,3 +274,22 @@ def test_bibtex_escapes_text_but_not_the_address():
     assert r"title = {Jobs \& skills: 100\% local}" in entry
     assert "url = {https://example.org/a_b?x=1%20}" in entry
     assert entry.startswith("@techreport{")
+
+
+def test_a_change_shows_at_once_despite_the_cache(client):
+    from elibrary.services import resource_save
+
+    ResourceFactory(title_en="First")
+    assert client.get(LIST.format("en")).context["paginator"].count == 1
+    second = ResourceFactory.build(title_en="Second", publisher=None)
+    resource_save(resource=second, file_changed=False)
+    response = client.get(LIST.format("en"))
+    assert response.context["paginator"].count == 2
+    assert "Second" in response.content.decode()
+
+
+def test_admin_delete_shows_at_once(admin_client, client):
+    resource = ResourceFactory(title_en="Going away")
+    assert "Going away" in client.get(LIST.format("en")).content.decode()
+    admin_client.post(f"/admin/elibrary/resource/{resource.pk}/delete/", {"post": "yes"})
+    assert "Going away" not in client.get(LIST.format("en")).content.decode()
