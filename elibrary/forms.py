@@ -1,5 +1,6 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from elibrary.models import DocumentLanguage, Kind, Resource
@@ -8,13 +9,13 @@ from elibrary.validators import validate_upload
 
 class ResourceAdminForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
-        label=_("languages of the document"),
+        label=capfirst(_("languages of the document")),
         choices=DocumentLanguage.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     external_url = forms.URLField(
-        label=_("external address"),
+        label=capfirst(_("external address")),
         max_length=500,
         required=False,
         assume_scheme="https",
