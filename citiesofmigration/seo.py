@@ -216,3 +216,25 @@ def thread(thread, request) -> Card:
     }
     description = _("A question asked in the Cities of Migration community.")
     return Card(title=thread.title, description=description, type="article", jsonld=jsonld)
+
+
+@builder("elibrary.resource")
+def resource(resource, request) -> Card:
+    jsonld = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": resource.title,
+        "description": summary(resource.summary),
+        "url": absolute_url(request, resource.get_absolute_url()),
+        "genre": resource.get_kind_display(),
+        "datePublished": str(resource.publication_date or resource.publication_year),
+        "inLanguage": list(resource.languages or []),
+        "author": [{"@type": "Person", "name": name} for name in resource.author_list],
+    }
+    if resource.publisher_id:
+        jsonld["publisher"] = {"@type": "Organization", "name": resource.publisher.name}
+    if resource.is_external:
+        jsonld["sameAs"] = resource.external_url
+    elif resource.file_format:
+        jsonld["encodingFormat"] = resource.file_format
+    return Card(title=resource.title, description=summary(resource.summary), jsonld=jsonld)

@@ -281,6 +281,9 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"  # 1.13.2, MIT licence besid
 # Editors: the "Editors" group may manage everything in these apps, but not users.
 EDITOR_APP_LABELS = ["goodideas", "elibrary", "webinars", "conversations", "community", "taggit"]
 
+# E-Library: the largest file editors may upload, in megabytes.
+ELIBRARY_MAX_UPLOAD_MB = env_int("ELIBRARY_MAX_UPLOAD_MB", 50)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -6,7 +6,7 @@ search document (citiesofmigration.search). A search runs:
 
 1. one UNION ALL query that ranks the matches of every source together and returns the page's
    (kind, pk, rank) rows;
-2. one COUNT per source, for "narrow by type";
+2. one query of a COUNT per source (UNION ALL), for "narrow by type";
 3. one query per kind present on the page, fetching its rows with a highlighted snippet.
 
 So a search costs a fixed number of queries, whatever the size of the collections.
@@ -77,6 +77,12 @@ def _news():
     return NewsItem.objects.all()
 
 
+def _resources():
+    from elibrary.models import Resource
+
+    return Resource.objects.published()
+
+
 def _webinars():
     from webinars.models import Webinar
 
@@ -115,6 +121,7 @@ def _thread_match(search_query):
 
 SOURCES: list[Source] = [
     Source("ideas", _("Good Ideas"), _ideas, related=("city__country",)),
+    Source("library", _("Library resources"), _resources, snippet_field="summary", related=("publisher",)),
     Source("webinars", _("Webinars"), _webinars, snippet_field="summary"),
     Source("events", _("Conferences"), _events, snippet_field="summary", related=("city__country",)),
     Source("ezine", _("E-zine articles"), _ezine_items, related=("issue",)),
@@ -177,6 +184,30 @@ class Outcome:
     kind: str | None
 
 
+def _union(parts: list[tuple[str, models.QuerySet, str]], tail: str = "", tail_params=()) -> list[tuple]:
+    """Run `SELECT kind, <columns of queryset> ... UNION ALL ...` for each (kind, queryset, columns).
+
+    Built as SQL around each queryset's own SQL, so the columns come in the order written here
+    (Django orders annotation columns of a combined query by a set, which can differ per process).
+    """
+    selects, params = [], []
+    for key, queryset, columns in parts:
+        sql, sql_params = queryset.query.sql_with_params()
+        selects.append(f"(SELECT %s::text AS hit_kind, {columns} FROM ({sql}) AS hit)")
+        params.extend([key, *sql_params])
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects) + tail, [*params, *tail_params])
+        return cursor.fetchall()
+
+
+def _counts(matching: dict[str, models.QuerySet]) -> dict[str, int]:
+    """The number of matches of each source, in one query."""
+    counts = dict.fromkeys(matching, 0)
+    parts = [(key, queryset.order_by().values("pk"), "count(*)") for key, queryset in matching.items()]
+    counts.update(dict(_union(parts)))
+    return counts
+
+
 def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
     """The page `page` of the results for `text`, of one kind or all."""
     text = search.clean_query(text)
@@ -185,23 +216,31 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
         return Outcome(text, [], {}, 0, kind)
     search_query = search.query(text)
     matching = {key: source.matching(search_query) for key, source in all_sources.items()}
-    counts = {key: qs.count() for key, qs in matching.items()}
+    counts = _counts(matching)
     selected = [kind] if kind in all_sources else list(all_sources)
     total = sum(counts[key] for key in selected)
     if not total:
         return Outcome(text, [], counts, 0, kind)
 
     ranked = [
-        matching[key]
-        .annotate(hit_kind=Value(key), hit_pk=F("pk"), hit_rank=all_sources[key].rank(search_query))
-        .values_list("hit_kind", "hit_pk", "hit_rank")
-        .order_by()
+        (
+            key,
+            matching[key]
+            .order_by()
+            .annotate(hit_id=F("pk"), hit_rank=all_sources[key].rank(search_query))
+            .values("hit_id", "hit_rank"),
+            "hit.hit_rank, hit.hit_id",
+        )
         for key in selected
         if counts[key]
     ]
-    combined = ranked[0].union(*ranked[1:], all=True) if len(ranked) > 1 else ranked[0]
     start = (page - 1) * PAGE_SIZE
-    rows = list(combined.order_by("-hit_rank", "hit_kind", "hit_pk")[start : start + PAGE_SIZE])
+    rows = [
+        (kind, pk, rank)
+        for kind, rank, pk in _union(
+            ranked, " ORDER BY hit_rank DESC, hit_kind, hit_id LIMIT %s OFFSET %s", (PAGE_SIZE, start)
+        )
+    ]
 
     language = get_language() or settings.LANGUAGE_CODE
     config = search.CONFIGS.get(language, "simple")

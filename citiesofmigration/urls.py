@@ -10,6 +10,7 @@ from citiesofmigration import views
 from citiesofmigration.sitemaps import StaticPagesSitemap
 from community.sitemaps import CommunitySitemap
 from conversations.sitemaps import ConversationsPagesSitemap, IssueSitemap, ItemSitemap, NewsSitemap
+from elibrary.sitemaps import LibraryPagesSitemap, ResourceSitemap
 from goodideas.sitemaps import CitySitemap, GoodIdeaSitemap, GoodIdeasPagesSitemap, ThemeSitemap
 from webinars.sitemaps import EventSitemap, WebinarSitemap, WebinarsPagesSitemap
 
@@ -27,6 +28,8 @@ SITEMAPS = {
     "webinars": WebinarSitemap,
     "events": EventSitemap,
     "community": CommunitySitemap,
+    "library-pages": LibraryPagesSitemap,
+    "library": ResourceSitemap,
 }
 
 urlpatterns = [

@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from elibrary import views
 
 app_name = "elibrary"
-urlpatterns = []
+urlpatterns = [
+    path("library/", views.LibraryView.as_view(), name="list"),
+    path("library/<slug:slug>/", views.ResourceDetailView.as_view(), name="detail"),
+    path("library/<slug:slug>/download/", views.ResourceDownloadView.as_view(), name="download"),
+]

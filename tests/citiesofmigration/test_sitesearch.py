@@ -208,3 +208,27 @@ def test_community_threads_are_found_by_their_title_or_their_replies(client):
     assert hidden not in [result.obj for result in results]
     content = response.content.decode()
     assert "auf Englisch" in content and "auf Französisch" in content  # each says the language it is in
+
+
+def test_library_resources_are_found_by_the_text_inside_their_documents(client, settings, tmp_path):
+    from tests.elibrary.factories import ResourceFactory, pdf_resource
+
+    settings.MEDIA_ROOT = tmp_path
+    report = pdf_resource("Community pharmacists counsel newcomers in twelve languages.", title_en="Health access")
+    ResourceFactory(title_en="Unpublished pharmacists guide", is_published=False)
+
+    response = client.get("/fr/search/", {"q": "pharmacists"})
+    assert [result.obj for result in response.context["results"]] == [report]
+    assert "Ressources de la bibliothèque" in response.content.decode()
+
+
+def test_a_library_resource_is_a_schema_org_creative_work(client):
+    from tests.citiesofmigration.test_seo import jsonld
+    from tests.elibrary.factories import ResourceFactory
+
+    resource = ResourceFactory(title_en="Welcoming cities report", authors="Ann Author; Ben Author")
+    data = jsonld(client.get(resource.get_absolute_url()))
+    assert data["@type"] == "CreativeWork"
+    assert data["name"] == "Welcoming cities report"
+    assert [author["name"] for author in data["author"]] == ["Ann Author", "Ben Author"]
+    assert data["datePublished"] == "2020"

@@ -1,0 +1,195 @@
+"""The E-Library: research, practice and policy resources that give context to the Good Ideas."""
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from citiesofmigration import search
+from elibrary.formats import FORMATS
+from goodideas.models import City, Country, GoodIdea, Organisation, Theme
+
+
+class Kind(models.TextChoices):
+    RESEARCH_REPORT = "research-report", _("Research report")
+    POLICY_BRIEF = "policy-brief", _("Policy brief")
+    PRACTICE_GUIDE = "practice-guide", _("Practice guide")
+    TOOLKIT = "toolkit", _("Toolkit")
+    ARTICLE = "article", _("Article")
+    PRESENTATION = "presentation", _("Presentation")
+    VIDEO = "video", _("Video")
+    DATASET = "dataset", _("Dataset")
+
+
+class DocumentLanguage(models.TextChoices):
+    """Languages a document is written in (ISO 639-1): the portal's three and the usual others."""
+
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    GERMAN = "de", _("German")
+    SPANISH = "es", _("Spanish")
+    ITALIAN = "it", _("Italian")
+    PORTUGUESE = "pt", _("Portuguese")
+    DUTCH = "nl", _("Dutch")
+    DANISH = "da", _("Danish")
+    TURKISH = "tr", _("Turkish")
+    ARABIC = "ar", _("Arabic")
+    OTHER = "other", _("Other")
+
+
+def resource_upload_to(instance, filename: str) -> str:
+    """library/<year>/<random>.<ext>: the name the user gave the file never becomes a path."""
+    extension = instance.file_format if instance.file_format in FORMATS else ""
+    if not extension:
+        suffix = PurePosixPath(filename).suffix.lower().lstrip(".")
+        extension = suffix if suffix in FORMATS else "bin"
+    year = instance.publication_year or timezone.now().year
+    return f"library/{year}/{uuid.uuid4().hex}.{extension}"
+
+
+class ResourceQuerySet(search.SearchQuerySet):
+    def published(self):
+        return self.filter(is_published=True, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """What a list of resources shows: the publisher and the themes."""
+        return self.select_related("publisher").prefetch_related(Prefetch("themes", queryset=Theme.objects.all()))
+
+    def for_idea(self, idea):
+        return self.published().filter(related_ideas=idea).select_related("publisher").order_by("-publication_year")
+
+    def order_by_title(self):
+        language = get_language() or "en"
+        field = f"title_{language}" if language != "en" else "title_en"
+        title = Coalesce(NullIf(field, models.Value("")), "title_en", output_field=models.CharField())
+        return self.order_by(title.asc(), "pk")
+
+
+class Resource(models.Model):
+    Kind = Kind
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.RESEARCH_REPORT)
+    summary = models.TextField(_("summary"), blank=True)
+    authors = models.CharField(
+        _("authors"),
+        max_length=500,
+        blank=True,
+        help_text=_("Separated by semicolons, family name first: “Saunders, Doug; Omidvar, Ratna”."),
+    )
+    publisher = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="library_resources",
+        verbose_name=_("publisher"),
+    )
+    publication_year = models.PositiveSmallIntegerField(
+        _("year of publication"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    publication_date = models.DateField(_("date of publication"), null=True, blank=True)
+    languages = ArrayField(
+        models.CharField(max_length=5, choices=DocumentLanguage.choices),
+        verbose_name=_("languages of the document"),
+        default=list,
+        blank=True,
+    )
+
+    file = models.FileField(_("file"), upload_to=resource_upload_to, blank=True, max_length=200)
+    external_url = models.URLField(_("external address"), max_length=500, blank=True)
+    file_format = models.CharField(_("file format"), max_length=10, blank=True, editable=False)
+    file_size = models.PositiveBigIntegerField(_("file size (bytes)"), null=True, blank=True, editable=False)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+    extracted_text = models.TextField(_("text of the document"), blank=True, editable=False)
+
+    themes = models.ManyToManyField(Theme, blank=True, related_name="resources", verbose_name=_("themes"))
+    cities = models.ManyToManyField(City, blank=True, related_name="resources", verbose_name=_("cities"))
+    countries = models.ManyToManyField(Country, blank=True, related_name="resources", verbose_name=_("countries"))
+    tags = TaggableManager(_("tags"), blank=True)
+    related_ideas = models.ManyToManyField(
+        GoodIdea, blank=True, related_name="resources", verbose_name=_("related Good Ideas")
+    )
+
+    download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+    is_published = models.BooleanField(_("published"), default=True)
+    published_at = models.DateTimeField(_("published on the portal"), default=timezone.now)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    search_document = search.DocumentField(
+        search.Field("title", "A"),
+        search.Field("summary", "B"),
+        search.Field("authors", "B", translated=False),
+        search.Field("extracted_text", "D", translated=False),
+    )
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publication_year", "-publication_date", "-pk"]
+        verbose_name = _("library resource")
+        verbose_name_plural = _("library resources")
+        indexes = [
+            GinIndex(fields=["search_document"], name="resource_search"),
+            GinIndex(fields=["title_en"], opclasses=["gin_trgm_ops"], name="resource_title_en_trgm"),
+            GinIndex(fields=["title_fr"], opclasses=["gin_trgm_ops"], name="resource_title_fr_trgm"),
+            GinIndex(fields=["title_de"], opclasses=["gin_trgm_ops"], name="resource_title_de_trgm"),
+            GinIndex(fields=["languages"], name="resource_languages"),
+            models.Index(fields=["-publication_year", "-publication_date", "-id"], name="resource_newest"),
+            models.Index(fields=["kind"], name="resource_kind"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("elibrary:detail", kwargs={"slug": self.slug})
+
+    def get_download_url(self):
+        return reverse("elibrary:download", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if bool(self.file) == bool(self.external_url):
+            raise ValidationError(
+                _("Give either a file or an external address, not both and not neither."), code="file_or_url"
+            )
+        if self.publication_date and self.publication_year and self.publication_date.year != self.publication_year:
+            raise ValidationError(
+                {"publication_date": _("The date of publication must fall in the year of publication.")}
+            )
+
+    @property
+    def is_external(self) -> bool:
+        return not self.file and bool(self.external_url)
+
+    @property
+    def author_list(self) -> list[str]:
+        return [name.strip() for name in self.authors.split(";") if name.strip()]
+
+    @property
+    def format_label(self) -> str:
+        return FORMATS[self.file_format].label if self.file_format in FORMATS else ""
+
+    @property
+    def download_filename(self) -> str:
+        """An ASCII file name for Content-Disposition, made from the slug."""
+        extension = self.file_format if self.file_format in FORMATS else "bin"
+        return f"{self.slug[:100]}.{extension}"
+
+    def language_labels(self) -> list[str]:
+        labels = dict(DocumentLanguage.choices)
+        return [str(labels.get(code, code)) for code in self.languages]

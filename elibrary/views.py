@@ -1,0 +1,101 @@
+from django.core.paginator import Page, Paginator
+from django.db.models import F
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, TemplateView, View
+
+from elibrary.citations import apa, bibtex
+from elibrary.filters import LibrarySearch
+from elibrary.formats import FORMATS
+from elibrary.forms import LibrarySearchForm
+from elibrary.models import Resource
+from goodideas.models import GoodIdea
+
+
+class LibraryView(TemplateView):
+    """/library/: search, facets, sort and pages, all in the address (a GET form; no JavaScript)."""
+
+    template_name = "elibrary/resource_list.html"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = LibrarySearchForm(self.request.GET or None)
+        values = form.values() if self.request.GET else {}
+        library = LibrarySearch(values)
+        requested = self.request.GET.get("page", "")
+        number = max(int(requested), 1) if requested.isdigit() and len(requested) < 10 else 1
+        # One query gives the total, the facets and the page's ids (see LibrarySearch.facets).
+        facets = library.facets(number, self.paginate_by)
+        if library.text and library.total == 0 and library.use_fuzzy():
+            facets = library.facets(number, self.paginate_by)
+        paginator = Paginator(Resource.objects.none(), self.paginate_by)
+        paginator.count = library.total
+        if number > paginator.num_pages:  # past the end: the last page
+            number = paginator.num_pages
+            facets = library.facets(number, self.paginate_by)
+        resources = library.page()
+        page = Page(resources, number, paginator)
+        headlines = library.headlines(resources)
+        for resource in resources:
+            resource.headline = headlines.get(resource.pk)
+        context.update(
+            form=form,
+            library=library,
+            values=values,
+            facets={facet.name: facet for facet in facets},
+            page_obj=page,
+            paginator=paginator,
+            resources=resources,
+            is_paginated=page.has_other_pages(),
+            filtered=bool(set(values) - {"sort"}),
+        )
+        return context
+
+
+class ResourceDetailView(DetailView):
+    template_name = "elibrary/resource_detail.html"
+    context_object_name = "resource"
+
+    def get_queryset(self):
+        return (
+            Resource.objects.published()
+            .select_related("publisher")
+            .prefetch_related("themes", "cities__country", "countries", "tags")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        resource = self.object
+        context.update(
+            related_ideas=GoodIdea.objects.published().filter(resources=resource).for_listing(),
+            apa=apa(resource),
+            bibtex=bibtex(resource, self.request.build_absolute_uri(resource.get_absolute_url())),
+        )
+        return context
+
+
+class ResourceDownloadView(View):
+    """The file, with its own content type and an attachment name made from the slug; counted."""
+
+    def get(self, request, slug):
+        resource = get_object_or_404(Resource.objects.published(), slug=slug)
+        if resource.is_external:
+            Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
+            return HttpResponseRedirect(resource.external_url)
+        if not resource.file:
+            raise Http404
+        try:
+            handle = resource.file.open("rb")
+        except (FileNotFoundError, OSError):
+            raise Http404 from None
+        Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
+        content_type = FORMATS[resource.file_format].content_type if resource.file_format in FORMATS else None
+        response = FileResponse(
+            handle,
+            as_attachment=True,
+            filename=resource.download_filename,
+            content_type=content_type or "application/octet-stream",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

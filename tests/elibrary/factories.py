@@ -1,0 +1,33 @@
+import factory
+from django.core.files.base import ContentFile
+
+from elibrary.models import Resource
+from elibrary.pdf import make_pdf
+from elibrary.services import resource_read_file
+from tests.factories import OrganisationFactory
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+        skip_postgeneration_save = True
+
+    title_en = factory.Sequence(lambda n: f"Resource {n}")
+    title = factory.SelfAttribute("title_en")
+    slug = factory.Sequence(lambda n: f"resource-{n}")
+    summary_en = "A report about cities."
+    summary = factory.SelfAttribute("summary_en")
+    kind = Resource.Kind.RESEARCH_REPORT
+    publisher = factory.SubFactory(OrganisationFactory)
+    publication_year = 2020
+    languages = factory.LazyFunction(lambda: ["en"])
+    external_url = "https://example.org/report"
+
+
+def pdf_resource(text: str, **kwargs) -> Resource:
+    """A resource whose file is a real PDF saying `text`, read as the admin would."""
+    resource = ResourceFactory.build(external_url="", publisher=OrganisationFactory(), **kwargs)
+    resource.file = ContentFile(make_pdf(resource.title_en, [text]), name="upload.pdf")
+    resource_read_file(resource=resource)
+    resource.save()
+    return resource

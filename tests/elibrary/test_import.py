@@ -1,0 +1,147 @@
+import csv
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from elibrary.models import Resource
+from elibrary.pdf import make_pdf
+from goodideas.models import Organisation
+from tests.elibrary.factories import ResourceFactory
+from tests.factories import CityFactory, GoodIdeaFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = (
+    "slug,title_en,title_fr,summary_en,kind,authors,publisher,year,date,languages,url,file,themes,cities,ideas,tags\n"
+)
+
+
+@pytest.fixture
+def csv_file(tmp_path):
+    CityFactory(slug="toronto", name_en="Toronto")
+    GoodIdeaFactory(slug="mentoring")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.pdf").write_bytes(make_pdf("Guide", ["Credential recognition takes years."]))
+    (tmp_path / "docs" / "fake.pdf").write_bytes(b"not a pdf")
+    rows = [
+        'mentor-guide,Mentor guide,Guide du mentorat,How to mentor.,practice-guide,"Wong, Karen",TRIEC,2019,'
+        "2019-05-01,en;fr,,docs/guide.pdf,work;learn,toronto,mentoring,mentoring;jobs",
+        ",Welcoming cities,,A standard.,toolkit,,Welcoming America,2020,,en,https://example.org/standard,,plan,,,",
+        "no-title,,,,,,,2020,,,https://example.org/x,,,,,",
+        "bad-kind,Bad kind,,,novel,,,2020,,,https://example.org/y,,,,,",
+        "bad-year,Bad year,,,article,,,soon,,,https://example.org/z,,,,,",
+        "both,Both,,,article,,,2020,,,https://example.org/b,docs/guide.pdf,,,,",
+        "neither,Neither,,,article,,,2020,,,,,,,,",
+        "fake-file,Fake file,,,article,,,2020,,,,docs/fake.pdf,,,,",
+        "escape,Escape,,,article,,,2020,,,,../../etc/passwd,,,,",
+        "unknown-city,Unknown city,,,article,,,2020,,,https://example.org/c,,,atlantis,,",
+        "bad-language,Bad language,,,article,,,2020,,klingon,https://example.org/l,,,,,",
+    ]
+    path = tmp_path / "library.csv"
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_command_imports_reports_skipped_rows_and_is_idempotent(csv_file):
+    out = io.StringIO()
+    call_command("import_library", str(csv_file), stdout=out, stderr=io.StringIO())
+    report = out.getvalue()
+    assert "2 created, 0 updated, 9 skipped." in report
+    assert "line 4: no English title" in report
+    assert "line 5: unknown kind “novel”" in report
+    assert "line 6: the year “soon” is not a year" in report
+    assert "line 7: give either a url or a file" in report
+    assert "line 8: give either a url or a file" in report
+    assert "line 9: This file is not one the library accepts" in report
+    assert "line 10: no file “../../etc/passwd”" in report
+    assert "line 11: unknown city “atlantis”" in report
+    assert "line 12: unknown document language “klingon”" in report
+
+    guide = Resource.objects.get(slug="mentor-guide")
+    assert guide.title_fr == "Guide du mentorat"
+    assert guide.file_format == "pdf" and guide.page_count == 1
+    assert "Credential recognition" in guide.extracted_text
+    assert {theme.slug for theme in guide.themes.all()} == {"work", "learn"}
+    assert [idea.slug for idea in guide.related_ideas.all()] == ["mentoring"]
+    assert sorted(tag.name for tag in guide.tags.all()) == ["jobs", "mentoring"]
+    assert guide.languages == ["en", "fr"]
+    assert Resource.objects.get(slug="welcoming-cities").external_url == "https://example.org/standard"
+    file_name = guide.file.name
+
+    out = io.StringIO()
+    call_command("import_library", str(csv_file), stdout=out, stderr=io.StringIO())
+    assert "0 created, 2 updated, 9 skipped." in out.getvalue()
+    assert Resource.objects.count() == 2
+    assert Organisation.objects.filter(name="TRIEC").count() == 1
+    guide.refresh_from_db()
+    assert guide.file.name == file_name  # the same file is not stored again
+
+
+def test_command_refuses_a_missing_file(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="No file"):
+        call_command("import_library", str(tmp_path / "nope.csv"))
+
+
+def test_admin_import_page(admin_client):
+    data = (HEADER + ",Welcoming cities,,A standard.,toolkit,,,2020,,en,https://example.org/s,,plan,,,\n").encode()
+    response = admin_client.get("/admin/elibrary/resource/import/")
+    assert response.status_code == 200
+    response = admin_client.post(
+        "/admin/elibrary/resource/import/", {"csv_file": SimpleUploadedFile("library.csv", data)}
+    )
+    assert response.status_code == 302
+    assert Resource.objects.filter(slug="welcoming-cities").exists()
+    bad = (HEADER + ",With a file,,,toolkit,,,2020,,,,docs/a.pdf,,,,\n").encode()
+    response = admin_client.post("/admin/elibrary/resource/import/", {"csv_file": SimpleUploadedFile("b.csv", bad)})
+    assert response.status_code == 200
+    assert "only be imported with the import_library command" in response.content.decode()
+
+
+def test_admin_import_refuses_a_file_that_is_not_utf8(admin_client):
+    response = admin_client.post(
+        "/admin/elibrary/resource/import/", {"csv_file": SimpleUploadedFile("l.csv", "titre,é\n".encode("latin-1"))}
+    )
+    assert "is not UTF-8 text" in response.content.decode()
+
+
+def test_import_page_is_for_editors_only(client):
+    response = client.get("/admin/elibrary/resource/import/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_export_csv_action_gives_columns_the_import_reads(admin_client):
+    resource = ResourceFactory(title_en="Exported", title_fr="Exporté", languages=["en", "fr"])
+    response = admin_client.post(
+        "/admin/elibrary/resource/", {"action": "export_csv", "_selected_action": [resource.pk]}
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0]["slug"] == resource.slug
+    assert rows[0]["title_fr"] == "Exporté"
+    assert rows[0]["languages"] == "en;fr"
+
+
+def test_admin_pages_answer(admin_client):
+    resource = ResourceFactory()
+    assert admin_client.get("/admin/elibrary/resource/").status_code == 200
+    assert admin_client.get("/admin/elibrary/resource/?q=resource&kind__exact=toolkit").status_code == 200
+    assert admin_client.get(f"/admin/elibrary/resource/{resource.pk}/change/").status_code == 200
+    assert admin_client.get("/admin/elibrary/resource/add/").status_code == 200
+
+
+def test_editors_can_import_and_manage_resources(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/elibrary/resource/import/").status_code == 200
+    assert client.get("/admin/elibrary/resource/add/").status_code == 200
+
+
+def test_staff_without_permission_cannot_import(client, django_user_model):
+    user = django_user_model.objects.create_user("staff", "s@example.org", "a long password 123", is_staff=True)
+    client.force_login(user)
+    assert client.get("/admin/elibrary/resource/import/").status_code == 403

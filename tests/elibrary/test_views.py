@@ -1,0 +1,295 @@
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import translation
+
+from elibrary.models import Resource
+from goodideas.models import Theme
+from tests.elibrary.factories import ResourceFactory, pdf_resource
+from tests.factories import CityFactory, GoodIdeaFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/{}/library/"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_list_and_detail_answer_in_each_language(client, language):
+    resource = ResourceFactory(title_fr="Rapport sur les villes", title_de="Bericht über Städte")
+    assert client.get(LIST.format(language)).status_code == 200
+    response = client.get(f"/{language}/library/{resource.slug}/")
+    assert response.status_code == 200
+
+
+def test_french_pages_are_in_french(client):
+    resource = ResourceFactory(title_fr="Rapport sur les villes", kind=Resource.Kind.POLICY_BRIEF)
+    response = client.get("/fr/library/")
+    assert "Rapport sur les villes" in response.content.decode()
+    response = client.get(f"/fr/library/{resource.slug}/")
+    content = response.content.decode()
+    assert "Rapport sur les villes" in content
+    assert "Citer cette ressource" in content
+
+
+def test_english_fallback_is_marked(client):
+    ResourceFactory(title_en="Only in English")
+    content = client.get("/de/library/").content.decode()
+    assert '<span lang="en">Only in English</span>' in content
+
+
+def test_search_finds_a_word_inside_a_pdf(client):
+    inside = pdf_resource("The floor coaches settle disputes about noise.", title_en="Housing report", slug="housing")
+    ResourceFactory(title_en="Something else")
+    response = client.get(LIST.format("en"), {"q": "floor coaches"})
+    assert [resource.pk for resource in response.context["resources"]] == [inside.pk]
+    # The snippet shows the words from the document, highlighted.
+    assert "<mark>floor</mark> <mark>coaches</mark>" in response.content.decode()
+
+
+def test_search_is_accent_insensitive_and_ranks_titles_first(client):
+    in_title = ResourceFactory(title_en="Refugees", title_fr="Les réfugiés dans la ville", summary_en="Housing.")
+    in_summary = ResourceFactory(title_en="Housing", summary_en="Many refugees arrived.")
+    for query in ["réfugiés", "refugies"]:
+        response = client.get(LIST.format("fr"), {"q": query})
+        assert [resource.pk for resource in response.context["resources"]] == [in_title.pk]
+    response = client.get(LIST.format("en"), {"q": "refugees"})
+    assert [resource.pk for resource in response.context["resources"]] == [in_title.pk, in_summary.pk]
+
+
+def test_typo_falls_back_to_similar_titles(client):
+    wanted = ResourceFactory(title_en="Mentoring immigrant professionals")
+    ResourceFactory(title_en="Housing")
+    response = client.get(LIST.format("en"), {"q": "mentorinng"})
+    assert response.context["library"].fuzzy
+    assert [resource.pk for resource in response.context["resources"]] == [wanted.pk]
+    assert "look similar" in response.content.decode()
+    response = client.get(LIST.format("en"), {"q": "imigrant mentorinng"})
+    assert [resource.pk for resource in response.context["resources"]] == [wanted.pk]
+
+
+def test_facets_filter_and_count(client):
+    work, learn = Theme.objects.get(slug="work"), Theme.objects.get(slug="learn")
+    berlin = CityFactory(slug="berlin", name_en="Berlin")
+    first = ResourceFactory(kind=Resource.Kind.TOOLKIT, languages=["de"], publication_year=2015)
+    first.themes.set([work])
+    first.cities.set([berlin])
+    first.countries.set([berlin.country])
+    second = ResourceFactory(kind=Resource.Kind.TOOLKIT, languages=["en", "fr"], publication_year=2022)
+    second.themes.set([learn])
+    third = ResourceFactory(kind=Resource.Kind.DATASET, languages=["en"], publication_year=2010)
+    third.themes.set([work, learn])
+
+    def found(**params):
+        response = client.get(LIST.format("en"), params)
+        assert response.status_code == 200
+        return {resource.pk for resource in response.context["resources"]}
+
+    assert found(kind="toolkit") == {first.pk, second.pk}
+    assert found(theme="work") == {first.pk, third.pk}
+    assert found(theme="work", kind="toolkit") == {first.pk}
+    assert found(language="fr") == {second.pk}
+    assert found(city="berlin") == {first.pk}
+    assert found(country=berlin.country.slug) == {first.pk}
+    assert found(publisher=second.publisher_id) == {second.pk}
+    assert found(year_from=2012) == {first.pk, second.pk}
+    assert found(year_from=2012, year_to=2016) == {first.pk}
+
+    facets = client.get(LIST.format("en"), {"kind": "toolkit"}).context["facets"]
+    themes = {item.value: item.count for item in facets["theme"].values}
+    assert themes == {"work": 1, "learn": 1}
+    # Facets count within the results: choosing narrows every facet.
+    kinds = {item.value: item.count for item in facets["kind"].values}
+    assert kinds == {"toolkit": 2}
+    languages = {item.value: item.count for item in facets["language"].values}
+    assert languages == {"de": 1, "en": 1, "fr": 1}
+    facets = client.get(LIST.format("en")).context["facets"]
+    assert {item.value: item.count for item in facets["kind"].values} == {"toolkit": 2, "dataset": 1}
+    assert {item.value: item.count for item in facets["city"].values} == {"berlin": 1}
+    assert [item.count for item in facets["publisher"].values] == [1, 1, 1]
+
+
+def test_sort_by_title_and_newest(client):
+    ResourceFactory(title_en="Beta", publication_year=2010)
+    ResourceFactory(title_en="Alpha", publication_year=2000)
+    ResourceFactory(title_en="Gamma", publication_year=2020)
+    titles = [r.title for r in client.get(LIST.format("en"), {"sort": "title"}).context["resources"]]
+    assert titles == ["Alpha", "Beta", "Gamma"]
+    titles = [r.title for r in client.get(LIST.format("en"), {"sort": "newest"}).context["resources"]]
+    assert titles == ["Gamma", "Beta", "Alpha"]
+    # In French, French titles where there are some, English ones otherwise.
+    Resource.objects.filter(title_en="Gamma").update(title_fr="Aaa en français")
+    response = client.get(LIST.format("fr"), {"sort": "title", "q": "", "page": "1"})
+    assert [r.title_en for r in response.context["resources"]] == ["Gamma", "Alpha", "Beta"]
+    response = client.get(LIST.format("fr"), {"sort": "title", "q": "Beta"})
+    assert response.status_code == 200
+
+
+def test_unpublished_resources_are_hidden(client):
+    hidden = ResourceFactory(is_published=False)
+    assert hidden not in client.get(LIST.format("en")).context["resources"]
+    assert client.get(f"/en/library/{hidden.slug}/").status_code == 404
+    assert client.get(f"/en/library/{hidden.slug}/download/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "\x00\x01 '\"); DROP TABLE x; --"},
+        {"q": "!!! ((( & | :*"},
+        {"q": "x" * 5000},
+        {"q": "-"},
+        {"page": "abc"},
+        {"page": "99999"},
+        {"page": "-1"},
+        {"theme": "no-such-theme"},
+        {"theme": "<script>"},
+        {"kind": "novel"},
+        {"language": "xx"},
+        {"publisher": "abc"},
+        {"publisher": "99999999999999999999999"},
+        {"year_from": "1066", "year_to": "soon"},
+        {"sort": "price"},
+        {"city": "atlantis", "country": "utopia"},
+    ],
+)
+def test_bad_input_never_breaks_the_page(client, params):
+    ResourceFactory()
+    response = client.get(LIST.format("en"), params)
+    assert response.status_code == 200
+
+
+def test_unknown_values_are_said_to_be_ignored(client):
+    ResourceFactory()
+    response = client.get(LIST.format("en"), {"kind": "novel", "year_from": "soon"})
+    content = response.content.decode()
+    assert "(ignored)" in content
+    assert len(response.context["resources"]) == 1
+
+
+def test_page_beyond_the_end_shows_the_last_page(client):
+    ResourceFactory.create_batch(25)
+    for page in ["7", "999999999"]:
+        response = client.get(LIST.format("en"), {"page": page})
+        assert response.context["page_obj"].number == 2
+        assert len(response.context["resources"]) == 5
+    response = client.get(LIST.format("en"), {"page": "0"})
+    assert response.context["page_obj"].number == 1
+
+
+def test_download_serves_the_file_with_safe_headers_and_counts(client):
+    resource = pdf_resource("Text.", title_en='Ünïcode "report"', slug="unicode-report")
+    response = client.get(f"/en/library/{resource.slug}/download/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="unicode-report.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    b"".join(client.get(f"/en/library/{resource.slug}/download/").streaming_content)  # read to the end: closed
+    resource.refresh_from_db()
+    assert resource.download_count == 2
+
+
+def test_external_resources_link_out_and_count(client):
+    resource = ResourceFactory(external_url="https://example.org/report.html")
+    response = client.get(f"/en/library/{resource.slug}/download/")
+    assert response.status_code == 302
+    assert response["Location"] == "https://example.org/report.html"
+    resource.refresh_from_db()
+    assert resource.download_count == 1
+
+
+def test_missing_file_is_not_found(client):
+    resource = pdf_resource("Text.")
+    resource.file.storage.delete(resource.file.name)
+    assert client.get(f"/en/library/{resource.slug}/download/").status_code == 404
+
+
+def test_detail_shows_citations_download_and_related_ideas(client):
+    idea = GoodIdeaFactory(title_en="Neighbourhood mothers")
+    resource = pdf_resource("Text.", title_en="Mothers report", authors="Saunders, Doug; Omidvar, Ratna")
+    resource.related_ideas.set([idea])
+    content = client.get(resource.get_absolute_url()).content.decode()
+    assert "Saunders, D., &amp; Omidvar, R. (2020). Mothers report." in content
+    assert "author = {Saunders, Doug and Omidvar, Ratna}" in content
+    assert "Neighbourhood mothers" in content
+    assert "Download (PDF, " in content
+    assert resource.get_download_url() in content
+
+
+def test_idea_partial_lists_its_resources():
+    idea = GoodIdeaFactory()
+    shown = ResourceFactory(title_en="Shown resource")
+    shown.related_ideas.set([idea])
+    ResourceFactory(title_en="Hidden resource", is_published=False).related_ideas.set([idea])
+    with translation.override("en"):
+        html = Template('{% include "elibrary/_idea_resources.html" %}').render(Context({"idea": idea}))
+    assert "Shown resource" in html
+    assert "Hidden resource" not in html
+    assert idea.resources.count() == 2  # and the reverse relation is there for the idea's page
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_list_query_count_does_not_grow(client, django_assert_max_num_queries, rows):
+    work = Theme.objects.get(slug="work")
+    city = CityFactory()
+    for resource in ResourceFactory.create_batch(rows, summary_en="Refugees in cities."):
+        resource.themes.set([work])
+        resource.cities.set([city])
+    with django_assert_max_num_queries(12):
+        response = client.get(LIST.format("en"), {"q": "refugees", "theme": "work"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_detail_query_count_does_not_grow(client, django_assert_max_num_queries, rows):
+    resource = ResourceFactory()
+    resource.related_ideas.set(GoodIdeaFactory.create_batch(rows // 5))
+    resource.cities.set(CityFactory.create_batch(rows // 5))
+    with django_assert_max_num_queries(10):
+        assert client.get(resource.get_absolute_url()).status_code == 200
+
+
+def test_urls_reverse():
+    assert reverse("elibrary:list") == "/en/library/"
+    assert reverse("elibrary:detail", kwargs={"slug": "a"}) == "/en/library/a/"
+    assert reverse("elibrary:download", kwargs={"slug": "a"}) == "/en/library/a/download/"
+
+
+def test_sitemap_lists_published_resources(client):
+    shown = ResourceFactory()
+    hidden = ResourceFactory(is_published=False)
+    content = client.get("/sitemap.xml").content.decode()
+    assert f"/en/library/{shown.slug}/" in content
+    assert f"/fr/library/{shown.slug}/" in content
+    assert f"/library/{hidden.slug}/" not in content
+
+
+def test_bibtex_escapes_text_but_not_the_address():
+    from elibrary.citations import bibtex
+
+    resource = ResourceFactory.build(
+        title_en="Jobs & skills: 100% local", external_url="https://example.org/a_b?x=1%20"
+    )
+    entry = bibtex(resource, "https://portal.example/library/x/")
+    assert r"title = {Jobs \& skills: 100\% local}" in entry
+    assert "url = {https://example.org/a_b?x=1%20}" in entry
+    assert entry.startswith("@techreport{")
+
+
+def test_a_change_shows_at_once_despite_the_cache(client):
+    from elibrary.services import resource_save
+
+    ResourceFactory(title_en="First")
+    assert client.get(LIST.format("en")).context["paginator"].count == 1
+    second = ResourceFactory.build(title_en="Second", publisher=None)
+    resource_save(resource=second, file_changed=False)
+    response = client.get(LIST.format("en"))
+    assert response.context["paginator"].count == 2
+    assert "Second" in response.content.decode()
+
+
+def test_admin_delete_shows_at_once(admin_client, client):
+    resource = ResourceFactory(title_en="Going away")
+    assert "Going away" in client.get(LIST.format("en")).content.decode()
+    admin_client.post(f"/admin/elibrary/resource/{resource.pk}/delete/", {"post": "yes"})
+    assert "Going away" not in client.get(LIST.format("en")).content.decode()
