@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from citiesofmigration.richtext import sanitize
-from goodideas.demo import translated
 from elibrary.models import Resource
+from goodideas.demo import translated
 from goodideas.models import City, GoodIdea, Theme
 from webinars.models import Event, EventLink, Session, Speaker, Webinar, WebinarSpeaker
 
