@@ -39,11 +39,12 @@ class ItemInline(TranslationStackedInline):
         "themes",
         "cities",
         "related_ideas",
+        "related_resources",
         "edit_images",
     ]
     readonly_fields = ["edit_images"]
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["cities", "related_ideas"]
+    autocomplete_fields = ["cities", "related_ideas", "related_resources"]
     filter_horizontal = ["themes"]
     show_change_link = True
 
@@ -132,7 +133,7 @@ class ItemAdmin(TabbedTranslationAdmin):
     search_fields = ["title_en", "title_fr", "title_de", "slug"]
     readonly_fields = ["preview"]
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["issue", "cities", "related_ideas"]
+    autocomplete_fields = ["issue", "cities", "related_ideas", "related_resources"]
     filter_horizontal = ["themes"]
     inlines = [ItemImageInline]
 

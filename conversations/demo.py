@@ -11,16 +11,30 @@ from pathlib import Path
 
 from citiesofmigration.richtext import sanitize
 from conversations.models import Issue, Item, NewsItem
+from elibrary.models import Resource
 from goodideas.demo import translated
 from goodideas.models import City, Country, GoodIdea, Theme
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
+
+# E-Library resources (elibrary/demo/resources.json, loaded before the e-zine) each item points to, by item slug.
+LIBRARY_RESOURCES = {
+    "city-hall-as-a-welcome-desk": [
+        "welcome-desks-for-international-residents",
+        "newcomer-offices-in-city-hall",
+        "diversity-at-the-heart-of-city-hall",
+    ],
+    "university-doors-open-in-geneva": ["opening-university-doors-refugee-students"],
+    "answering-rumours-with-conversation": ["anti-rumour-handbook"],
+    "shared-tables-in-kuala-lumpur": ["refugee-kitchens-social-enterprise-toolkit"],
+}
 
 
 def load_issues(data: list) -> int:
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     cities = {city.slug: city for city in City.objects.all()}
     ideas = {idea.slug: idea for idea in GoodIdea.objects.all()}
+    resources = {resource.slug: resource for resource in Resource.objects.only("slug")}
     items = 0
     for entry in data:
         issue, _ = Issue.objects.update_or_create(
@@ -51,6 +65,9 @@ def load_issues(data: list) -> int:
             item.themes.set([themes[slug] for slug in values["themes"]])
             item.cities.set([cities[slug] for slug in values["cities"] if slug in cities])
             item.related_ideas.set([ideas[slug] for slug in values["ideas"] if slug in ideas])
+            item.related_resources.set(
+                [resources[slug] for slug in LIBRARY_RESOURCES.get(values["slug"], []) if slug in resources]
+            )
             items += 1
     return items
 

@@ -103,7 +103,9 @@ class Item(models.Model):
     related_ideas = models.ManyToManyField(
         GoodIdea, blank=True, related_name="ezine_items", verbose_name=_("related Good Ideas")
     )
-    # Related E-Library resources come with the E-Library (built on its own branch): an M2M to its model.
+    related_resources = models.ManyToManyField(
+        "elibrary.Resource", blank=True, related_name="ezine_items", verbose_name=_("related library resources")
+    )
 
     search_document = search.DocumentField(
         search.Field("title", "A"),

@@ -16,6 +16,7 @@ from conversations import services
 from conversations.filters import NewsFilter
 from conversations.forms import SubscribeForm
 from conversations.models import Issue, Item, NewsItem, Subscriber
+from elibrary.models import Resource
 from goodideas.models import GoodIdea
 
 # Sign-ups allowed from one address per hour.
@@ -90,6 +91,7 @@ class ItemDetailView(IssueMixin, DetailView):
                 "themes",
                 "cities__country",
                 Prefetch("related_ideas", GoodIdea.objects.published().for_listing()),
+                Prefetch("related_resources", Resource.objects.published().select_related("publisher")),
             )
         )
         return get_object_or_404(items, issue__number=self.kwargs["number"], slug=self.kwargs["slug"])

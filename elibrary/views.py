@@ -4,12 +4,14 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView, View
 
+from conversations.models import Item
 from elibrary.citations import apa, bibtex
 from elibrary.filters import LibrarySearch
 from elibrary.formats import FORMATS
 from elibrary.forms import LibrarySearchForm
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
+from webinars.models import Webinar
 
 
 class LibraryView(TemplateView):
@@ -69,6 +71,13 @@ class ResourceDetailView(DetailView):
         resource = self.object
         context.update(
             related_ideas=GoodIdea.objects.published().filter(resources=resource).for_listing(),
+            discussed_in_webinars=Webinar.objects.published().filter(related_resources=resource),
+            ezine_items=(
+                Item.objects.published()
+                .filter(related_resources=resource)
+                .select_related("issue")
+                .order_by("-issue__publish_at", "position", "pk")
+            ),
             apa=apa(resource),
             bibtex=bibtex(resource, self.request.build_absolute_uri(resource.get_absolute_url())),
         )

@@ -104,7 +104,7 @@ class WebinarAdmin(TimeZoneSelectMixin, TabbedTranslationAdmin):
     search_fields = ["title_en", "title_fr", "title_de", "slug"]
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = ["related_ideas"]
+    autocomplete_fields = ["related_ideas", "related_resources"]
     filter_horizontal = ["themes"]
     inlines = [WebinarSpeakerInline, RegistrationInline]
     actions = ["export_registrations", "email_registrants"]
@@ -113,7 +113,7 @@ class WebinarAdmin(TimeZoneSelectMixin, TabbedTranslationAdmin):
         (_("Time"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
         (_("Registration"), {"fields": ["capacity", "join_url"]}),
         (_("After the webinar"), {"fields": ["recording_url", "slides", "transcript"]}),
-        (_("Related"), {"fields": ["related_ideas"]}),
+        (_("Related"), {"fields": ["related_ideas", "related_resources"]}),
     ]
 
     def save_model(self, request, obj, form, change):

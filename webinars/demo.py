@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from citiesofmigration.richtext import sanitize
+from elibrary.models import Resource
 from goodideas.demo import translated
 from goodideas.models import City, GoodIdea, Theme
 from webinars.models import Event, EventLink, Session, Speaker, Webinar, WebinarSpeaker
@@ -639,6 +640,25 @@ EVENTS = [
     },
 ]
 
+# E-Library resources (elibrary/demo/resources.json, loaded before the webinars) each webinar points to.
+LIBRARY_RESOURCES = {
+    "civic-engagement-newcomers-in-city-decisions": [
+        "foreign-residents-councils-germany",
+        "vienna-charter-dialogue-method",
+        "ethnic-advisory-panels-in-regional-planning",
+    ],
+    "faith-based-integration": ["museums-as-meeting-places-multaqa-evaluation"],
+    "mentoring-for-work-and-daily-life": [
+        "matching-employers-with-migrant-talent",
+        "business-partnerships-refugee-employment",
+    ],
+    "youth-and-migrant-voice": ["living-together-mixed-housing-startblok"],
+    "ethnic-health": ["one-stop-shops-for-immigrants-lisbon"],
+    "municipal-planning-for-integration": ["dublin-integration-strategy-review", "newcomer-offices-in-city-hall"],
+    "welcoming-cities-after-the-first-year": ["welcome-desks-for-international-residents", "anti-rumour-handbook"],
+    "libraries-as-first-stops": ["libraries-as-language-spaces", "settlement-workers-in-libraries-evaluation"],
+}
+
 
 def _speakers(cities: dict) -> dict[str, Speaker]:
     found = {}
@@ -672,6 +692,7 @@ def _webinar(item: dict, starts_at, ends_at, speakers, themes, **extra) -> Webin
     )
     webinar.themes.set([themes[slug] for slug in item["themes"]])
     webinar.related_ideas.set(GoodIdea.objects.filter(slug__in=item["ideas"]))
+    webinar.related_resources.set(Resource.objects.filter(slug__in=LIBRARY_RESOURCES.get(item["slug"], [])))
     moderator = speakers["Mei Lin Tan"]
     rows = [(speakers[name], WebinarSpeaker.Role.SPEAKER) for name in item["speakers"]] + [
         (moderator, WebinarSpeaker.Role.MODERATOR)

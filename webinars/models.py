@@ -140,6 +140,9 @@ class Webinar(models.Model):
     related_ideas = models.ManyToManyField(
         "goodideas.GoodIdea", blank=True, related_name="webinars", verbose_name=_("related Good Ideas")
     )
+    related_resources = models.ManyToManyField(
+        "elibrary.Resource", blank=True, related_name="webinars", verbose_name=_("related library resources")
+    )
     recording_url = models.URLField(
         _("recording"),
         blank=True,

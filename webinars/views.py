@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
 
 from citiesofmigration.context_processors import absolute_url
+from elibrary.models import Resource
 from goodideas.models import GoodIdea
 from webinars import ics, services
 from webinars.forms import WebinarFilterForm
@@ -78,6 +79,7 @@ class WebinarDetailView(DetailView):
                 ).order_by("order", "pk"),
             ),
             Prefetch("related_ideas", queryset=GoodIdea.objects.published().select_related("city__country")),
+            Prefetch("related_resources", queryset=Resource.objects.published().select_related("publisher")),
         )
 
     def get_context_data(self, **kwargs):
