@@ -196,9 +196,7 @@ class Thread(models.Model):
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
         indexes = [GinIndex(fields=["search_document"], name="community_thread_search")]
-        constraints = [
-            models.CheckConstraint(condition=one_place_only(), name="community_thread_has_one_place")
-        ]
+        constraints = [models.CheckConstraint(condition=one_place_only(), name="community_thread_has_one_place")]
 
     def __str__(self):
         return self.title
