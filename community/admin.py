@@ -95,13 +95,17 @@ class PostAdmin(admin.ModelAdmin):
 
 @admin.register(Thread)
 class ThreadAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "topic", "idea", "status", "created_at", "last_activity"]
+    list_display = ["title", "kind", "topic", "subject", "status", "created_at", "last_activity"]
     list_filter = ["status", "kind", "topic"]
     search_fields = ["title"]
-    list_select_related = ["topic", "idea"]
-    raw_id_fields = ["idea", "author"]
+    list_select_related = ["topic", "idea", "webinar", "item"]
+    raw_id_fields = ["idea", "webinar", "item", "author"]
     readonly_fields = ["created_at", "last_activity"]
     actions = ["show", "hide"]
+
+    @admin.display(description=_("about"))
+    def subject(self, thread):
+        return thread.subject or ""
 
     @admin.action(description=_("Show the selected threads"), permissions=["change"])
     def show(self, request, queryset):

@@ -1,4 +1,5 @@
-"""Demo community: a few members, a topic for each theme, and questions with answers in en, fr and de.
+"""Demo community: a few members, a topic for each theme, and questions with answers (on Good Ideas, a
+webinar or two and an e-zine article) in en, fr and de.
 
 Idempotent: members by e-mail, topics by slug, threads by title and place, posts by thread, author and time.
 Demo members have no usable password; set one in the admin (or reset it) to sign in as them.
@@ -11,7 +12,9 @@ from django.contrib.auth import get_user_model
 
 from community import markdown
 from community.models import Post, Profile, Thread, Topic
+from conversations.models import Item
 from goodideas.models import City, GoodIdea, Theme
+from webinars.models import Webinar
 
 MEMBERS = [
     ("amira@example.org", "Amira H.", "amsterdam", "University of Amsterdam", "researcher", ["en", "nl", "ar"], "en"),
@@ -73,8 +76,74 @@ TOPICS = {
 }
 
 # (place, title, language, kind, [(author e-mail, "YYYY-MM-DD HH:MM", text), ...]); place is
-# ("idea", slug) or ("topic", theme slug).
+# ("idea", slug), ("webinar", slug), ("item", "issue number/item slug") or ("topic", theme slug).
 THREADS = [
+    (
+        ("webinar", "libraries-as-first-stops"),
+        "Will you talk about newcomers who never come into the library?",
+        "en",
+        "question",
+        [
+            (
+                "amira@example.org",
+                "2026-11-20 09:30",
+                "Our branches are busy, but the families we most want to meet never come in.\n\n"
+                "Could the speakers say how Cologne and Toronto reach people **outside** the building: "
+                "schools, mosques, shelters, markets?",
+            ),
+            (
+                "daniel@example.org",
+                "2026-11-21 16:10",
+                "Good question, and yes, we will. In Toronto most first contacts happen outside the branch: "
+                "settlement workers bring library cards to school information evenings and to shelters.\n\n"
+                "Bring your own examples too; there is time for discussion.",
+            ),
+        ],
+    ),
+    (
+        ("webinar", "mentoring-for-work-and-daily-life"),
+        "Danke für die Aufzeichnung: Mentoring in kleinen Gemeinden",
+        "de",
+        "feedback",
+        [
+            (
+                "jonas@example.org",
+                "2026-10-06 19:45",
+                "Ich habe mir die Aufzeichnung mit unserem Team angesehen. Besonders hilfreich war der Teil "
+                "über kurze, klare Absprachen zwischen Mentorin und Mentee.\n\n"
+                "Für kleine Gemeinden würde uns interessieren, wie man *ohne* eigene Koordinationsstelle "
+                "genug Mentorinnen und Mentoren findet.",
+            ),
+            (
+                "amira@example.org",
+                "2026-10-08 11:20",
+                "In Amsterdam teilen sich drei Stadtteile eine Koordinatorin. Vielleicht geht das auch "
+                "zwischen Nachbargemeinden?",
+            ),
+        ],
+    ),
+    (
+        ("item", "3/answering-rumours-with-conversation"),
+        "Quelles rumeurs reviennent le plus souvent ?",
+        "fr",
+        "question",
+        [
+            (
+                "claire@example.org",
+                "2026-10-14 08:50",
+                "Merci pour cet article. À Montréal, nous entendons surtout des rumeurs sur le logement et "
+                "l’aide sociale.\n\nLesquelles reviennent le plus souvent là où vous travaillez, et "
+                "commencez-vous par celles-là ?",
+            ),
+            (
+                "sofia@example.org",
+                "2026-10-15 13:25",
+                "À Barcelone, ce sont les mêmes : les aides sociales, puis le logement et l’emploi. "
+                "Nous commençons toujours par la rumeur que les habitants d’un quartier entendent eux-mêmes, "
+                "pas par une liste venue d’en haut.",
+            ),
+        ],
+    ),
     (
         ("idea", "settlement-workers-in-the-public-library"),
         "How do you fund the settlement workers in branches?",
@@ -248,14 +317,24 @@ def load_topics() -> dict:
     return topics
 
 
+def demo_subject(kind: str, key: str):
+    """The published Good Idea, webinar or e-zine item a demo thread is about; None if it is not loaded."""
+    if kind == "idea":
+        return GoodIdea.objects.filter(slug=key).first()
+    if kind == "webinar":
+        return Webinar.objects.published().filter(slug=key).first()
+    number, slug = key.split("/")
+    return Item.objects.published().filter(issue__number=int(number), slug=slug).first()
+
+
 def load() -> str:
     members = load_members()
     topics = load_topics()
-    ideas = {idea.slug: idea for idea in GoodIdea.objects.filter(slug__in=[t[0][1] for t in THREADS])}
     threads = posts = 0
     for (kind_of_place, slug), title, language, kind, items in THREADS:
-        place = {"topic": topics[slug], "idea": None} if kind_of_place == "topic" else {"idea": ideas.get(slug)}
-        if kind_of_place == "idea" and place["idea"] is None:
+        place = dict.fromkeys(("topic", *Thread.SUBJECTS))
+        place[kind_of_place] = topics[slug] if kind_of_place == "topic" else demo_subject(kind_of_place, slug)
+        if place[kind_of_place] is None:
             continue
         first_author, first_time, _text = items[0]
         thread, _ = Thread.objects.update_or_create(

@@ -100,13 +100,22 @@ class Topic(models.Model):
         return reverse("community:topic", kwargs={"slug": self.slug})
 
 
+def one_place_only() -> Q:
+    """Exactly one of topic, idea, webinar and item is set."""
+    places = ("topic", "idea", "webinar", "item")
+    condition = Q()
+    for chosen in places:
+        condition |= Q(**{f"{name}__isnull": name != chosen for name in places})
+    return condition
+
+
 class ThreadQuerySet(search.SearchQuerySet):
     def visible(self):
         return self.filter(status=Thread.Status.VISIBLE)
 
     def for_listing(self):
-        """What a list of threads shows: topic, idea, author and the number of visible replies."""
-        return self.select_related("topic", "idea", "author__profile").annotate(
+        """What a list of threads shows: topic or subject, author and the number of visible replies."""
+        return self.select_related(*Thread.PLACE_RELATED, "author__profile").annotate(
             visible_posts=Count("posts", filter=Q(posts__status=Post.Status.VISIBLE))
         )
 
@@ -121,7 +130,7 @@ class ThreadQuerySet(search.SearchQuerySet):
 
 
 class Thread(models.Model):
-    """A question or feedback, in a topic or about a Good Idea, with the posts that answer it."""
+    """A question or feedback, in a topic or about a Good Idea, webinar or e-zine item, with its posts."""
 
     class Status(models.TextChoices):
         VISIBLE = "visible", _("Visible")
@@ -132,8 +141,10 @@ class Thread(models.Model):
         QUESTION = "question", _("Question")
         FEEDBACK = "feedback", _("Feedback")
 
-    # A thread belongs to a topic or to a Good Idea. Webinars and e-zine articles, built later, will add
-    # their own nullable foreign key here, as `idea` does.
+    # A thread belongs to exactly one place: a topic, or a subject (a Good Idea, a webinar, an e-zine item).
+    SUBJECTS = ("idea", "webinar", "item")
+    PLACE_RELATED = ("topic", "idea", "webinar", "item__issue")
+
     topic = models.ForeignKey(
         Topic, models.CASCADE, null=True, blank=True, related_name="threads", verbose_name=_("topic")
     )
@@ -144,6 +155,22 @@ class Thread(models.Model):
         blank=True,
         related_name="community_threads",
         verbose_name=_("Good Idea"),
+    )
+    webinar = models.ForeignKey(
+        "webinars.Webinar",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="community_threads",
+        verbose_name=_("webinar"),
+    )
+    item = models.ForeignKey(
+        "conversations.Item",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="community_threads",
+        verbose_name=_("e-zine item"),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -169,17 +196,26 @@ class Thread(models.Model):
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
         indexes = [GinIndex(fields=["search_document"], name="community_thread_search")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(topic__isnull=False) | Q(idea__isnull=False), name="community_thread_has_a_place"
-            )
-        ]
+        constraints = [models.CheckConstraint(condition=one_place_only(), name="community_thread_has_one_place")]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("community:thread", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def subject(self):
+        """The Good Idea, webinar or e-zine item the thread is about; None for a thread in a topic."""
+        for name in self.SUBJECTS:
+            if getattr(self, f"{name}_id") is not None:
+                return getattr(self, name)
+        return None
+
+    @property
+    def subject_kind(self) -> str | None:
+        """The kind of subject: idea, webinar or item; None for a thread in a topic."""
+        return next((name for name in self.SUBJECTS if getattr(self, f"{name}_id") is not None), None)
 
     @property
     def slug(self) -> str:

@@ -62,6 +62,35 @@ def member_unblock(*, user) -> None:
     Profile.objects.filter(user=user).update(blocked_at=None)
 
 
+# Subjects: what members ask about ----------------------------------------------------------------
+
+
+def subject_kind(subject) -> str:
+    """The Thread field that points to this kind of subject: "idea", "webinar" or "item"."""
+    kinds = {"goodideas.goodidea": "idea", "webinars.webinar": "webinar", "conversations.item": "item"}
+    try:
+        return kinds[subject._meta.label_lower]
+    except (AttributeError, KeyError) as error:
+        raise TypeError(f"Members cannot ask about {subject!r}") from error
+
+
+def ask_url(subject) -> str:
+    """The page with the subject's questions and the form that asks one."""
+    kind = subject_kind(subject)
+    if kind == "idea":
+        return reverse("community:idea-ask", kwargs={"slug": subject.slug})
+    if kind == "webinar":
+        return reverse("community:webinar-ask", kwargs={"slug": subject.slug})
+    return reverse("community:item-ask", kwargs={"number": subject.issue.number, "slug": subject.slug})
+
+
+def subject_threads(subject):
+    """The visible threads about a subject, newest first, ready for a list."""
+    return (
+        Thread.objects.visible().filter(**{subject_kind(subject): subject}).for_listing().order_by("-created_at", "-pk")
+    )
+
+
 # Posting -------------------------------------------------------------------------------------------
 
 
@@ -122,14 +151,20 @@ def _new_post(*, author, thread: Thread, body: str, pending: bool) -> Post:
 
 
 @transaction.atomic
-def thread_create(*, author, title: str, body: str, topic=None, idea=None, kind=Thread.Kind.QUESTION) -> Outcome:
-    """A new thread with its first post. Members following their own thread is the default."""
+def thread_create(
+    *, author, title: str, body: str, topic=None, idea=None, webinar=None, item=None, kind=Thread.Kind.QUESTION
+) -> Outcome:
+    """A new thread with its first post, in a topic or about one subject (idea, webinar or e-zine item).
+
+    Members following their own thread is the default."""
     body = clean_body(body)
     check_can_post(author)
     pending = needs_approval(author)
     thread = Thread.objects.create(
         topic=topic,
         idea=idea,
+        webinar=webinar,
+        item=item,
         author=author,
         title=title.strip(),
         kind=kind,
@@ -258,12 +293,21 @@ def follow_from_token(token: str) -> tuple[int, int]:
 
 
 def notify_new_thread(thread: Thread, post: Post) -> None:
-    """A new question about a Good Idea: its contact person (in the question's language) and the editors."""
-    if thread.idea_id is None:
+    """A new question about a subject: the editors; for a Good Idea also its contact person (in the
+    question's language). Threads in a topic send nothing."""
+    subject = thread.subject
+    if subject is None:
         return
-    idea = thread.idea
-    context = {"thread": thread, "post": post, "idea": idea, "author_name": author_name(post.author)}
-    if idea.contact_email:
+    idea = thread.idea if thread.idea_id else None
+    context = {
+        "thread": thread,
+        "post": post,
+        "idea": idea,
+        "subject": subject,
+        "subject_kind": thread.subject_kind,
+        "author_name": author_name(post.author),
+    }
+    if idea is not None and idea.contact_email:
         mail.send(
             "community/email/new_question",
             {**context, "to_contact": True},

@@ -14,6 +14,8 @@ urlpatterns = [
     path("community/posts/<int:pk>/delete/", views.PostDeleteView.as_view(), name="post-delete"),
     path("community/posts/<int:pk>/report/", views.PostReportView.as_view(), name="post-report"),
     path("community/ideas/<slug:slug>/ask/", views.IdeaAskView.as_view(), name="idea-ask"),
+    path("community/webinars/<slug:slug>/ask/", views.WebinarAskView.as_view(), name="webinar-ask"),
+    path("community/ezine/<int:number>/<slug:slug>/ask/", views.ItemAskView.as_view(), name="item-ask"),
     path("community/unsubscribe/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
     path("community/<slug:slug>/", views.TopicView.as_view(), name="topic"),
 ]

@@ -27,7 +27,9 @@ from community.forms import (
     ThreadForm,
 )
 from community.models import Follow, Post, Thread, Topic
+from conversations.models import Item
 from goodideas.models import GoodIdea
+from webinars.models import Webinar
 
 THREADS_PER_PAGE = 20
 POSTS_PER_PAGE = 30
@@ -160,7 +162,7 @@ class ThreadView(ListView):
     paginate_by = POSTS_PER_PAGE
 
     def dispatch(self, request, *args, **kwargs):
-        queryset = Thread.objects.select_related("topic", "idea", "author__profile")
+        queryset = Thread.objects.select_related(*Thread.PLACE_RELATED, "author__profile")
         self.thread = get_object_or_404(queryset, pk=kwargs["pk"])
         user = request.user
         if self.thread.status != Thread.Status.VISIBLE and not (
@@ -330,28 +332,34 @@ class UnsubscribeView(View):
         return render(request, "community/unsubscribe.html", {"thread": thread, "done": True})
 
 
-class IdeaAskView(View):
-    """Questions about a Good Idea, and the form to ask one (also shown on the idea's page)."""
+class SubjectAskView(View):
+    """Questions about a subject (Good Idea, webinar, e-zine item), and the form to ask one (also shown,
+    with the same form, on the subject's own page). Subclasses find the published subject or 404."""
 
-    template_name = "community/idea_ask.html"
+    template_name = "community/ask.html"
+
+    def get_subject(self, **kwargs):
+        raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
-        self.idea = get_object_or_404(GoodIdea.objects.published(), slug=kwargs["slug"])
+        self.subject = self.get_subject(**kwargs)
+        self.subject_kind = services.subject_kind(self.subject)
         return super().dispatch(request, *args, **kwargs)
 
     def render(self, form, status=200):
-        threads = self.idea.community_threads.visible().for_listing().order_by("-created_at")
-        return render(
-            self.request,
-            self.template_name,
-            {"idea": self.idea, "threads": threads, "form": form},
-            status=status,
-        )
+        context = {
+            "subject": self.subject,
+            "subject_kind": self.subject_kind,
+            self.subject_kind: self.subject,
+            "threads": services.subject_threads(self.subject),
+            "form": form,
+        }
+        return render(self.request, self.template_name, context, status=status)
 
-    def get(self, request, slug):
+    def get(self, request, **kwargs):
         return self.render(ThreadForm())
 
-    def post(self, request, slug):
+    def post(self, request, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request)
         form = ThreadForm(request.POST)
@@ -360,10 +368,10 @@ class IdeaAskView(View):
         try:
             outcome = services.thread_create(
                 author=request.user,
-                idea=self.idea,
                 title=form.cleaned_data["title"],
                 kind=form.cleaned_data["kind"],
                 body=form.cleaned_data["body"],
+                **{self.subject_kind: self.subject},
             )
         except services.PostingRefused as error:
             form.add_error(None, str(error))
@@ -373,3 +381,18 @@ class IdeaAskView(View):
             return self.render(form, status=400)
         say_posted(request, outcome)
         return redirect(outcome.post.thread)
+
+
+class IdeaAskView(SubjectAskView):
+    def get_subject(self, *, slug):
+        return get_object_or_404(GoodIdea.objects.published(), slug=slug)
+
+
+class WebinarAskView(SubjectAskView):
+    def get_subject(self, *, slug):
+        return get_object_or_404(Webinar.objects.published(), slug=slug)
+
+
+class ItemAskView(SubjectAskView):
+    def get_subject(self, *, number, slug):
+        return get_object_or_404(Item.objects.published().select_related("issue"), issue__number=number, slug=slug)

@@ -1,10 +1,10 @@
-"""Community pieces for templates: member names, and the questions about a Good Idea."""
+"""Community pieces for templates: member names, and the questions about a Good Idea, webinar or e-zine item."""
 
 from django import template
 from django.utils.translation import gettext as _
 
+from community import services
 from community.forms import ThreadForm
-from community.models import Thread
 
 register = template.Library()
 
@@ -20,15 +20,26 @@ def member_name(user) -> str:
         return user.get_username()
 
 
-@register.inclusion_tag("community/_idea_questions.html", takes_context=True)
-def idea_questions(context, idea, limit=10):
-    """{% idea_questions idea %}: the idea's questions and feedback, and a form to ask (members)."""
-    threads = list(Thread.objects.visible().filter(idea=idea).for_listing().order_by("-created_at")[:limit])
+@register.inclusion_tag("community/_questions.html", takes_context=True)
+def subject_questions(context, subject, limit=10):
+    """{% subject_questions object %}: the questions and feedback about a Good Idea, a webinar or an
+    e-zine item, and a form to ask (members). One query for the list, whatever its length.
+    Nothing on an editor's preview of an unpublished page (`preview` in the context)."""
+    if context.get("preview"):
+        return {"hidden": True}
     return {
-        "idea": idea,
-        "threads": threads,
+        "subject": subject,
+        "subject_kind": services.subject_kind(subject),
+        "ask_url": services.ask_url(subject),
+        "threads": list(services.subject_threads(subject)[:limit]),
         "form": ThreadForm(),
         "request": context.get("request"),
         "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("community/_questions.html", takes_context=True)
+def idea_questions(context, idea, limit=10):
+    """{% idea_questions idea %}: the idea's questions and feedback, and a form to ask (members)."""
+    return subject_questions(context, idea, limit)
