@@ -29,6 +29,10 @@ from django.utils.translation import gettext_lazy as _
 from citiesofmigration import search
 
 PAGE_SIZE = 20
+# Each kind ranks at most this many of its matches, the newest first, and counts up to it ("1,000+").
+# A word found in most of 100,000 documents would otherwise make every search rank them all; past
+# a thousand matches, people narrow the search rather than read on.
+CANDIDATES = 1000
 # Markers that cannot occur in text; the snippet is escaped, then the markers become <mark>.
 START, STOP = "\x02", "\x03"
 # "Did you mean": how alike a typed word and a known word must be (pg_trgm word similarity).
@@ -180,8 +184,14 @@ class Outcome:
     query: str
     results: list[Result]
     counts: dict[str, int]
-    total: int  # matches of the selected kind (or of all kinds)
+    total: int  # matches of the selected kind (or of all kinds), each kind counted up to CANDIDATES
     kind: str | None
+
+    @property
+    def capped(self) -> bool:
+        """Whether a selected kind has more matches than it ranks."""
+        keys = [self.kind] if self.kind in self.counts else list(self.counts)
+        return any(self.counts[key] > CANDIDATES for key in keys)
 
 
 def _union(parts: list[tuple[str, models.QuerySet, str]], tail: str = "", tail_params=()) -> list[tuple]:
@@ -201,9 +211,11 @@ def _union(parts: list[tuple[str, models.QuerySet, str]], tail: str = "", tail_p
 
 
 def _counts(matching: dict[str, models.QuerySet]) -> dict[str, int]:
-    """The number of matches of each source, in one query."""
+    """The number of matches of each source, up to CANDIDATES + 1, in one query."""
     counts = dict.fromkeys(matching, 0)
-    parts = [(key, queryset.order_by().values("pk"), "count(*)") for key, queryset in matching.items()]
+    parts = [
+        (key, queryset.order_by().values("pk")[: CANDIDATES + 1], "count(*)") for key, queryset in matching.items()
+    ]
     counts.update(dict(_union(parts)))
     return counts
 
@@ -218,7 +230,7 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
     matching = {key: source.matching(search_query) for key, source in all_sources.items()}
     counts = _counts(matching)
     selected = [kind] if kind in all_sources else list(all_sources)
-    total = sum(counts[key] for key in selected)
+    total = sum(min(counts[key], CANDIDATES) for key in selected)
     if not total:
         return Outcome(text, [], counts, 0, kind)
 
@@ -226,9 +238,9 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
         (
             key,
             matching[key]
-            .order_by()
+            .order_by("-pk")
             .annotate(hit_id=F("pk"), hit_rank=all_sources[key].rank(search_query))
-            .values("hit_id", "hit_rank"),
+            .values("hit_id", "hit_rank")[:CANDIDATES],
             "hit.hit_rank, hit.hit_id",
         )
         for key in selected

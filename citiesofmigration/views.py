@@ -56,7 +56,12 @@ class SearchView(TemplateView):
             except InvalidPage:
                 raise Http404("No such page.") from None
         kinds = [
-            {"key": key, "label": source.label, "count": outcome.counts.get(key, 0)}
+            {
+                "key": key,
+                "label": source.label,
+                "count": min(outcome.counts.get(key, 0), sitesearch.CANDIDATES),
+                "more": outcome.counts.get(key, 0) > sitesearch.CANDIDATES,
+            }
             for key, source in sitesearch.sources().items()
         ]
         context = super().get_context_data(
@@ -65,6 +70,7 @@ class SearchView(TemplateView):
             kinds=kinds,
             results=outcome.results,
             total=outcome.total,
+            capped=outcome.capped,
             page_obj=page_obj,
             **kwargs,
         )

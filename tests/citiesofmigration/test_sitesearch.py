@@ -232,3 +232,15 @@ def test_a_library_resource_is_a_schema_org_creative_work(client):
     assert data["name"] == "Welcoming cities report"
     assert [author["name"] for author in data["author"]] == ["Ann Author", "Ben Author"]
     assert data["datePublished"] == "2020"
+
+
+def test_each_kind_ranks_and_counts_a_bounded_number_of_matches(client, monkeypatch):
+    from citiesofmigration import sitesearch
+
+    monkeypatch.setattr(sitesearch, "CANDIDATES", 3)
+    newest = GoodIdeaFactory.create_batch(5, teaser_en="Refugees and the library.")[-3:]
+    response = client.get("/en/search/", {"q": "library"})
+    assert {result.obj for result in response.context["results"]} == set(newest)  # the newest matches
+    content = response.content.decode()
+    assert "More than 3 results" in content
+    assert 'Good Ideas <span class="count">(3+)</span>' in content
