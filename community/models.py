@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -115,9 +116,20 @@ class ThreadQuerySet(search.SearchQuerySet):
 
     def for_listing(self):
         """What a list of threads shows: topic or subject, author and the number of visible replies."""
-        return self.select_related(*Thread.PLACE_RELATED, "author__profile").annotate(
-            visible_posts=Count("posts", filter=Q(posts__status=Post.Status.VISIBLE))
+        return self.select_related(*Thread.PLACE_RELATED).for_subject_listing()
+
+    def for_subject_listing(self):
+        """A list of threads about one subject (shown on its page): author and visible replies."""
+        # A correlated count rather than COUNT(...) GROUP BY: grouping the wide joined rows made
+        # PostgreSQL spend ~7 ms planning every list of threads.
+        replies = (
+            Post.objects.filter(thread=OuterRef("pk"), status=Post.Status.VISIBLE)
+            .order_by()
+            .values("thread")
+            .annotate(n=Count("*"))
+            .values("n")
         )
+        return self.select_related("author__profile").annotate(visible_posts=Coalesce(Subquery(replies), 0))
 
     def matching(self, text: str):
         """Threads whose title, or one of whose visible posts, matches `text`."""

@@ -87,7 +87,10 @@ def ask_url(subject) -> str:
 def subject_threads(subject):
     """The visible threads about a subject, newest first, ready for a list."""
     return (
-        Thread.objects.visible().filter(**{subject_kind(subject): subject}).for_listing().order_by("-created_at", "-pk")
+        Thread.objects.visible()
+        .filter(**{subject_kind(subject): subject})
+        .for_subject_listing()
+        .order_by("-created_at", "-pk")
     )
 
 
