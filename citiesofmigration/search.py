@@ -19,6 +19,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Func, Value
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 # PostgreSQL text search configuration for each of the portal's languages.
 CONFIGS = {"en": "english", "fr": "french", "de": "german"}
@@ -26,6 +28,10 @@ CONFIGS = {"en": "english", "fr": "french", "de": "german"}
 MAX_QUERY_LENGTH = 200
 # ts_rank weights for D, C, B, A.
 WEIGHTS = [0.1, 0.2, 0.4, 1.0]
+# Snippets: ts_headline marks matches with characters that cannot occur in text, so that the
+# snippet can be escaped first and the markers turned into <mark> after (`marked()`).
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
+HIGHLIGHT = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP}
 
 
 class Unaccent(Func):
@@ -82,6 +88,11 @@ def query(text: str) -> SearchQuery:
     for config in CONFIGS.values():
         combined = combined | SearchQuery(folded, config=config, search_type="websearch")
     return combined
+
+
+def marked(headline: str | None) -> str:
+    """A ts_headline made with HIGHLIGHT: its text escaped, its matches in <mark>."""
+    return mark_safe(escape(headline or "").replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
 
 
 def rank(search_query: SearchQuery, column: str = "search_document") -> SearchRank:

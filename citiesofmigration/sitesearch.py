@@ -21,8 +21,6 @@ from django.db import connection, models, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.utils.functional import Promise
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -33,8 +31,6 @@ PAGE_SIZE = 20
 # A word found in most of 100,000 documents would otherwise make every search rank them all; past
 # a thousand matches, people narrow the search rather than read on.
 CANDIDATES = 1000
-# Markers that cannot occur in text; the snippet is escaped, then the markers become <mark>.
-START, STOP = "\x02", "\x03"
 # "Did you mean": how alike a typed word and a known word must be (pg_trgm word similarity).
 SUGGESTION_THRESHOLD = 0.4
 
@@ -175,10 +171,6 @@ def _localised(field_name: str, translated: bool):
     )
 
 
-def _snippet(text: str | None) -> str:
-    return mark_safe(escape(text or "").replace(START, "<mark>").replace(STOP, "</mark>"))
-
-
 @dataclass
 class Outcome:
     query: str
@@ -269,8 +261,7 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
                     _localised(source.snippet_field, source.translated),
                     highlight_query,
                     config=config,
-                    start_sel=START,
-                    stop_sel=STOP,
+                    **search.HIGHLIGHT,
                     max_words=35,
                     min_words=15,
                 )
@@ -297,7 +288,7 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
                 obj=obj,
                 rank=rank,
                 title=getattr(obj, source.title_field),
-                snippet=_snippet(getattr(obj, "hit_snippet", "")),
+                snippet=search.marked(getattr(obj, "hit_snippet", "")),
                 language=shown_language,
             )
         )

@@ -11,8 +11,6 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Coalesce, Greatest, NullIf
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from citiesofmigration import search
@@ -41,7 +39,6 @@ def library_changed() -> None:
 # Facets that list many values show the most frequent ones (the chosen one always stays).
 FACET_LIMIT = 30
 TITLE_FIELDS = ["title_en", "title_fr", "title_de"]
-START, STOP = "\x02", "\x03"
 
 
 @dataclass
@@ -259,7 +256,7 @@ class LibrarySearch:
         language = get_language() or "en"
         query = search.query(self.text)
         config = search.CONFIGS.get(language, "english")
-        options = {"start_sel": START, "stop_sel": STOP, "max_words": 35, "min_words": 15, "max_fragments": 2}
+        options = {**search.HIGHLIGHT, "max_words": 35, "min_words": 15, "max_fragments": 2}
         rows = Resource.objects.filter(pk__in=[resource.pk for resource in resources]).values_list(
             "pk",
             SearchHeadline(f"summary_{language}", query, config=config, **options),
@@ -269,12 +266,7 @@ class LibrarySearch:
         found = {}
         for pk, *candidates in rows:
             for candidate in candidates:
-                if candidate and START in candidate:
-                    found[pk] = mark(candidate)
+                if candidate and search.HIGHLIGHT_START in candidate:
+                    found[pk] = search.marked(candidate)
                     break
         return found
-
-
-def mark(headline: str) -> str:
-    """The headline's text escaped, its matches in <mark>."""
-    return mark_safe(escape(headline).replace(START, "<mark>").replace(STOP, "</mark>"))
