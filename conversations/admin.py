@@ -23,6 +23,21 @@ def preview_link(obj, label=None):
     )
 
 
+class PreviewMixin:
+    """Links to the staff-only preview of an issue or item, as the public will see it."""
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return preview_link(obj)
+
+    @admin.display(description=_("preview"))
+    def preview_column(self, obj):
+        return preview_link(obj, _("Preview"))
+
+    def view_on_site(self, obj):
+        return obj.get_preview_url()
+
+
 class ItemInline(TranslationStackedInline):
     formfield_overrides = URL_FIELDS
     model = Item
@@ -58,7 +73,7 @@ class ItemInline(TranslationStackedInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(TabbedTranslationAdmin):
+class IssueAdmin(PreviewMixin, TabbedTranslationAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["number", "title", "status", "publish_at", "is_public_display", "preview_column"]
     list_filter = ["status"]
@@ -82,17 +97,6 @@ class IssueAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("public now"), boolean=True)
     def is_public_display(self, obj):
         return obj.is_public
-
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        return preview_link(obj)
-
-    @admin.display(description=_("preview"))
-    def preview_column(self, obj):
-        return preview_link(obj, _("Preview"))
-
-    def view_on_site(self, obj):
-        return obj.get_preview_url()
 
     @admin.action(description=_("Send to newsletter subscribers"), permissions=["change"])
     def send_to_subscribers(self, request, queryset):
@@ -124,7 +128,7 @@ class ItemImageInline(TranslationTabularInline):
 
 
 @admin.register(Item)
-class ItemAdmin(TabbedTranslationAdmin):
+class ItemAdmin(PreviewMixin, TabbedTranslationAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["title", "issue", "position", "kind", "preview_column"]
     list_editable = ["position"]
@@ -136,17 +140,6 @@ class ItemAdmin(TabbedTranslationAdmin):
     autocomplete_fields = ["issue", "cities", "related_ideas", "related_resources"]
     filter_horizontal = ["themes"]
     inlines = [ItemImageInline]
-
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        return preview_link(obj)
-
-    @admin.display(description=_("preview"))
-    def preview_column(self, obj):
-        return preview_link(obj, _("Preview"))
-
-    def view_on_site(self, obj):
-        return obj.get_preview_url()
 
 
 @admin.register(NewsItem)
