@@ -49,14 +49,12 @@ class Source:
     match: Callable | None = None
     language_field: str = ""  # user-written content: the one language it is written in
 
-    def matching(self, search_query):
+    def matching(self, search_query) -> tuple[models.QuerySet, models.Expression]:
+        """What the public may see of this kind that matches, and the expression that ranks it."""
         if self.match:
-            condition, _rank = self.match(search_query)
-            return self.queryset().filter(condition)
-        return self.queryset().filter(search_document=search_query)
-
-    def rank(self, search_query):
-        return self.match(search_query)[1] if self.match else search.rank(search_query)
+            condition, rank = self.match(search_query)
+            return self.queryset().filter(condition), rank
+        return self.queryset().filter(search_document=search_query), search.rank(search_query)
 
 
 def _ideas():
@@ -219,7 +217,9 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
     if not text:
         return Outcome(text, [], {}, 0, kind)
     search_query = search.query(text)
-    matching = {key: source.matching(search_query) for key, source in all_sources.items()}
+    matching, ranks = {}, {}
+    for key, source in all_sources.items():
+        matching[key], ranks[key] = source.matching(search_query)
     counts = _counts(matching)
     selected = [kind] if kind in all_sources else list(all_sources)
     total = sum(min(counts[key], CANDIDATES) for key in selected)
@@ -231,7 +231,7 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
             key,
             matching[key]
             .order_by("-pk")
-            .annotate(hit_id=F("pk"), hit_rank=all_sources[key].rank(search_query))
+            .annotate(hit_id=F("pk"), hit_rank=ranks[key])
             .values("hit_id", "hit_rank")[:CANDIDATES],
             "hit.hit_rank, hit.hit_id",
         )
