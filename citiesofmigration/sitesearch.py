@@ -239,6 +239,8 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
         if counts[key]
     ]
     start = (page - 1) * PAGE_SIZE
+    if start >= total:  # past the last page (the view answers 404); never an OFFSET beyond bigint
+        return Outcome(text, [], counts, total, kind)
     rows = [
         (kind, pk, rank)
         for kind, rank, pk in _union(

@@ -104,7 +104,7 @@ def test_odd_queries_get_a_normal_page(client, ideas, params):
     assert "<script>alert" not in response.content.decode()
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-1", "99"])
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "99", "999999999999999999999"])
 def test_bad_page_numbers_are_not_found(client, ideas, page):
     assert client.get("/en/search/", {"q": "library", "page": page}).status_code == 404
 
