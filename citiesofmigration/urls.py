@@ -4,9 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
-from citiesofmigration import views
+from citiesofmigration import uploads, views
 from citiesofmigration.sitemaps import StaticPagesSitemap
 from community.sitemaps import CommunitySitemap
 from conversations.sitemaps import ConversationsPagesSitemap, IssueSitemap, ItemSitemap, NewsSitemap
@@ -41,9 +40,7 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns.append(
-        re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", uploads.serve, name="media"))
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration import search
+from citiesofmigration import search, uploads
 from citiesofmigration.richtext import RichTextField
 from goodideas.models import City, Country, GoodIdea, Theme
 
@@ -37,7 +37,7 @@ class Issue(models.Model):
         blank=True,
         help_text=_("A published issue appears on the site at this time, by itself. Leave empty to keep it hidden."),
     )
-    cover_image = models.ImageField(_("cover image"), upload_to="conversations/%Y/", blank=True)
+    cover_image = uploads.ImageField(_("cover image"), upload_to=uploads.RandomName("conversations"), blank=True)
     cover_alt = models.CharField(_("cover image description (alt text)"), max_length=250, blank=True)
     editorial = RichTextField(verbose_name=_("editorial"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -147,7 +147,7 @@ class Item(models.Model):
 
 class ItemImage(models.Model):
     item = models.ForeignKey(Item, models.CASCADE, related_name="images", verbose_name=_("item"))
-    image = models.ImageField(_("image"), upload_to="conversations/%Y/")
+    image = uploads.ImageField(_("image"), upload_to=uploads.RandomName("conversations"))
     alt = models.CharField(_("description (alt text)"), max_length=250)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)

@@ -1,10 +1,8 @@
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from elibrary.models import DocumentLanguage, Kind, Resource
-from elibrary.validators import validate_upload
 
 
 class ResourceAdminForm(forms.ModelForm):
@@ -25,12 +23,6 @@ class ResourceAdminForm(forms.ModelForm):
     class Meta:
         model = Resource
         fields = "__all__"  # noqa: DJ007 - the admin lays the fields out in fieldsets
-
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if isinstance(file, UploadedFile):
-            validate_upload(file)
-        return file
 
 
 class ImportForm(forms.Form):

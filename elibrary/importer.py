@@ -18,10 +18,10 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 
+from citiesofmigration.uploads import max_document_bytes, validate_document
 from elibrary.filters import library_changed
 from elibrary.models import DocumentLanguage, Kind, Resource
 from elibrary.services import resource_save
-from elibrary.validators import max_upload_bytes, validate_upload
 from goodideas.models import City, Country, GoodIdea, Organisation, Theme
 
 LANGUAGES = ["en", "fr", "de"]
@@ -124,11 +124,11 @@ def parse_row(row: dict, base_dir: Path | None) -> tuple[dict, dict, ContentFile
         path = (base_dir / row["file"]).resolve()
         if not path.is_relative_to(base_dir.resolve()) or not path.is_file():
             raise RowError(f"no file “{row['file']}” next to the CSV file")
-        if path.stat().st_size > max_upload_bytes():
+        if path.stat().st_size > max_document_bytes():
             raise RowError(f"the file “{row['file']}” is larger than the upload limit")
         upload = ContentFile(path.read_bytes(), name=path.name)
         try:
-            validate_upload(upload)
+            validate_document(upload)
         except ValidationError as error:
             raise RowError(" ".join(error.messages)) from None
     if bool(upload) == bool(url):

@@ -16,8 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from citiesofmigration import search
-from elibrary.formats import FORMATS
+from citiesofmigration import search, uploads
 from goodideas.models import City, Country, GoodIdea, Organisation, Theme
 
 
@@ -50,10 +49,10 @@ class DocumentLanguage(models.TextChoices):
 
 def resource_upload_to(instance, filename: str) -> str:
     """library/<year>/<random>.<ext>: the name the user gave the file never becomes a path."""
-    extension = instance.file_format if instance.file_format in FORMATS else ""
+    extension = instance.file_format if instance.file_format in uploads.DOCUMENTS else ""
     if not extension:
         suffix = PurePosixPath(filename).suffix.lower().lstrip(".")
-        extension = suffix if suffix in FORMATS else "bin"
+        extension = suffix if suffix in uploads.DOCUMENTS else "bin"
     year = instance.publication_year or timezone.now().year
     return f"library/{year}/{uuid.uuid4().hex}.{extension}"
 
@@ -108,7 +107,7 @@ class Resource(models.Model):
         blank=True,
     )
 
-    file = models.FileField(_("file"), upload_to=resource_upload_to, blank=True, max_length=200)
+    file = uploads.DocumentField(_("file"), upload_to=resource_upload_to, blank=True, max_length=200)
     external_url = models.URLField(_("external address"), max_length=500, blank=True)
     file_format = models.CharField(_("file format"), max_length=10, blank=True, editable=False)
     file_size = models.PositiveBigIntegerField(_("file size (bytes)"), null=True, blank=True, editable=False)
@@ -182,12 +181,12 @@ class Resource(models.Model):
 
     @property
     def format_label(self) -> str:
-        return FORMATS[self.file_format].label if self.file_format in FORMATS else ""
+        return uploads.DOCUMENTS[self.file_format].label if self.file_format in uploads.DOCUMENTS else ""
 
     @property
     def download_filename(self) -> str:
         """An ASCII file name for Content-Disposition, made from the slug."""
-        extension = self.file_format if self.file_format in FORMATS else "bin"
+        extension = self.file_format if self.file_format in uploads.DOCUMENTS else "bin"
         return f"{self.slug[:100]}.{extension}"
 
     def language_labels(self) -> list[str]:

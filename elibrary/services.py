@@ -8,8 +8,8 @@ from django.db import transaction
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from citiesofmigration.uploads import detect_document
 from elibrary.filters import library_changed
-from elibrary.formats import detect
 from elibrary.models import Resource
 
 logger = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def resource_read_file(*, resource: Resource) -> Resource:
     file.open("rb")
     try:
         resource.file_size = file.size
-        resource.file_format = detect(file) or ""
+        resource.file_format = detect_document(file) or ""
         if resource.file_format == "pdf":
             resource.page_count, resource.extracted_text = pdf_facts(file)
         else:

@@ -4,10 +4,10 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView, View
 
+from citiesofmigration.uploads import DOCUMENTS
 from conversations.models import Item
 from elibrary.citations import apa, bibtex
 from elibrary.filters import LibrarySearch
-from elibrary.formats import FORMATS
 from elibrary.forms import LibrarySearchForm
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
@@ -99,7 +99,7 @@ class ResourceDownloadView(View):
         except (FileNotFoundError, OSError):
             raise Http404 from None
         Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
-        content_type = FORMATS[resource.file_format].content_type if resource.file_format in FORMATS else None
+        content_type = DOCUMENTS[resource.file_format].content_type if resource.file_format in DOCUMENTS else None
         response = FileResponse(
             handle,
             as_attachment=True,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from citiesofmigration import search
+from citiesofmigration import search, uploads
 from citiesofmigration.richtext import RichTextField
 
 
@@ -271,7 +271,7 @@ class GoodIdea(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     contact_website = models.URLField(_("contact website"), blank=True)
 
-    image = models.ImageField(_("image"), upload_to="ideas/%Y/", blank=True)
+    image = uploads.ImageField(_("image"), upload_to=uploads.RandomName("ideas"), blank=True)
     image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
 

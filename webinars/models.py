@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration import search
+from citiesofmigration import search, uploads
 from citiesofmigration.richtext import RichTextField
 
 # Addresses under /webinars/ that a webinar's slug would hide or be hidden by.
@@ -80,7 +80,7 @@ class Speaker(models.Model):
         "goodideas.City", models.SET_NULL, null=True, blank=True, related_name="speakers", verbose_name=_("city")
     )
     bio = models.TextField(_("short biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="speakers/", blank=True)
+    photo = uploads.ImageField(_("photo"), upload_to=uploads.RandomName("speakers"), blank=True)
     photo_alt = models.CharField(_("photo description (alt text)"), max_length=250, blank=True)
 
     class Meta:
@@ -149,7 +149,7 @@ class Webinar(models.Model):
         validators=[validate_video_url],
         help_text=_("Address of the recording on YouTube or Vimeo."),
     )
-    slides = models.FileField(_("slides"), upload_to="webinars/slides/%Y/", blank=True)
+    slides = uploads.DocumentField(_("slides"), upload_to=uploads.RandomName("webinars/slides"), blank=True)
     transcript = models.TextField(_("transcript"), blank=True)
     join_url = models.URLField(
         _("join link"), blank=True, help_text=_("Shown to registrants only, from 15 minutes before the start.")
@@ -393,7 +393,7 @@ class EventLink(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.LINK)
     title = models.CharField(_("title"), max_length=250)
     url = models.URLField(_("address"), max_length=500, blank=True)
-    file = models.FileField(_("file"), upload_to="events/%Y/", blank=True)
+    file = uploads.DocumentField(_("file"), upload_to=uploads.RandomName("events"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -54,7 +54,7 @@ def test_command_imports_reports_skipped_rows_and_is_idempotent(csv_file):
     assert "line 6: the year “soon” is not a year" in report
     assert "line 7: give either a url or a file" in report
     assert "line 8: give either a url or a file" in report
-    assert "line 9: This file is not one the library accepts" in report
+    assert "line 9: This file is not in a format accepted here" in report
     assert "line 10: no file “../../etc/passwd”" in report
     assert "line 11: unknown city “atlantis”" in report
     assert "line 12: unknown document language “klingon”" in report

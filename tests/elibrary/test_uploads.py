@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from elibrary.formats import detect
+from citiesofmigration.uploads import detect_document
 from elibrary.forms import ResourceAdminForm
 from elibrary.models import Resource
 from elibrary.services import resource_read_file
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 )
 def test_accepted_formats_are_recognised_by_content(make, expected):
     # The name says .bin: the content decides.
-    assert detect(SimpleUploadedFile("whatever.bin", make())) == expected
+    assert detect_document(SimpleUploadedFile("whatever.bin", make())) == expected
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def test_accepted_formats_are_recognised_by_content(make, expected):
     ],
 )
 def test_other_files_are_refused(content):
-    assert detect(SimpleUploadedFile("report.pdf", content)) is None
+    assert detect_document(SimpleUploadedFile("report.pdf", content)) is None
 
 
 def form_data(**overrides):
@@ -61,7 +61,7 @@ def test_form_refuses_a_file_that_is_not_a_document():
     upload = SimpleUploadedFile("report.pdf", b"not a pdf at all", content_type="application/pdf")
     form = ResourceAdminForm(data=form_data(), files={"file": upload})
     assert not form.is_valid()
-    assert "not one the library accepts" in form.errors["file"][0]
+    assert "not in a format accepted here" in form.errors["file"][0]
     assert "PDF" in form.errors["file"][0]
 
 
@@ -70,7 +70,7 @@ def test_form_refuses_a_file_over_the_limit(settings):
     big = files.pdf() + b"%" + b"x" * (1024 * 1024)
     form = ResourceAdminForm(data=form_data(), files={"file": SimpleUploadedFile("big.pdf", big)})
     assert not form.is_valid()
-    assert "largest file the library accepts is 1.0" in form.errors["file"][0]
+    assert "the largest file accepted is 1.0" in form.errors["file"][0]
 
 
 def test_form_refuses_an_empty_file():
