@@ -93,7 +93,8 @@ class Speaker(models.Model):
 
     def clean(self):
         if self.photo and not self.photo_alt:
-            raise ValidationError({"photo_alt": _("Describe the photo for people who cannot see it.")})
+            # The English description is the one every language falls back to (the admin's field photo_alt_en).
+            raise ValidationError({"photo_alt_en": _("Describe the photo for people who cannot see it.")})
 
 
 class WebinarQuerySet(search.SearchQuerySet):

@@ -247,3 +247,14 @@ def test_media_paths_cannot_leave_the_folder_or_dodge_the_publication_check(clie
     assert client.get(dodge).status_code == 404
     assert client.get("/media/../secret_key").status_code == 404
 
+
+def test_a_photo_without_a_description_is_a_form_error_not_a_server_error(client, editor):
+    client.force_login(editor)
+    url = reverse("admin:webinars_speaker_add")
+    data = {**admin_form(client, url), "name": "Ana Ruiz"}
+
+    response = client.post(url, {**data, "photo": SimpleUploadedFile("Ana.png", image(), "image/png")})
+
+    assert response.status_code == 200
+    assert "Describe the photo for people who cannot see it." in response.content.decode()
+    assert not Speaker.objects.exists()
