@@ -1,5 +1,10 @@
-"""Limits on how often one visitor may do something (post, sign up, propose an idea), kept in the cache."""
+"""Limits on how often one visitor may do something (post, sign up, propose an idea), kept in the cache.
 
+`client_ip` is the one answer to "who is this visitor": django-axes (sign-in lockout), allauth's rate
+limits (through community.adapter) and every limit here use it.
+"""
+
+import ipaddress
 import math
 import time
 
@@ -7,11 +12,37 @@ from django.conf import settings
 from django.core.cache import cache
 
 
+def _address(value: str) -> str | None:
+    """`value` as an IP address (a port or IPv6 brackets removed), or None if it is not one."""
+    value = value.strip()
+    if value.startswith("["):  # [2001:db8::1]:443
+        value = value[1:].partition("]")[0]
+    elif value.count(":") == 1:  # 203.0.113.9:443
+        value = value.partition(":")[0]
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
 def client_ip(request) -> str:
-    """The visitor's address; behind a proxy (DJANGO_BEHIND_PROXY) the first X-Forwarded-For entry."""
-    if settings.BEHIND_PROXY and (forwarded := request.headers.get("x-forwarded-for")):
-        return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address.
+
+    Without a proxy, the address that connected. Behind our proxies (DJANGO_BEHIND_PROXY), the address
+    that the outermost of them saw: each proxy appends the address it received the request from to
+    X-Forwarded-For, so we count DJANGO_TRUSTED_PROXY_HOPS entries from the right. Entries further
+    left were written by the client and prove nothing. A header with fewer entries, or an entry that
+    is not an address, means the request did not come through our proxies as configured: then the
+    address that connected.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    if not settings.BEHIND_PROXY:
+        return remote
+    entries = [entry for entry in request.headers.get("x-forwarded-for", "").split(",") if entry.strip()]
+    hops = settings.TRUSTED_PROXY_HOPS
+    if len(entries) < hops:
+        return remote
+    return _address(entries[-hops]) or remote
 
 
 def hit(scope: str, key: str, *, limit: int, period: int) -> int:

@@ -250,6 +250,11 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+# Behind a proxy: how many proxies of ours each append an X-Forwarded-For entry (a load balancer and
+# nginx: 2). The visitor's address is that many entries from the right (citiesofmigration.ratelimit).
+TRUSTED_PROXY_HOPS = env_int("DJANGO_TRUSTED_PROXY_HOPS", 1)
+if TRUSTED_PROXY_HOPS < 1:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_HOPS must be 1 or more.")
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
