@@ -143,15 +143,20 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url: str) -> dict:
+    """Redis as a cache the portal can do without (citiesofmigration/cache.py): short timeouts, no retry."""
+    return {
+        "BACKEND": "citiesofmigration.cache.FailSoftRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "com",
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5, "retry_on_timeout": False},
+    }
+
+
 # Cache: Redis where REDIS_URL is set, else memory local to each process.
 if redis_url := os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "com",
-        }
-    }
+    CACHES = {"default": redis_cache(redis_url)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -1,7 +1,6 @@
 """Uploads: one content check for every upload field, random stored names, files served so they never run."""
 
 import io
-from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps
@@ -14,6 +13,7 @@ from PIL import Image
 from citiesofmigration import uploads
 from tests.elibrary import files
 from tests.elibrary.factories import ResourceFactory
+from tests.forms import admin_form
 from tests.webinars.factories import SpeakerFactory, WebinarFactory
 from webinars.models import Speaker
 
@@ -32,54 +32,6 @@ def image(kind="PNG", size=(4, 3)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, "teal").save(buffer, kind)
     return buffer.getvalue()
-
-
-class FormFields(HTMLParser):
-    """The values a browser would send from an admin change form (files left out)."""
-
-    def __init__(self):
-        super().__init__()
-        self.data, self._select, self._textarea, self._inside = {}, None, None, False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "form":
-            self._inside = (attrs.get("id") or "").endswith("_form")
-        if not self._inside:
-            return
-        if tag == "option" and self._select and "selected" in attrs:
-            self.data[self._select].append(attrs.get("value", ""))
-        if not name:
-            return
-        if tag == "input" and attrs.get("type") not in {"file", "submit", "button", "checkbox", "radio"}:
-            self.data[name] = attrs.get("value", "")
-        elif tag == "input" and attrs.get("type") in {"checkbox", "radio"} and "checked" in attrs:
-            self.data.setdefault(name, []).append(attrs.get("value", "on"))
-        elif tag == "select":
-            self._select = name
-            self.data.setdefault(name, [])
-        elif tag == "textarea":
-            self._textarea = name
-            self.data[name] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._inside = False
-        elif tag == "select":
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea:  # a browser drops the newline that opens a textarea
-            self.data[self._textarea] += data.removeprefix("\n") if not self.data[self._textarea] else data
-
-
-def admin_form(client, url) -> dict:
-    parser = FormFields()
-    parser.feed(client.get(url).content.decode())
-    return parser.data
 
 
 def test_every_upload_field_of_every_app_checks_content():
