@@ -1,6 +1,11 @@
+import logging
+import sys
+
+import psycopg
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.templatetags.static import static
@@ -15,6 +20,12 @@ from citiesofmigration.context_processors import absolute_url
 from conversations.home import home_context as conversations_home
 from goodideas.models import GoodIdea, Theme
 from webinars.home import home_context as webinars_home
+
+logger = logging.getLogger(__name__)
+
+# What a database that is down, restarting or unreachable raises (Django's wrappers and psycopg's own).
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, psycopg.OperationalError, psycopg.InterfaceError)
+RETRY_AFTER_SECONDS = 30
 
 
 class HomeView(TemplateView):
@@ -141,9 +152,35 @@ permission_denied = requires_csrf_token(_error_page("403.html", 403))
 page_not_found = requires_csrf_token(_error_page("404.html", 404))
 
 
+def database_unavailable(request, error):
+    """503 with Retry-After while the database does not answer, logged as one line, not a traceback.
+
+    The page needs no query: the visitor is shown as signed out and no messages are read.
+    """
+    logger.error(
+        "Database unavailable: %s %s answered 503 (%s: %s)",
+        request.method,
+        request.path,
+        type(error).__name__,
+        str(error).strip().splitlines()[0] if str(error).strip() else "",
+    )
+    try:
+        html = loader.render_to_string("503.html", {"status": 503, "user": AnonymousUser(), "messages": []}, request)
+    except Exception:
+        html = '<!doctype html><html lang="en"><title>Unavailable</title><h1>Temporarily unavailable</h1></html>'
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    response._has_been_logged = True  # Django's own "Service Unavailable" line, with a traceback, would repeat it
+    return response
+
+
 @requires_csrf_token
 def server_error(request):
-    """The 500 page in the visitor's language; a bare page if even that fails."""
+    """The 500 page in the visitor's language; a bare page if even that fails. A database outage is a 503."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        return database_unavailable(request, error)
     try:
         return HttpResponseServerError(loader.render_to_string("500.html", {"status": 500}, request))
     except Exception:
