@@ -4,9 +4,17 @@ import sys
 import psycopg
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousOperation
 from django.core.paginator import InvalidPage, Paginator
 from django.db import InterfaceError, OperationalError, connection
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+    QueryDict,
+)
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
@@ -140,8 +148,21 @@ def favicon(request):
     return HttpResponsePermanentRedirect(static("favicon.ico"))
 
 
+def _readable_query(request) -> None:
+    """Let an error page read request.GET (its search box does) when Django refused to parse the query.
+
+    A query with more than DATA_UPLOAD_MAX_NUMBER_FIELDS parameters raises on every read of request.GET:
+    the 400 page itself would fail, and so would the 500 page after it.
+    """
+    try:
+        request.GET  # noqa: B018 - parsed here, or refused
+    except SuspiciousOperation:
+        request.GET = QueryDict()
+
+
 def _error_page(template_name, status):
     def view(request, exception=None):
+        _readable_query(request)
         return HttpResponse(loader.render_to_string(template_name, {"status": status}, request), status=status)
 
     return view
@@ -157,6 +178,7 @@ def database_unavailable(request, error):
 
     The page needs no query: the visitor is shown as signed out and no messages are read.
     """
+    _readable_query(request)
     logger.error(
         "Database unavailable: %s %s answered 503 (%s: %s)",
         request.method,
@@ -181,6 +203,7 @@ def server_error(request):
     error = sys.exc_info()[1]
     if isinstance(error, DATABASE_UNAVAILABLE):
         return database_unavailable(request, error)
+    _readable_query(request)
     try:
         return HttpResponseServerError(loader.render_to_string("500.html", {"status": 500}, request))
     except Exception:

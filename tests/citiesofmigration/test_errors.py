@@ -1,7 +1,7 @@
 """Friendly error pages, in the visitor's language."""
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import translation
 
 from citiesofmigration import views
@@ -76,3 +76,20 @@ def test_server_error_page_survives_a_broken_template(monkeypatch):
 
     assert response.status_code == 500
     assert "Server error" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/fr/search/", "Nous n’avons pas pu comprendre cette requête"),
+        ("/de/ideas/", "Wir konnten diese Anfrage nicht verstehen"),
+        ("/en/library/", "We could not understand that request"),
+    ],
+)
+def test_a_flood_of_query_parameters_gets_the_localized_400_page(path, text):
+    flood = "&".join(f"p{number}=1" for number in range(1001))  # over DATA_UPLOAD_MAX_NUMBER_FIELDS
+
+    response = Client(raise_request_exception=False).get(f"{path}?{flood}")
+
+    assert response.status_code == 400
+    assert text in response.content.decode()
