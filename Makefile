@@ -10,7 +10,7 @@ WORKERS ?= 3
 
 run: prepare  ## Serve the portal as in production (gunicorn, debug off) on http://127.0.0.1:$(PORT)
 	$(BIN)/gunicorn citiesofmigration.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
-		--access-logfile - --no-control-socket
+		--limit-request-line 8190 --access-logfile - --no-control-socket
 
 dev: prepare  ## Serve with autoreload and debug on
 	DJANGO_DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -1,4 +1,11 @@
 from django.conf import settings
+from django.utils.cache import add_never_cache_headers
+
+from citiesofmigration import views
+
+# Longer addresses get the 414 page. Below gunicorn's --limit-request-line (8190 in the Makefile and
+# README), which answers longer ones itself with a bare page before Django sees them.
+MAX_URL_LENGTH = 4096
 
 
 def permissions_policy(get_response):
@@ -27,3 +34,44 @@ def admin_csp(get_response):
         return response
 
     return middleware
+
+
+class FriendlyRefusals:
+    """Requests the portal will not serve get a page in the visitor's language, before any work is done.
+
+    - An address longer than MAX_URL_LENGTH: 414.
+    - A method that a class-based view does not take (POST, PUT or DELETE to a list page): 405, with
+      Allow. It comes before the CSRF check, which would otherwise answer 403 to a method that the view
+      would refuse anyway.
+    - A 405 that a view sent without a body (require_GET, require_POST): the same page.
+
+    Sits after LocaleMiddleware (the language is known) and before CsrfViewMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if len(request.get_full_path()) > MAX_URL_LENGTH:
+            response = views.uri_too_long(request)
+            add_never_cache_headers(response)
+            return response
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            page = views.method_not_allowed(request)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_class = getattr(view_func, "view_class", None)
+        if view_class is None:
+            return None
+        allowed = {method for method in view_class.http_method_names if hasattr(view_class, method)}
+        if "get" in allowed:
+            allowed.add("head")  # View.setup() answers HEAD with get()
+        if request.method.lower() in allowed:
+            return None
+        response = views.method_not_allowed(request)
+        response["Allow"] = ", ".join(sorted(method.upper() for method in allowed))
+        return response

@@ -171,6 +171,8 @@ def _error_page(template_name, status):
 bad_request = requires_csrf_token(_error_page("400.html", 400))
 permission_denied = requires_csrf_token(_error_page("403.html", 403))
 page_not_found = requires_csrf_token(_error_page("404.html", 404))
+method_not_allowed = requires_csrf_token(_error_page("405.html", 405))
+uri_too_long = requires_csrf_token(_error_page("414.html", 414))
 
 
 def database_unavailable(request, error):
