@@ -101,3 +101,23 @@ def test_email_is_smtp_only_where_a_host_is_configured():
 
     assert smtp.stdout.strip().splitlines()[-1] == "django.core.mail.backends.smtp.EmailBackend"
     assert local.stdout.strip().splitlines()[-1] == "django.core.mail.backends.filebased.EmailBackend"
+
+
+def test_commands_on_the_embedded_database_print_no_runtime_dir_warning(tmp_path):
+    # A new user's machine: no DATABASE_URL (the embedded PostgreSQL starts), no XDG_RUNTIME_DIR.
+    env = {key: value for key, value in os.environ.items() if key != "XDG_RUNTIME_DIR"}
+    env = {**env, "DJANGO_DEBUG": "true", "DJANGO_VAR_DIR": str(tmp_path), "PYTHONWARNINGS": "default"}
+    env.pop("DATABASE_URL", None)
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "showmigrations", "sessions"],
+        cwd=BASE_DIR,
+        env={key: value for key, value in env.items() if not key.startswith(("DATABASE_", "REDIS_"))},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "0001_initial" in result.stdout
+    assert result.stderr == ""
