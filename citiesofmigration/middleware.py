@@ -3,8 +3,9 @@ from django.utils.cache import add_never_cache_headers
 
 from citiesofmigration import views
 
-# Longer addresses get the 414 page. Below gunicorn's --limit-request-line (8190 in the Makefile and
-# README), which answers longer ones itself with a bare page before Django sees them.
+# Longer addresses get the 414 page: about where gunicorn's default limit cut them before. gunicorn
+# runs with --limit-request-line 8190 (its largest; Makefile and README) so that they reach us; it
+# answers still longer request lines itself, with a bare page.
 MAX_URL_LENGTH = 4096
 
 
@@ -52,7 +53,8 @@ class FriendlyRefusals:
         self.get_response = get_response
 
     def __call__(self, request):
-        if len(request.get_full_path()) > MAX_URL_LENGTH:
+        # In bytes, as the request line carried them (WSGI gives one character per byte).
+        if len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", "")) > MAX_URL_LENGTH:
             response = views.uri_too_long(request)
             add_never_cache_headers(response)
             return response

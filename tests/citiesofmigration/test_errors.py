@@ -87,7 +87,7 @@ def test_server_error_page_survives_a_broken_template(monkeypatch):
     ],
 )
 def test_a_flood_of_query_parameters_gets_the_localized_400_page(path, text):
-    flood = "&".join(f"p{number}=1" for number in range(1001))  # over DATA_UPLOAD_MAX_NUMBER_FIELDS
+    flood = "&".join(["p=1"] * 1001)  # over DATA_UPLOAD_MAX_NUMBER_FIELDS
 
     response = Client(raise_request_exception=False).get(f"{path}?{flood}")
 

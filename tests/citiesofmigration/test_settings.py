@@ -79,7 +79,7 @@ def test_a_bad_boolean_is_reported_clearly():
 @pytest.mark.parametrize(
     ("env", "backend"),
     [
-        ({"REDIS_URL": "redis://127.0.0.1:6379/3"}, "django.core.cache.backends.redis.RedisCache"),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/3"}, "citiesofmigration.cache.FailSoftRedisCache"),
         ({}, "django.core.cache.backends.locmem.LocMemCache"),
     ],
 )
