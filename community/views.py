@@ -127,7 +127,7 @@ class TopicView(ListView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", ThreadForm())
-        return super().get_context_data(topic=self.topic, **kwargs)
+        return super().get_context_data(topic=self.topic, seo_object=self.topic, **kwargs)
 
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:

@@ -256,11 +256,12 @@ def test_urls_reverse():
 
 
 def test_sitemap_lists_published_resources(client):
-    shown = ResourceFactory()
+    shown = ResourceFactory(title_fr="Rapport")
     hidden = ResourceFactory(is_published=False)
     content = client.get("/sitemap.xml").content.decode()
     assert f"/en/library/{shown.slug}/" in content
     assert f"/fr/library/{shown.slug}/" in content
+    assert f"/de/library/{shown.slug}/" not in content
     assert f"/library/{hidden.slug}/" not in content
 
 
