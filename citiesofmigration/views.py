@@ -1,7 +1,7 @@
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from citiesofmigration import sitesearch
 from citiesofmigration.context_processors import absolute_url
+from citiesofmigration.lists import requested_page
 from conversations.home import home_context as conversations_home
 from goodideas.models import GoodIdea, Theme
 from webinars.home import home_context as webinars_home
@@ -42,19 +43,11 @@ class SearchView(TemplateView):
         kind = self.request.GET.get("type") or None
         if kind not in sitesearch.sources():
             kind = None
-        try:
-            number = int(self.request.GET.get("page") or 1)
-        except ValueError:
-            raise Http404("No such page.") from None
-        if number < 1:
-            raise Http404("No such page.")
+        number = requested_page(self.request)
         outcome = sitesearch.run(text, kind=kind, page=number)
         page_obj = None
-        if outcome.total:
-            try:  # a paginator over the count alone: the results are already this page's
-                page_obj = Paginator(range(outcome.total), sitesearch.PAGE_SIZE).page(number)
-            except InvalidPage:
-                raise Http404("No such page.") from None
+        if outcome.total:  # a paginator over the count alone: the results are already this page's
+            page_obj = Paginator(range(outcome.total), sitesearch.PAGE_SIZE).get_page(number)
         kinds = [
             {
                 "key": key,

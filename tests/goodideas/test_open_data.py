@@ -68,11 +68,13 @@ def test_json_export_in_french(client, ideas):
 def test_exports_follow_the_filters(client, ideas):
     everything = json.loads(body(client.get("/en/ideas/export.json")))
     work = json.loads(body(client.get("/en/ideas/export.json?theme=work")))
-    none = json.loads(body(client.get("/en/ideas/export.json?theme=nope")))
+    unknown = json.loads(body(client.get("/en/ideas/export.json?theme=nope")))
+    none = json.loads(body(client.get("/en/ideas/export.json?theme=work&q=museums")))
 
     assert everything["count"] == 2
     assert {item["slug"] for item in everything["results"]} == {"museums", "jobs"}
     assert [item["slug"] for item in work["results"]] == ["jobs"]
+    assert unknown == everything  # a theme that does not exist filters nothing
     assert none == {"count": 0, "results": []}
 
 
