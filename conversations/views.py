@@ -117,7 +117,8 @@ class NewsListView(ForgivingPaginationMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         form = self.filterset.form
-        return super().get_context_data(filtering=form.is_valid() and any(form.cleaned_data.values()), **kwargs)
+        applied = {name for name, value in form.cleaned_data.items() if value} if form.is_valid() else set()
+        return super().get_context_data(filtering=bool(applied), filter_count=len(applied - {"q"}), **kwargs)
 
 
 class NewsDetailView(DetailView):

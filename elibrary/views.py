@@ -51,6 +51,7 @@ class LibraryView(TemplateView):
             resources=resources,
             is_paginated=page.has_other_pages(),
             filtered=bool(set(values) - {"sort"}),
+            filter_count=len(set(values) - {"sort", "q"}),
         )
         return context
 

@@ -52,6 +52,7 @@ class WebinarListView(ForgivingPaginationMixin, ListView):
         page_obj = context["page_obj"]
         context["form"] = self.form
         context["filtering"] = bool(self.applied)
+        context["filter_count"] = len(set(self.applied) - {"q"})
         context["upcoming"] = (
             list(self.filtered.upcoming(self.now).for_listing()) if page_obj is None or page_obj.number == 1 else []
         )
