@@ -14,6 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from modeltranslation.translator import NotRegistered, translator
 
 from citiesofmigration.context_processors import absolute_url
 
@@ -50,6 +51,32 @@ def card_for(obj, request) -> Card | None:
         return None
     function = BUILDERS.get(obj._meta.label_lower)
     return function(obj, request) if function else None
+
+
+# The field whose text makes a page of a translated kind exist in a language: its title.
+MAIN_TEXT = "title"
+
+
+def content_languages(obj) -> list[str]:
+    """The languages in which the page of `obj` has its own text, for hreflang (sitemap and <head>).
+
+    A translated kind (one whose title is translated) exists in English, the fallback, and in each
+    language its title is written in; elsewhere the page shows the English text. A model may say
+    itself (`content_languages()`: a thread exists in the language its member wrote it in). Other
+    pages (lists, themes, cities, pages without an object) exist in every language.
+    """
+    codes = [code for code, _name in settings.LANGUAGES]
+    if obj is None or not hasattr(obj, "_meta"):
+        return codes
+    if hasattr(obj, "content_languages"):
+        return [code for code in obj.content_languages() if code in codes]
+    try:
+        translated = MAIN_TEXT in translator.get_options_for_model(type(obj)).all_fields
+    except NotRegistered:
+        translated = False
+    if not translated:
+        return codes
+    return [code for code in codes if code == settings.LANGUAGE_CODE or getattr(obj, f"{MAIN_TEXT}_{code}", "")]
 
 
 def default_image(request) -> str:

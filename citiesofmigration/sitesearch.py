@@ -238,9 +238,9 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
         for key in selected
         if counts[key]
     ]
+    # A page past the last is the last page (lists.py), so the OFFSET never goes beyond the matches.
+    page = min(max(page, 1), (total - 1) // PAGE_SIZE + 1)
     start = (page - 1) * PAGE_SIZE
-    if start >= total:  # past the last page (the view answers 404); never an OFFSET beyond bigint
-        return Outcome(text, [], counts, total, kind)
     rows = [
         (kind, pk, rank)
         for kind, rank, pk in _union(

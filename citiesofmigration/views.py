@@ -5,10 +5,9 @@ import psycopg
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError, connection
 from django.http import (
-    Http404,
     HttpResponse,
     HttpResponsePermanentRedirect,
     HttpResponseServerError,
@@ -25,6 +24,7 @@ from django.views.generic import TemplateView
 
 from citiesofmigration import sitesearch
 from citiesofmigration.context_processors import absolute_url
+from citiesofmigration.lists import requested_page
 from conversations.home import home_context as conversations_home
 from goodideas.models import GoodIdea, Theme
 from webinars.home import home_context as webinars_home
@@ -61,19 +61,11 @@ class SearchView(TemplateView):
         kind = self.request.GET.get("type") or None
         if kind not in sitesearch.sources():
             kind = None
-        try:
-            number = int(self.request.GET.get("page") or 1)
-        except ValueError:
-            raise Http404("No such page.") from None
-        if number < 1:
-            raise Http404("No such page.")
+        number = requested_page(self.request)
         outcome = sitesearch.run(text, kind=kind, page=number)
         page_obj = None
-        if outcome.total:
-            try:  # a paginator over the count alone: the results are already this page's
-                page_obj = Paginator(range(outcome.total), sitesearch.PAGE_SIZE).page(number)
-            except InvalidPage:
-                raise Http404("No such page.") from None
+        if outcome.total:  # a paginator over the count alone: the results are already this page's
+            page_obj = Paginator(range(outcome.total), sitesearch.PAGE_SIZE).get_page(number)
         kinds = [
             {
                 "key": key,

@@ -90,7 +90,8 @@ class ReportForm(forms.Form):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search the community"), max_length=200, required=False)
+    # No max_length: a longer text is cut to the bound of every search box (search.clean_query), not refused.
+    q = forms.CharField(label=_("Search the community"), required=False)
 
 
 class DeleteAccountForm(forms.Form):

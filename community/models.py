@@ -216,6 +216,10 @@ class Thread(models.Model):
     def get_absolute_url(self):
         return reverse("community:thread", kwargs={"pk": self.pk, "slug": self.slug})
 
+    def content_languages(self) -> list[str]:
+        """The thread's page has its own text in the language its member wrote it in (for hreflang)."""
+        return [self.language]
+
     @property
     def subject(self):
         """The Good Idea, webinar or e-zine item the thread is about; None for a thread in a topic."""

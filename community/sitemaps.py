@@ -1,19 +1,19 @@
 from django.urls import reverse
 
-from citiesofmigration.sitemaps import I18nSitemap
+from citiesofmigration.sitemaps import TITLE_FIELDS, I18nSitemap
 from community.models import Thread, Topic
 
 
 class CommunitySitemap(I18nSitemap):
-    """The community's front page, its topics, and the visible threads."""
+    """The community's front page, its topics, and the visible threads (each in the language it is written in)."""
 
     changefreq = "daily"
 
     def items(self):
         return [
             "community:index",
-            *Topic.objects.order_by("position", "pk"),
-            *Thread.objects.visible().only("pk", "title", "last_activity").order_by("pk"),
+            *Topic.objects.only("slug", *TITLE_FIELDS).order_by("position", "pk"),
+            *Thread.objects.visible().only("pk", "title", "language", "last_activity").order_by("pk"),
         ]
 
     def location(self, item):

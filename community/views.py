@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, UpdateView
 
 from citiesofmigration import search
+from citiesofmigration.lists import ForgivingPaginationMixin
 from community import services
 from community.forms import (
     DeleteAccountForm,
@@ -94,7 +95,7 @@ class DeleteAccountView(LoginRequiredMixin, FormView):
 # Community -----------------------------------------------------------------------------------------
 
 
-class IndexView(ListView):
+class IndexView(ForgivingPaginationMixin, ListView):
     template_name = "community/index.html"
     paginate_by = THREADS_PER_PAGE
 
@@ -112,7 +113,7 @@ class IndexView(ListView):
         return super().get_context_data(search_form=self.search_form, query=self.query, topics=topics, **kwargs)
 
 
-class TopicView(ListView):
+class TopicView(ForgivingPaginationMixin, ListView):
     """A topic's threads, and the form that starts one."""
 
     template_name = "community/topic.html"
@@ -127,7 +128,7 @@ class TopicView(ListView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("form", ThreadForm())
-        return super().get_context_data(topic=self.topic, **kwargs)
+        return super().get_context_data(topic=self.topic, seo_object=self.topic, **kwargs)
 
     def post(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -155,7 +156,7 @@ class TopicView(ListView):
         return self.render_to_response(self.get_context_data(form=form), status=status)
 
 
-class ThreadView(ListView):
+class ThreadView(ForgivingPaginationMixin, ListView):
     """A thread's posts, the reply form, and for members: follow, edit and delete their own, report."""
 
     template_name = "community/thread.html"

@@ -3,6 +3,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from citiesofmigration import search
+from citiesofmigration.lists import KnownModelChoiceFilter
 from conversations.models import NewsItem
 from goodideas.models import City, Country, Theme
 
@@ -12,30 +14,31 @@ class NewsFilter(django_filters.FilterSet):
 
     Places and themes are slugs in the URL.
 
-    The choices offered are the places that have news. An unknown slug is a form error, shown on the page.
+    The choices offered are the places that have news. A value that is not one of them is ignored
+    (citiesofmigration/lists.py): the field shows "All …" and the news are not filtered by it. Long
+    words are cut to the bound of every search box.
     """
 
     q = django_filters.CharFilter(
         label=_("Keywords"),
         method="filter_search",
-        max_length=200,
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": search.MAX_QUERY_LENGTH}),
     )
-    theme = django_filters.ModelChoiceFilter(
+    theme = KnownModelChoiceFilter(
         label=_("Theme"),
         queryset=Theme.objects.all(),
         to_field_name="slug",
         field_name="themes",
         empty_label=_("All themes"),
     )
-    country = django_filters.ModelChoiceFilter(
+    country = KnownModelChoiceFilter(
         label=_("Country"),
         queryset=Country.objects.filter(Q(news__isnull=False) | Q(cities__news__isnull=False)).distinct(),
         to_field_name="slug",
         method="filter_country",
         empty_label=_("All countries"),
     )
-    city = django_filters.ModelChoiceFilter(
+    city = KnownModelChoiceFilter(
         label=_("City"),
         queryset=City.objects.filter(news__isnull=False).distinct(),
         to_field_name="slug",

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from citiesofmigration.sitemaps import I18nSitemap
+from citiesofmigration.sitemaps import TITLE_FIELDS, I18nSitemap
 from conversations.models import Issue, Item, NewsItem
 
 
@@ -16,7 +16,7 @@ class ConversationsPagesSitemap(I18nSitemap):
 
 class IssueSitemap(I18nSitemap):
     def items(self):
-        return Issue.objects.published().only("number", "updated_at").order_by("number")
+        return Issue.objects.published().only("number", "updated_at", *TITLE_FIELDS).order_by("number")
 
     def lastmod(self, issue):
         return issue.updated_at
@@ -24,9 +24,11 @@ class IssueSitemap(I18nSitemap):
 
 class ItemSitemap(I18nSitemap):
     def items(self):
-        return Item.objects.published().select_related("issue").only("slug", "issue__number").order_by("pk")
+        return (
+            Item.objects.published().select_related("issue").only("slug", "issue__number", *TITLE_FIELDS).order_by("pk")
+        )
 
 
 class NewsSitemap(I18nSitemap):
     def items(self):
-        return NewsItem.objects.only("slug").order_by("pk")
+        return NewsItem.objects.only("slug", *TITLE_FIELDS).order_by("pk")

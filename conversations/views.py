@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from citiesofmigration import ratelimit
+from citiesofmigration.lists import ForgivingPaginationMixin
 from conversations import services
 from conversations.filters import NewsFilter
 from conversations.forms import SubscribeForm
@@ -47,7 +48,7 @@ class IssueMixin:
         return super().get_context_data(preview=self.preview, **kwargs)
 
 
-class IssueListView(ListView):
+class IssueListView(ForgivingPaginationMixin, ListView):
     """The latest issue with its items, then the archive of the others."""
 
     template_name = "conversations/issue_list.html"
@@ -105,7 +106,7 @@ class ItemDetailView(IssueMixin, DetailView):
         )
 
 
-class NewsListView(FilterView):
+class NewsListView(ForgivingPaginationMixin, FilterView):
     template_name = "conversations/news_list.html"
     filterset_class = NewsFilter
     paginate_by = 20
@@ -113,6 +114,11 @@ class NewsListView(FilterView):
 
     def get_queryset(self):
         return NewsItem.objects.for_listing()
+
+    def get_context_data(self, **kwargs):
+        form = self.filterset.form
+        applied = {name for name, value in form.cleaned_data.items() if value} if form.is_valid() else set()
+        return super().get_context_data(filtering=bool(applied), filter_count=len(applied - {"q"}), **kwargs)
 
 
 class NewsDetailView(DetailView):

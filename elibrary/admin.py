@@ -1,8 +1,5 @@
-import csv
-
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -10,16 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from citiesofmigration import csvcells
 from elibrary.filters import library_changed
 from elibrary.forms import ImportForm, ResourceAdminForm
 from elibrary.importer import export_rows, import_csv
 from elibrary.models import Resource
 from elibrary.services import resource_save
-
-
-class Echo:
-    def write(self, value):
-        return value
 
 
 @admin.register(Resource)
@@ -75,13 +68,7 @@ class ResourceAdmin(TabbedTranslationAdmin):
         queryset = queryset.select_related("publisher").prefetch_related(
             "themes", "cities", "countries", "tags", "related_ideas"
         )
-        writer = csv.writer(Echo())
-        response = StreamingHttpResponse(
-            (writer.writerow(row) for row in export_rows(queryset.iterator(chunk_size=500))),
-            content_type="text/csv; charset=utf-8",
-        )
-        response["Content-Disposition"] = 'attachment; filename="library.csv"'
-        return response
+        return csvcells.csv_response(export_rows(queryset.iterator(chunk_size=500)), "library.csv")
 
     def get_urls(self):
         return [

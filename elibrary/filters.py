@@ -59,12 +59,18 @@ class Facet:
 class LibrarySearch:
     """The resources matching `values` (LibrarySearchForm.values()), their facets and their order."""
 
-    def __init__(self, values: dict):
+    def __init__(self, values: dict, ids: dict | None = None):
+        """`ids`: the id of the theme, country and city chosen, when known (LibrarySearchForm.ids)."""
         self.values = values
         self.text = search.clean_query(values.get("q"))
         self.fuzzy = False  # True when no document matched the words and titles alike are shown instead
         self.total = 0  # the number of matches, counted by facets()
-        self._ids = {}
+        relations = {"theme": "themes", "country": "countries", "city": "cities"}
+        self._ids = {
+            (relations[name], values[name]): pk
+            for name, pk in (ids or {}).items()
+            if name in relations and name in values
+        }
         self.page_ids: list[int] = []  # the page's resources in order, from facets()
 
     # Filtering

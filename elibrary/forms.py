@@ -3,6 +3,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from elibrary.models import DocumentLanguage, Kind, Resource
+from goodideas.models import City, Country, Organisation, Theme
 
 
 class ResourceAdminForm(forms.ModelForm):
@@ -47,11 +48,23 @@ class ImportForm(forms.Form):
 
 
 class LibrarySearchForm(forms.Form):
-    """The GET form of the library page. Each field is optional; a value that does not fit is ignored."""
+    """The GET form of the library page. Each field is optional; a value that does not fit is ignored.
+
+    Ignored values are said to be so, next to the search box (citiesofmigration/lists.py): a value of
+    the wrong shape, and a theme, country, city or publisher that does not exist (`ids` keeps the
+    id each names, for LibrarySearch). A long text is cut, not refused.
+    """
 
     SORTS = [("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))]
+    # The fields that name a row: (model, the column the value is).
+    ROWS = {
+        "theme": (Theme, "slug"),
+        "country": (Country, "slug"),
+        "city": (City, "slug"),
+        "publisher": (Organisation, "pk"),
+    }
 
-    q = forms.CharField(label=_("Search the library"), required=False, max_length=1000)
+    q = forms.CharField(label=_("Search the library"), required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", ""), *Kind.choices], required=False)
     theme = forms.SlugField(label=_("Theme"), required=False)
     language = forms.ChoiceField(
@@ -63,6 +76,19 @@ class LibrarySearchForm(forms.Form):
     year_from = forms.IntegerField(label=_("From year"), required=False, min_value=1900, max_value=2100)
     year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1900, max_value=2100)
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+
+    def clean(self):
+        data = super().clean()
+        self.ids = {}
+        for name, (model, column) in self.ROWS.items():
+            if data.get(name) in (None, ""):
+                continue
+            pk = model.objects.filter(**{column: data[name]}).values_list("pk", flat=True).first()
+            if pk is None:
+                self.add_error(name, _("Not found."))
+            else:
+                self.ids[name] = pk
+        return data
 
     def values(self) -> dict:
         """The valid values given (fields with errors left out)."""

@@ -18,6 +18,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 
+from citiesofmigration.csvcells import read_cell
 from citiesofmigration.uploads import max_document_bytes, validate_document
 from elibrary.filters import library_changed
 from elibrary.models import DocumentLanguage, Kind, Resource
@@ -84,7 +85,9 @@ def lookup(model, values: list[str], label: str, *fields: str) -> list:
 
 def parse_row(row: dict, base_dir: Path | None) -> tuple[dict, dict, ContentFile | None]:
     """(fields, relations, file) for one CSV row; RowError says why the row cannot be imported."""
-    row = {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()}
+    # read_cell: a cell our export marked as text (a ' before =, +, - or @) reads back as it was.
+    # Cells beyond the header's columns (DictReader's key None) are left out.
+    row = {key.strip().lower(): read_cell(value or "").strip() for key, value in row.items() if key is not None}
     title = row.get("title_en") or row.get("title", "")
     if not title:
         raise RowError("no English title (title_en)")

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from citiesofmigration.sitemaps import I18nSitemap
+from citiesofmigration.sitemaps import TITLE_FIELDS, I18nSitemap
 from elibrary.models import Resource
 
 
@@ -19,7 +19,7 @@ class ResourceSitemap(I18nSitemap):
     limit = 5000  # fewer URLs per sitemap page: each one lists three languages
 
     def items(self):
-        return Resource.objects.published().only("slug", "updated_at").order_by("pk")
+        return Resource.objects.published().only("slug", "updated_at", *TITLE_FIELDS).order_by("pk")
 
     def lastmod(self, resource):
         return resource.updated_at

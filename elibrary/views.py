@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView, View
 
+from citiesofmigration.lists import requested_page
 from citiesofmigration.uploads import DOCUMENTS
 from conversations.models import Item
 from elibrary.citations import apa, bibtex
@@ -24,9 +25,8 @@ class LibraryView(TemplateView):
         context = super().get_context_data(**kwargs)
         form = LibrarySearchForm(self.request.GET or None)
         values = form.values() if self.request.GET else {}
-        library = LibrarySearch(values)
-        requested = self.request.GET.get("page", "")
-        number = max(int(requested), 1) if requested.isdigit() and len(requested) < 10 else 1
+        library = LibrarySearch(values, ids=getattr(form, "ids", None))
+        number = requested_page(self.request)
         # One query gives the total, the facets and the page's ids (see LibrarySearch.facets).
         facets = library.facets(number, self.paginate_by)
         if library.text and library.total == 0 and library.use_fuzzy():
@@ -51,6 +51,7 @@ class LibraryView(TemplateView):
             resources=resources,
             is_paginated=page.has_other_pages(),
             filtered=bool(set(values) - {"sort"}),
+            filter_count=len(set(values) - {"sort", "q"}),
         )
         return context
 

@@ -4,14 +4,17 @@ The rows come from the database in chunks (`.iterator(chunk_size=…)`, with the
 per chunk), so that 100,000 ideas take the memory of one chunk. JSON shape:
 {"count": N, "results": [{"title", "slug", "url", "teaser", "city": {"name", "slug", "country"},
 "themes": [slugs], "tags": [names], "organisation", "published": "YYYY-MM-DD"}]}
+
+The CSV has the same values, one column per field; a cell that a spreadsheet would run as a formula
+starts with a ' (citiesofmigration/csvcells.py). The JSON keeps every value exactly.
 """
 
-import csv
 import json
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
+from citiesofmigration import csvcells
 from citiesofmigration.context_processors import absolute_url
 
 CHUNK_SIZE = 1000
@@ -55,37 +58,25 @@ def filename(extension):
     return f"cities-of-migration-good-ideas-{timezone.localdate().isoformat()}.{extension}"
 
 
-class Echo:
-    """A file-like object whose write() returns what it is given, for csv.writer in a generator."""
-
-    def write(self, value):
-        return value
-
-
 def csv_response(request, ideas):
     def lines():
-        writer = csv.writer(Echo())
-        yield "\ufeff" + writer.writerow(CSV_COLUMNS)  # the BOM tells spreadsheets it is UTF-8
+        yield CSV_COLUMNS
         for row in rows(request, ideas):
-            yield writer.writerow(
-                [
-                    row["title"],
-                    row["slug"],
-                    row["url"],
-                    row["teaser"],
-                    row["city"]["name"],
-                    row["city"]["slug"],
-                    row["city"]["country"],
-                    " ".join(row["themes"]),
-                    "; ".join(row["tags"]),
-                    row["organisation"] or "",
-                    row["published"] or "",
-                ]
-            )
+            yield [
+                row["title"],
+                row["slug"],
+                row["url"],
+                row["teaser"],
+                row["city"]["name"],
+                row["city"]["slug"],
+                row["city"]["country"],
+                " ".join(row["themes"]),
+                "; ".join(row["tags"]),
+                row["organisation"],
+                row["published"],
+            ]
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename("csv")}"'
-    return response
+    return csvcells.csv_response(lines(), filename("csv"))
 
 
 def json_response(request, ideas):

@@ -2,7 +2,9 @@
 
 Every filter takes slugs (or years, or yes/no) and may repeat in the query string: values of one filter
 are alternatives (theme=work&theme=learn: either theme), different filters all apply. Values that name
-nothing are ignored when malformed, and give an empty list when well-formed but unknown: never an error.
+nothing (malformed, or no such theme, city, country, tag or year of the ideas) are ignored, so the
+list is not filtered by them and does not show them as applied: never an error
+(citiesofmigration/lists.py). A value that is applied is always shown, with its count, even 0.
 
 Counts next to each value are "disjunctive": for a value of filter F, the number of ideas that match
 all the other filters and that value. One GROUP BY query per filter, whatever the number of ideas.
@@ -18,13 +20,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, Count, F, Lookup, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.functions import Cast, Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItem
 
 from citiesofmigration import search
-from goodideas.models import City, Country, GoodIdea, Region
+from goodideas.models import City, Country, GoodIdea, Region, Theme
 
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # At most this many values of one filter are read: nobody ticks more, and it bounds the SQL.
@@ -142,6 +144,52 @@ class SearchFilter(django_filters.CharFilter):
         return qs.filter(pk__any_of=ids).annotate(rank=search.rank(search.query(text)))
 
 
+def _label(path, language):
+    return Coalesce(NullIf(F(f"{path}_{language}"), Value("")), F(f"{path}_en"), output_field=CharField())
+
+
+def known_values(data) -> dict[tuple[str, object], str]:
+    """{(filter, value): label} for the values of `data` that name something; one query per filter given.
+
+    A theme, city or country is known when it exists, a tag when an idea has it, a year when a
+    published idea started in it.
+    """
+    language = get_language() or "en"
+    language = language if language in {code for code, _name in settings.LANGUAGES} else "en"
+    # filter: (its rows named by the values, the value's column, its label)
+    queries = {
+        "theme": (lambda slugs: Theme.objects.filter(slug__in=slugs), "slug", _label("name", language)),
+        "city": (lambda slugs: City.objects.filter(slug__in=slugs), "slug", _label("name", language)),
+        "country": (lambda slugs: Country.objects.filter(slug__in=slugs), "slug", _label("name", language)),
+        "tag": (lambda slugs: idea_tags().filter(tag__slug__in=slugs), "tag__slug", F("tag__name")),
+        "year": (
+            lambda years: GoodIdea.objects.published().filter(year_started__in=years),
+            "year_started",
+            Cast("year_started", output_field=CharField()),
+        ),
+    }
+    known = {}
+    for name, (rows, column, label) in queries.items():
+        if data.get(name):
+            found = rows(data[name]).order_by().annotate(known_label=label).values_list(column, "known_label")
+            known.update({(name, value): text for value, text in found.distinct()})
+    return known
+
+
+class GoodIdeaFilterForm(forms.Form):
+    """The filters as read: values that name nothing are dropped (known_values()), never an error."""
+
+    KNOWN = ("theme", "city", "country", "tag", "year")
+
+    def clean(self):
+        data = super().clean()
+        self.labels = known_values(data)
+        for name in self.KNOWN:
+            if data.get(name):
+                data[name] = [value for value in data[name] if (name, value) in self.labels]
+        return data
+
+
 class GoodIdeaFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Search"))
     theme = ValuesFilter(
@@ -157,6 +205,7 @@ class GoodIdeaFilter(django_filters.FilterSet):
     class Meta:
         model = GoodIdea
         fields = []
+        form = GoodIdeaFilterForm
 
     # The filters that have counts, in the order the page shows them.
     FACETS = ["theme", "region", "country", "city", "tag", "year", "running"]
@@ -355,6 +404,7 @@ class GoodIdeaFilter(django_filters.FilterSet):
                         "position": row.get("position", 0),
                     }
                 )
+            items += self.applied_without_ideas(name, items, region_labels, running_labels)
             if name == "theme":
                 items.sort(key=lambda item: item["position"])
             elif name == "year":
@@ -371,6 +421,22 @@ class GoodIdeaFilter(django_filters.FilterSet):
                 items.sort(key=lambda item: str(item["label"]).lower())
             result[name] = items
         return result
+
+    def applied_without_ideas(self, name, items, region_labels, running_labels):
+        """The values of filter `name` that are applied but count no idea: shown too, with 0."""
+        shown = {item["value"] for item in items}
+        labels = getattr(self.form, "labels", {})
+        missing = []
+        for value in self.selected(name):
+            if name == "running":
+                value, label = ("yes" if value else "no"), running_labels[value]
+            elif name == "region":
+                label = region_labels.get(value, value)
+            else:
+                label = labels.get((name, value), value)
+            if value not in shown:
+                missing.append({"value": value, "label": str(label), "count": 0, "selected": True, "position": 99})
+        return missing
 
 
 VERSION_KEY = "goodideas:version"

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from citiesofmigration.sitemaps import I18nSitemap
+from citiesofmigration.sitemaps import TITLE_FIELDS, I18nSitemap
 from goodideas.models import City, GoodIdea, Theme
 
 
@@ -18,7 +18,7 @@ class GoodIdeaSitemap(I18nSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return GoodIdea.objects.published().only("slug", "updated_at").order_by("pk")
+        return GoodIdea.objects.published().only("slug", "updated_at", *TITLE_FIELDS).order_by("pk")
 
     def lastmod(self, idea):
         return idea.updated_at

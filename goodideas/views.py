@@ -10,6 +10,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, V
 
 from citiesofmigration import ratelimit
 from citiesofmigration.context_processors import absolute_url
+from citiesofmigration.lists import ForgivingPaginationMixin
 from goodideas import export, services
 from goodideas.filters import filter_ideas
 from goodideas.forms import ProposalForm
@@ -35,7 +36,7 @@ class FilteredIdeasMixin:
         return filterset.sorted(filterset.qs, self.request.GET.get("sort"))
 
 
-class IdeaListView(FilteredIdeasMixin, ListView):
+class IdeaListView(FilteredIdeasMixin, ForgivingPaginationMixin, ListView):
     template_name = "goodideas/idea_list.html"
     paginate_by = 20
     remember_search = True  # the list and its eight facet counts share one search
@@ -122,7 +123,7 @@ class IdeaPreviewView(IdeaDetailView):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
 
-class ThemeDetailView(ListView):
+class ThemeDetailView(ForgivingPaginationMixin, ListView):
     template_name = "goodideas/theme_detail.html"
     paginate_by = 20
 
@@ -166,7 +167,7 @@ class CityListView(TemplateView):
         return super().get_context_data(regions=groups, cities=cities, map=services.world_map(cities), **kwargs)
 
 
-class CityDetailView(ListView):
+class CityDetailView(ForgivingPaginationMixin, ListView):
     template_name = "goodideas/city_detail.html"
     paginate_by = 20
 

@@ -1,8 +1,7 @@
-import csv
+import itertools
 
 from django.contrib import admin, messages
 from django.db import models
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from citiesofmigration import csvcells
 from webinars import services
 from webinars.admin_forms import SessionAdminForm, WebinarAdminForm
 from webinars.forms import RegistrantsEmailForm
@@ -33,33 +33,23 @@ class TimeZoneSelectMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-def csv_safe(value) -> str:
-    """A cell that spreadsheet programs show as text, never run as a formula (=, +, -, @ at the start)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def registrations_csv(registrations, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
-    writer = csv.writer(response)
-    writer.writerow(["webinar", "starts_at", "name", "email", "status", "language", "registered_on"])
-    for registration in registrations.select_related("user", "webinar").order_by("webinar__starts_at", "created"):
-        user = registration.user
-        writer.writerow(
-            csv_safe(cell)
-            for cell in [
-                registration.webinar.slug,
-                registration.webinar.starts_at.isoformat(),
-                user.get_full_name() or user.get_username(),
-                user.email,
-                registration.status,
-                registration.language,
-                registration.created.isoformat(),
-            ]
-        )
-    return response
+def registrations_csv(registrations, filename: str):
+    rows = (
+        [
+            registration.webinar.slug,
+            registration.webinar.starts_at.isoformat(),
+            registration.user.get_full_name() or registration.user.get_username(),
+            registration.user.email,
+            registration.status,
+            registration.language,
+            registration.created.isoformat(),
+        ]
+        for registration in registrations.select_related("user", "webinar").order_by("webinar__starts_at", "created")
+    )
+    return csvcells.csv_response(
+        itertools.chain([["webinar", "starts_at", "name", "email", "status", "language", "registered_on"]], rows),
+        filename,
+    )
 
 
 @admin.register(Speaker)

@@ -1,22 +1,26 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration import search
+from citiesofmigration import lists, search
 from goodideas.models import Theme
 
 
 class WebinarFilterForm(forms.Form):
-    """The filters of the webinar list: words, theme, year. All optional; from the query string."""
+    """The filters of the webinar list: words, theme, year. All optional; from the query string.
 
-    q = forms.CharField(label=_("Search webinars"), required=False, max_length=search.MAX_QUERY_LENGTH)
-    theme = forms.ModelChoiceField(
+    Never invalid (citiesofmigration/lists.py): an unknown theme or a year without webinars is
+    ignored, and a long text is cut to the bound every search box has.
+    """
+
+    q = forms.CharField(label=_("Search webinars"), required=False)
+    theme = lists.KnownModelChoiceField(
         label=_("Theme"),
         queryset=Theme.objects.all(),
         to_field_name="slug",
         required=False,
         empty_label=_("All themes"),
     )
-    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    year = lists.KnownTypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)

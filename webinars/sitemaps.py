@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from citiesofmigration.sitemaps import I18nSitemap
+from citiesofmigration.sitemaps import TITLE_FIELDS, I18nSitemap
 from webinars.models import Event, Webinar
 
 
@@ -18,7 +18,7 @@ class WebinarSitemap(I18nSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Webinar.objects.published().only("slug", "updated_at").order_by("pk")
+        return Webinar.objects.published().only("slug", "updated_at", *TITLE_FIELDS).order_by("pk")
 
     def lastmod(self, webinar):
         return webinar.updated_at
@@ -28,7 +28,7 @@ class EventSitemap(I18nSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Event.objects.published().only("slug", "updated_at").order_by("pk")
+        return Event.objects.published().only("slug", "updated_at", *TITLE_FIELDS).order_by("pk")
 
     def lastmod(self, event):
         return event.updated_at

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
 
 from citiesofmigration.context_processors import absolute_url
+from citiesofmigration.lists import ForgivingPaginationMixin
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 from webinars import ics, services
@@ -20,7 +21,7 @@ from webinars.forms import WebinarFilterForm
 from webinars.models import Event, EventLink, Registration, Session, Webinar, WebinarSpeaker
 
 
-class WebinarListView(ListView):
+class WebinarListView(ForgivingPaginationMixin, ListView):
     """Upcoming webinars first (all of them), then the archive, paginated; filtered by words, theme and year."""
 
     template_name = "webinars/webinar_list.html"
@@ -31,20 +32,17 @@ class WebinarListView(ListView):
         self.now = timezone.now()
         published = Webinar.objects.published()
         years = sorted({day.year for day in published.dates("starts_at", "year")}, reverse=True)
-        self.form = WebinarFilterForm(request.GET or None, years=years)
+        self.form = WebinarFilterForm(request.GET, years=years)
+        self.form.is_valid()  # never invalid: what it does not know cleans to None
+        self.applied = {name: value for name, value in self.form.cleaned_data.items() if value}
         self.filtered = published
-        if self.form.is_bound and self.form.is_valid():
-            data = self.form.cleaned_data
-            if data["theme"]:
-                self.filtered = self.filtered.filter(themes=data["theme"])
-            if data["year"]:
-                self.filtered = self.filtered.filter(starts_at__year=data["year"])
-            if data["q"]:
-                self.filtered = self.filtered.search(data["q"])
-        response = super().get(request, *args, **kwargs)
-        if self.form.is_bound and not self.form.is_valid():
-            response.status_code = 400
-        return response
+        if "theme" in self.applied:
+            self.filtered = self.filtered.filter(themes=self.applied["theme"])
+        if "year" in self.applied:
+            self.filtered = self.filtered.filter(starts_at__year=self.applied["year"])
+        if "q" in self.applied:
+            self.filtered = self.filtered.search(self.applied["q"])
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return self.filtered.archived(self.now).for_listing()
@@ -53,7 +51,8 @@ class WebinarListView(ListView):
         context = super().get_context_data(**kwargs)
         page_obj = context["page_obj"]
         context["form"] = self.form
-        context["filtering"] = self.form.is_bound and self.form.is_valid() and any(self.form.cleaned_data.values())
+        context["filtering"] = bool(self.applied)
+        context["filter_count"] = len(set(self.applied) - {"q"})
         context["upcoming"] = (
             list(self.filtered.upcoming(self.now).for_listing()) if page_obj is None or page_obj.number == 1 else []
         )
@@ -183,7 +182,7 @@ def calendar_ics(request):
     return _ics_response(content, "learning-exchange.ics")
 
 
-class EventListView(ListView):
+class EventListView(ForgivingPaginationMixin, ListView):
     template_name = "webinars/event_list.html"
     paginate_by = 20
     context_object_name = "past"

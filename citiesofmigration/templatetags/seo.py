@@ -35,6 +35,17 @@ def social_meta(context, title="", description=""):
     }
 
 
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    """The page's addresses for <link rel="alternate" hreflang>: in each language its content exists in.
+
+    The same rule as the sitemap (seo.content_languages): an idea written only in English has no
+    French or German alternate, although its page can be read with a French or German frame.
+    """
+    languages = seo.content_languages(context.get("object") or context.get("seo_object"))
+    return [alternate for alternate in context.get("alternates") or [] if alternate["code"] in languages]
+
+
 @register.simple_tag
 def og_locale(language_code):
     return format_html("{}", {"en": "en_GB", "fr": "fr_FR", "de": "de_DE"}.get(language_code, "en_GB"))

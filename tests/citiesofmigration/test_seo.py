@@ -62,18 +62,65 @@ def test_every_page_has_a_description_and_a_link_preview(client, path):
     assert meta(response, "twitter:title") == meta(response, "og:title")
 
 
-def test_sitemap_lists_each_page_in_three_languages_with_alternates(client):
-    idea = GoodIdeaFactory()
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap(client) -> dict[str, set[str]]:
+    """{address listed: the hreflang codes of its alternates}."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    locations = [url.find("s:loc", ns).text for url in root.findall("s:url", ns)]
+    return {
+        url.find("s:loc", SITEMAP_NS).text: {link.get("hreflang") for link in url.findall("x:link", SITEMAP_NS)}
+        for url in root.findall("s:url", SITEMAP_NS)
+    }
+
+
+def test_sitemap_lists_each_page_in_three_languages_with_alternates(client):
+    idea = GoodIdeaFactory(title_fr="Une idée", title_de="Eine Idee")
+    listed = sitemap(client)
     for language in ("en", "fr", "de"):
-        assert f"http://testserver/{language}/ideas/{idea.slug}/" in locations
-        assert f"http://testserver/{language}/about/" in locations
-    first = root.find("s:url", ns)
-    assert {link.get("hreflang") for link in first.findall("x:link", ns)} == {"en", "fr", "de", "x-default"}
+        assert listed[f"http://testserver/{language}/ideas/{idea.slug}/"] == {"en", "fr", "de", "x-default"}
+        assert listed[f"http://testserver/{language}/about/"] == {"en", "fr", "de", "x-default"}
+
+
+def test_sitemap_lists_an_english_only_idea_in_english_only(client):
+    idea = GoodIdeaFactory(title_en="Only in English")
+    french = GoodIdeaFactory(title_en="Also in French", title_fr="Aussi en français")
+    listed = sitemap(client)
+    assert listed[f"http://testserver/en/ideas/{idea.slug}/"] == {"en", "x-default"}
+    assert f"http://testserver/fr/ideas/{idea.slug}/" not in listed
+    assert f"http://testserver/de/ideas/{idea.slug}/" not in listed
+    assert listed[f"http://testserver/fr/ideas/{french.slug}/"] == {"en", "fr", "x-default"}
+    assert f"http://testserver/de/ideas/{french.slug}/" not in listed
+    # Lists exist in every language.
+    assert listed["http://testserver/de/ideas/"] == {"en", "fr", "de", "x-default"}
+
+
+def test_page_head_names_only_the_languages_its_content_exists_in(client):
+    idea = GoodIdeaFactory(title_en="Only in English")
+    french = GoodIdeaFactory(title_en="Also in French", title_fr="Aussi en français")
+    alternate = re.compile(r'<link rel="alternate" hreflang="([^"]+)"')
+
+    assert set(alternate.findall(client.get(f"/fr/ideas/{idea.slug}/").content.decode())) == {"en", "x-default"}
+    assert set(alternate.findall(client.get(f"/en/ideas/{french.slug}/").content.decode())) == {
+        "en",
+        "fr",
+        "x-default",
+    }
+    assert set(alternate.findall(client.get("/en/ideas/").content.decode())) == {"en", "fr", "de", "x-default"}
+    # The language links of the frame still offer every language.
+    assert 'hreflang="de" lang="de"' in client.get(f"/en/ideas/{idea.slug}/").content.decode()
+
+
+def test_sitemap_queries_do_not_grow_with_the_content(client, django_assert_max_num_queries):
+    GoodIdeaFactory.create_batch(5, title_fr="Une idée")
+    with django_assert_max_num_queries(30) as few:
+        sitemap(client)
+    GoodIdeaFactory.create_batch(45, title_fr="Une idée")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        listed = sitemap(client)
+    assert sum("/fr/ideas/" in address for address in listed) == 51  # 50 ideas and the list
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_exports(client):

@@ -104,9 +104,15 @@ def test_odd_queries_get_a_normal_page(client, ideas, params):
     assert "<script>alert" not in response.content.decode()
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-1", "99", "999999999999999999999"])
-def test_bad_page_numbers_are_not_found(client, ideas, page):
-    assert client.get("/en/search/", {"q": "library", "page": page}).status_code == 404
+@pytest.mark.parametrize(
+    ("page", "shown"), [("abc", 1), ("0", 1), ("-1", 1), ("²", 1), ("2", 2), ("99", 2), ("9" * 30, 2)]
+)
+def test_a_page_that_is_not_a_page_shows_the_first_or_the_last(client, page, shown):
+    GoodIdeaFactory.create_batch(25, teaser_en="Refugees and the library.")
+    response = client.get("/en/search/", {"q": "library", "page": page})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == shown
+    assert len(response.context["results"]) == (20 if shown == 1 else 5)
 
 
 def test_query_count_does_not_grow_with_results(client, django_assert_max_num_queries):

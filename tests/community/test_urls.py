@@ -28,12 +28,15 @@ def test_sitemap_lists_topics_and_visible_threads(client):
 
     from .conftest import ThreadFactory
 
-    shown = ThreadFactory(title="Shown thread")
+    shown = ThreadFactory(title="Gezeigter Faden", language="de", topic__title_fr="Le travail")
     hidden = ThreadFactory(title="Hidden thread", status=Thread.Status.HIDDEN)
 
     xml = client.get("/sitemap.xml").content.decode()
 
     assert "/en/community/</loc>" in xml
-    assert f"/fr{shown.topic.get_absolute_url()[3:]}" in xml
-    assert f"/de/community/threads/{shown.pk}-shown-thread/" in xml
+    assert f"/fr{shown.topic.get_absolute_url()[3:]}" in xml  # the topic's title exists in French
+    assert f"/de{shown.topic.get_absolute_url()[3:]}" not in xml  # but not in German
+    # A thread is listed in the language it is written in.
+    assert f"/de/community/threads/{shown.pk}-gezeigter-faden/" in xml
+    assert f"/en/community/threads/{shown.pk}-gezeigter-faden/" not in xml
     assert f"/community/threads/{hidden.pk}-" not in xml

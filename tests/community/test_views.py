@@ -96,9 +96,27 @@ def test_wrong_slug_redirects_to_the_thread(client, thread):
     assert response["Location"] == thread.get_absolute_url()
 
 
-def test_unknown_topic_and_bad_page_are_404(client, thread):
+def test_unknown_topic_is_404(client, thread):
     assert client.get(url("community:topic", slug="no-such-topic")).status_code == 404
-    assert client.get(url("community:index"), {"page": "999"}).status_code == 404
+
+
+@pytest.mark.parametrize(("page", "shown"), [("999", 2), ("0", 1), ("abc", 1), ("9" * 30, 2)])
+def test_a_page_that_is_not_a_page_shows_the_first_or_the_last(client, page, shown):
+    topic = TopicFactory()
+    for _ in range(25):
+        ThreadFactory(topic=topic)
+    for path in (url("community:index"), topic.get_absolute_url()):
+        response = client.get(path, {"page": page})
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == shown
+
+
+def test_a_long_search_is_cut_not_ignored(client):
+    ThreadFactory(title="Housing for newcomers")
+    ThreadFactory(title="Language cafes")
+    response = client.get(url("community:index"), {"q": "housing " * 40})  # 320 characters, cut to 200
+    assert response.status_code == 200
+    assert [thread.title for thread in response.context["object_list"]] == ["Housing for newcomers"]
 
 
 def make_thread_with_posts(count):

@@ -65,11 +65,38 @@ def test_bad_input_never_500(client, news, query):
     assert response.status_code in {200, 404}
 
 
-def test_unknown_filter_value_says_so(client, news):
-    response = client.get("/fr/news/?theme=nope")
+@pytest.mark.parametrize("query", ["theme=nope", "country=atlantis", "city=%00", "city=" + "x" * 500])
+def test_unknown_filter_value_is_ignored_and_not_shown_as_applied(client, news, query):
+    response = client.get(f"/fr/news/?{query}")
+    content = response.content.decode()
     assert response.status_code == 200
-    assert titles(response) == []
-    assert "errorlist" in response.content.decode()
+    assert len(titles(response)) == len(news)
+    assert "errorlist" not in content
+    assert "aria-invalid" not in content
+    assert " selected>" not in content.replace('<option value="" selected>', "")
+    assert not response.context["filtering"]
+
+
+def test_unknown_value_beside_a_known_one(client, news):
+    response = client.get("/en/news/?theme=nope&city=toronto")
+    assert titles(response) == ["Toronto news"]
+    assert response.context["filtering"]
+
+
+def test_a_long_search_is_cut_not_refused(client, news):
+    response = client.get("/en/news/", {"q": "Toronto " * 40})  # 320 characters, cut to 200
+    assert response.status_code == 200
+    assert titles(response) == ["Toronto news"]
+    assert "errorlist" not in response.content.decode()
+
+
+@pytest.mark.parametrize(("page", "shown"), [("999", 2), ("0", 1), ("x", 1), ("-1", 1)])
+def test_a_page_that_is_not_a_page_shows_the_first_or_the_last(client, places, page, shown):
+    for n in range(25):
+        NewsItemFactory(date=date(2020, 1, 1 + n))
+    response = client.get("/en/news/", {"page": page})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == shown
 
 
 def test_news_detail_page(client, news):

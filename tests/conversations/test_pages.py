@@ -219,11 +219,15 @@ def test_home_query_count_is_constant(client, django_assert_max_num_queries):
 def test_sitemap_lists_public_issues_items_and_news(client, issue):
     from tests.conversations.factories import NewsItemFactory
 
-    NewsItemFactory(slug="in-the-sitemap")
+    NewsItemFactory(slug="in-the-sitemap", title_de="In der Sitemap")
     IssueFactory(number=99, status="draft")
     xml = client.get("/sitemap.xml").content.decode()
     assert "/fr/conversations/7/first/" in xml
+    assert "/fr/conversations/7/second/" not in xml  # written in English only
+    assert "/en/conversations/7/second/" in xml
+    assert "/de/conversations/7/" in xml
     assert "/de/news/in-the-sitemap/" in xml
+    assert "/fr/news/in-the-sitemap/" not in xml
     assert "/conversations/99/" not in xml
 
 

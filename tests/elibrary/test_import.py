@@ -121,7 +121,7 @@ def test_export_csv_action_gives_columns_the_import_reads(admin_client):
     )
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0]["slug"] == resource.slug
     assert rows[0]["title_fr"] == "Exporté"
     assert rows[0]["languages"] == "en;fr"
@@ -145,3 +145,35 @@ def test_staff_without_permission_cannot_import(client, django_user_model):
     user = django_user_model.objects.create_user("staff", "s@example.org", "a long password 123", is_staff=True)
     client.force_login(user)
     assert client.get("/admin/elibrary/resource/import/").status_code == 403
+
+
+def test_export_marks_formulas_as_text_and_the_import_reads_them_back(admin_client):
+    resource = ResourceFactory(
+        title_en="=HYPERLINK(1)", summary_en="-5 % in a year", authors="@Team", slug="formula", languages=["en"]
+    )
+    response = admin_client.post(
+        "/admin/elibrary/resource/", {"action": "export_csv", "_selected_action": [resource.pk]}
+    )
+    text = b"".join(response.streaming_content).decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert (rows[0]["title_en"], rows[0]["summary_en"], rows[0]["authors"]) == (
+        "'=HYPERLINK(1)",
+        "'-5 % in a year",
+        "'@Team",
+    )
+    Resource.objects.filter(pk=resource.pk).update(title_en="changed", summary_en="", authors="")
+
+    response = admin_client.post(
+        "/admin/elibrary/resource/import/", {"csv_file": SimpleUploadedFile("l.csv", text.encode())}
+    )
+
+    assert response.status_code == 302
+    resource.refresh_from_db()
+    assert (resource.title_en, resource.summary_en, resource.authors) == ("=HYPERLINK(1)", "-5 % in a year", "@Team")
+
+
+def test_cells_beyond_the_header_are_left_out(admin_client):
+    data = (HEADER + ",Extra cells,,,toolkit,,,2020,,en,https://example.org/x,,,,,,,one,two\n").encode()
+    response = admin_client.post("/admin/elibrary/resource/import/", {"csv_file": SimpleUploadedFile("x.csv", data)})
+    assert response.status_code == 302
+    assert Resource.objects.filter(slug="extra-cells").exists()

@@ -141,6 +141,7 @@ def test_unpublished_resources_are_hidden(client):
         {"page": "abc"},
         {"page": "99999"},
         {"page": "-1"},
+        {"page": "²"},
         {"theme": "no-such-theme"},
         {"theme": "<script>"},
         {"kind": "novel"},
@@ -166,14 +167,42 @@ def test_unknown_values_are_said_to_be_ignored(client):
     assert len(response.context["resources"]) == 1
 
 
+@pytest.mark.parametrize(
+    "params",
+    [{"theme": "no-such-theme"}, {"city": "atlantis", "country": "utopia"}, {"publisher": "99999"}],
+)
+def test_names_of_nothing_are_ignored_and_said_to_be(client, params):
+    shown = ResourceFactory()
+    shown.themes.set([Theme.objects.get(slug="work")])
+    ResourceFactory()
+    response = client.get(LIST.format("en"), params)
+    content = response.content.decode()
+    assert len(response.context["resources"]) == 2
+    assert not response.context["filtered"]
+    assert "(ignored)" in content
+    assert "Clear all" not in content
+
+
+def test_an_unknown_theme_beside_a_known_city(client):
+    berlin = CityFactory(slug="berlin")
+    shown = ResourceFactory()
+    shown.cities.set([berlin])
+    ResourceFactory()
+    response = client.get(LIST.format("en"), {"theme": "no-such-theme", "city": "berlin"})
+    assert response.context["resources"] == [shown]
+    assert response.context["values"] == {"city": "berlin"}
+
+
 def test_page_beyond_the_end_shows_the_last_page(client):
     ResourceFactory.create_batch(25)
-    for page in ["7", "999999999"]:
+    for page in ["7", "999999999", "9" * 30]:
         response = client.get(LIST.format("en"), {"page": page})
         assert response.context["page_obj"].number == 2
         assert len(response.context["resources"]) == 5
-    response = client.get(LIST.format("en"), {"page": "0"})
-    assert response.context["page_obj"].number == 1
+    for page in ["0", "²", "abc"]:
+        response = client.get(LIST.format("en"), {"page": page})
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == 1
 
 
 def test_download_serves_the_file_with_safe_headers_and_counts(client):
@@ -256,11 +285,12 @@ def test_urls_reverse():
 
 
 def test_sitemap_lists_published_resources(client):
-    shown = ResourceFactory()
+    shown = ResourceFactory(title_fr="Rapport")
     hidden = ResourceFactory(is_published=False)
     content = client.get("/sitemap.xml").content.decode()
     assert f"/en/library/{shown.slug}/" in content
     assert f"/fr/library/{shown.slug}/" in content
+    assert f"/de/library/{shown.slug}/" not in content
     assert f"/library/{hidden.slug}/" not in content
 
 

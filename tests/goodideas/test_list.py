@@ -188,11 +188,32 @@ def test_bad_input_gives_a_normal_page(client, ideas, query):
     assert response.status_code == 200
 
 
-def test_unknown_slug_gives_an_empty_list(client, ideas):
-    response = client.get("/en/ideas/?theme=nope")
+@pytest.mark.parametrize(
+    "query", ["theme=nope", "city=atlantis&country=utopia", "tag=no-such-tag", "year=1850", "theme=" + "x" * 100]
+)
+def test_values_that_name_nothing_are_ignored_and_not_shown_as_applied(client, ideas, query):
+    response = client.get(f"/en/ideas/?{query}")
+
+    assert response.status_code == 200
+    assert len(titles(response)) == 3
+    assert response.context["active_filters"] == []
+    assert not response.context["filterset"].is_filtered
+    assert '<meta name="robots" content="noindex, follow">' not in response.content.decode()
+
+
+def test_an_unknown_value_beside_a_known_one_is_dropped(client, ideas):
+    response = client.get("/en/ideas/?theme=work&theme=nope&city=atlantis")
+
+    assert titles(response) == ["Coffee shop hires newcomers"]
+    assert [active["label"] for active in response.context["active_filters"]] == ["Work"]
+
+
+def test_an_applied_value_that_counts_no_idea_is_still_shown(client, ideas):
+    response = client.get("/en/ideas/?theme=work&city=berlin")
 
     assert titles(response) == []
-    assert "No Good Ideas match" in response.content.decode()
+    assert {active["label"] for active in response.context["active_filters"]} == {"Work", "Berlin"}
+    assert facet(response, "theme")["work"] == 0
 
 
 def test_malformed_values_are_ignored(client, ideas):
@@ -201,9 +222,17 @@ def test_malformed_values_are_ignored(client, ideas):
     assert len(titles(response)) == 3
 
 
-@pytest.mark.parametrize("page", ["0", "abc", "-1", "999"])
-def test_bad_page_is_not_found(client, ideas, page):
-    assert client.get(f"/en/ideas/?page={page}").status_code == 404
+@pytest.mark.parametrize(
+    ("page", "shown"), [("0", 1), ("abc", 1), ("-1", 1), ("²", 1), ("2", 2), ("999", 2), ("9" * 30, 2)]
+)
+def test_a_page_that_is_not_a_page_shows_the_first_or_the_last(client, places, page, shown):
+    for _ in range(25):
+        GoodIdeaFactory(city=places["berlin"])
+
+    response = client.get("/en/ideas/", {"page": page})
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == shown
 
 
 def test_pagination(client, places):

@@ -68,11 +68,13 @@ def test_json_export_in_french(client, ideas):
 def test_exports_follow_the_filters(client, ideas):
     everything = json.loads(body(client.get("/en/ideas/export.json")))
     work = json.loads(body(client.get("/en/ideas/export.json?theme=work")))
-    none = json.loads(body(client.get("/en/ideas/export.json?theme=nope")))
+    unknown = json.loads(body(client.get("/en/ideas/export.json?theme=nope")))
+    none = json.loads(body(client.get("/en/ideas/export.json?theme=work&q=museums")))
 
     assert everything["count"] == 2
     assert {item["slug"] for item in everything["results"]} == {"museums", "jobs"}
     assert [item["slug"] for item in work["results"]] == ["jobs"]
+    assert unknown == everything  # a theme that does not exist filters nothing
     assert none == {"count": 0, "results": []}
 
 
@@ -146,3 +148,27 @@ def test_export_search_and_list_search_agree(client, ideas):
     exported = json.loads(body(client.get("/en/ideas/export.json?q=museums")))
 
     assert [idea.slug for idea in listed] == [item["slug"] for item in exported["results"]] == ["museums"]
+
+
+def test_csv_cells_never_run_as_formulas_but_json_stays_exact(client):
+    berlin = CityFactory(name_en="Berlin", slug="berlin")
+    idea_with(
+        title_en='=HYPERLINK("https://evil.example","Click")',
+        teaser_en="+1 more job",
+        slug="formula",
+        city=berlin,
+        organisation=OrganisationFactory(name="@Home Association", city=berlin),
+        tags=["-minus"],
+    )
+
+    rows = list(csv.DictReader(io.StringIO(body(client.get("/en/ideas/export.csv")).lstrip("\ufeff"))))
+    results = json.loads(body(client.get("/en/ideas/export.json")))["results"]
+
+    assert rows[0]["title"] == '\'=HYPERLINK("https://evil.example","Click")'
+    assert rows[0]["teaser"] == "'+1 more job"
+    assert rows[0]["organisation"] == "'@Home Association"
+    assert rows[0]["tags"] == "'-minus"
+    assert rows[0]["published"][:1].isdigit()
+    assert results[0]["title"] == '=HYPERLINK("https://evil.example","Click")'
+    assert results[0]["teaser"] == "+1 more job"
+    assert results[0]["organisation"] == "@Home Association"

@@ -96,11 +96,44 @@ def test_transcript_is_searched(client):
     assert list(response.context["archive"]) == [webinar]
 
 
-@pytest.mark.parametrize("query", [{"theme": "no-such-theme"}, {"year": "abc"}, {"year": "1850"}])
-def test_bad_filter_values_get_a_clear_400(client, query):
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"theme": "bogus"},
+        {"theme": "x" * 500},
+        {"theme": "\x00"},
+        {"year": "abc"},
+        {"year": "1850"},
+        {"year": "²"},
+        {"q": ""},
+        {"page": "abc"},
+    ],
+)
+def test_values_it_does_not_know_are_ignored_and_not_shown_as_applied(client, query):
+    webinars = {WebinarFactory(starts_at=timezone.now() - timedelta(days=days)) for days in (5, 400)}
     response = client.get(url("list"), query)
-    assert response.status_code == 400
-    assert 'class="errorlist"' in response.content.decode()
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert set(response.context["archive"]) == webinars
+    assert not response.context["filtering"]
+    assert "errorlist" not in content
+    assert "Clear filters" not in content
+    assert " selected>" not in content.replace('<option value="" selected>', "")  # every select shows "All …"
+
+
+def test_unknown_theme_beside_a_known_year_filters_by_the_year(client):
+    recent = WebinarFactory(starts_at=timezone.now() - timedelta(days=5))
+    WebinarFactory(starts_at=timezone.now() - timedelta(days=800))
+    response = client.get(url("list"), {"theme": "bogus", "year": str(recent.starts_at.year)})
+    assert list(response.context["archive"]) == [recent]
+    assert f'<option value="{recent.starts_at.year}" selected>' in response.content.decode()
+
+
+def test_a_long_search_is_cut_not_refused(client):
+    webinar = WebinarFactory(starts_at=timezone.now() - timedelta(days=5), transcript_en="Interpreters in clinics.")
+    response = client.get(url("list"), {"q": "clinics " * 40})  # 320 characters, cut to 200
+    assert response.status_code == 200
+    assert list(response.context["archive"]) == [webinar]
 
 
 def test_unknown_and_unpublished_slugs_are_404(client):
@@ -109,7 +142,16 @@ def test_unknown_and_unpublished_slugs_are_404(client):
     assert client.get(url("detail", slug=hidden.slug)).status_code == 404
     assert client.get(url("event-detail", slug="no-such-event")).status_code == 404
     assert client.get(url("ics", slug="no-such-webinar")).status_code == 404
-    assert client.get(url("list"), {"page": "999"}).status_code == 404
+
+
+@pytest.mark.parametrize(("page", "shown"), [("999", 2), ("0", 1), ("abc", 1), ("9" * 30, 2)])
+def test_a_page_that_is_not_a_page_shows_the_first_or_the_last(client, page, shown):
+    for days in range(20):
+        WebinarFactory(starts_at=timezone.now() - timedelta(days=days + 1))
+    for path in (url("list"), url("events")):
+        response = client.get(path, {"page": page})
+        assert response.status_code == 200
+    assert client.get(url("list"), {"page": page}).context["page_obj"].number == shown
 
 
 def test_anonymous_visitor_is_asked_to_sign_in(client):
@@ -327,15 +369,17 @@ def test_urls_reverse_and_resolve():
     assert url("event-detail", slug="x") == "/en/events/x/"
 
 
-def test_sitemap_lists_webinars_and_events_in_three_languages(client):
-    webinar = WebinarFactory()
-    event = EventFactory()
+def test_sitemap_lists_webinars_and_events_in_the_languages_they_are_written_in(client):
+    webinar = WebinarFactory(title_fr="Webinaire", title_de="Webinar auf Deutsch")
+    event = EventFactory(title_fr="Conférence")
     WebinarFactory(slug="draft-one", published=False)
     content = client.get("/sitemap.xml").content.decode()
     for language in ("en", "fr", "de"):
         assert url("detail", language, slug=webinar.slug) in content
-        assert url("event-detail", language, slug=event.slug) in content
         assert url("list", language) in content
+    assert url("event-detail", "en", slug=event.slug) in content
+    assert url("event-detail", "fr", slug=event.slug) in content
+    assert url("event-detail", "de", slug=event.slug) not in content
     assert "draft-one" not in content
 
 
