@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from citiesofmigration import mail
+
 
 def permissions_policy(get_response):
     """Deny powerful browser features the portal never uses (Django sets the other security headers)."""
@@ -25,5 +27,16 @@ def admin_csp(get_response):
         if request.path.startswith("/admin/"):
             response._csp_update = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
         return response
+
+    return middleware
+
+
+def mail_links(get_response):
+    """E-mails sent while a request is handled link to the host it came to (DJANGO_SITE_URL, where set,
+    wins), on whatever port the portal runs."""
+
+    def middleware(request):
+        with mail.links_to(request):
+            return get_response(request)
 
     return middleware

@@ -177,9 +177,9 @@ def thread_create(
     post = _new_post(author=author, thread=thread, body=body, pending=pending)
     Follow.objects.get_or_create(user=author, thread=thread)
     if pending:
-        transaction.on_commit(lambda: notify_editors(post, reason="pending"))
+        mail.on_commit(lambda: notify_editors(post, reason="pending"))
     else:
-        transaction.on_commit(lambda: notify_new_thread(thread, post))
+        mail.on_commit(lambda: notify_new_thread(thread, post))
     return Outcome(post, pending)
 
 
@@ -194,10 +194,10 @@ def post_create(*, author, thread: Thread, body: str) -> Outcome:
     post = _new_post(author=author, thread=thread, body=body, pending=pending)
     Follow.objects.get_or_create(user=author, thread=thread)  # those who reply hear about the answers
     if pending:
-        transaction.on_commit(lambda: notify_editors(post, reason="pending"))
+        mail.on_commit(lambda: notify_editors(post, reason="pending"))
     else:
         Thread.objects.filter(pk=thread.pk).update(last_activity=post.created_at)
-        transaction.on_commit(lambda: notify_reply(post))
+        mail.on_commit(lambda: notify_reply(post))
     return Outcome(post, pending)
 
 

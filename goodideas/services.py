@@ -81,7 +81,7 @@ def idea_propose(
     )
     idea.themes.set(themes)
     admin_path = reverse("admin:goodideas_goodidea_change", args=[idea.pk])
-    transaction.on_commit(
+    mail.on_commit(
         lambda: mail.send(
             "goodideas/email/proposal",
             {"idea": idea, "admin_url": mail.site_url() + admin_path, "language_name": language},

@@ -63,7 +63,7 @@ def test_sign_up_sends_a_verification_e_mail_in_the_page_language(client):
     message = mail.outbox[0]
     assert message.to == ["ana@example.org"]
     assert message.subject == "[Cities of Migration] Confirmez votre adresse courriel"
-    assert message.body.startswith("Bonjour,")
+    assert message.body.startswith("Bonjour Ana P.,")  # their display name, not their address
     assert "probablement vous" in message.body
     link = re.search(r"https?://\S+/fr/accounts/confirm-email/\S+/", message.body).group(0)
     path = link.split("://", 1)[1].split("/", 1)[1]
@@ -309,6 +309,8 @@ def test_profile_lists_the_members_recent_posts(client, member):
 
 
 def test_password_reset_sends_a_working_link(client, member):
+    member.profile.preferred_language = "de"
+    member.profile.save()
     response = client.post(url("account_reset_password", "de"), {"email": member.email})
 
     assert response.status_code == 302
@@ -331,6 +333,8 @@ def test_sign_in_and_out_messages_in_german(client, member):
 
 
 def test_change_of_e_mail_address_is_confirmed_by_mail(client, member):
+    member.profile.preferred_language = "fr"
+    member.profile.save()
     client.force_login(member)
 
     response = client.post(url("account_email", "fr"), {"action_add": "", "email": "new@example.org"})
