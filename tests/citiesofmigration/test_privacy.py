@@ -58,7 +58,7 @@ def test_privacy_page_says_what_is_kept(client):
 
 @pytest.mark.parametrize(
     "path",
-    ["/de/", "/de/accounts/signup/", "/de/newsletter/"],
+    ["/de/", "/de/accounts/signup/", "/de/newsletter/", "/de/ideas/submit/"],
 )
 def test_privacy_page_is_linked_from_the_footer_and_the_forms(client, path):
     CityFactory()

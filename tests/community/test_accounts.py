@@ -193,6 +193,42 @@ def test_data_export_is_json_with_everything(client, member):
     assert data["posts"][0]["text"] == "My words"
 
 
+def test_data_export_holds_registrations_subscriptions_proposals_and_sign_ins(client, member, settings):
+    from conversations.models import Delivery, Subscriber
+    from goodideas.models import Proposal
+    from tests.conversations.factories import IssueFactory
+    from tests.factories import GoodIdeaFactory
+    from tests.webinars.factories import RegistrationFactory, WebinarFactory
+
+    RegistrationFactory(user=member, webinar=WebinarFactory(title_en="Libraries as first stops"), language="fr")
+    RegistrationFactory(webinar=WebinarFactory(title_en="Someone else's"), user=UserFactory())
+    subscriber = Subscriber.objects.create(email=member.email.upper(), language="de")
+    Subscriber.objects.filter(pk=subscriber.pk).update(email=member.email)  # stored in lower case
+    Delivery.objects.create(subscriber=subscriber, issue=IssueFactory(number=4))
+    Subscriber.objects.create(email="stranger@example.org")
+    idea = GoodIdeaFactory(title_en="Neighbourhood mentors", status="submitted", published_at=None)
+    Proposal.objects.create(idea=idea, name="Ana", email=member.email.upper(), phone="123", language="fr")
+    client.post(url("account_login"), {"login": member.email, "password": PASSWORD})
+
+    data = json.loads(client.get(url("community:export")).content)
+
+    (registration,) = data["webinar_registrations"]
+    assert registration["webinar"] == "Libraries as first stops"
+    assert (registration["status"], registration["language"]) == ("registered", "fr")
+    (subscription,) = data["newsletter_subscriptions"]
+    assert (subscription["email"], subscription["language"], subscription["confirmed"]) == (member.email, "de", None)
+    assert [item["issue"] for item in subscription["issues_received"]] == [4]
+    (proposal,) = data["good_idea_proposals"]
+    assert (proposal["idea"], proposal["phone"], proposal["agreed_to_be_public_contact"]) == (
+        "Neighbourhood mentors",
+        "123",
+        False,
+    )
+    assert len(data["sign_ins"]) == 1
+    assert data["sign_ins"][0]["ip_address"] == "127.0.0.1"
+    assert "stranger@example.org" not in json.dumps(data)
+
+
 def sign_in(client, user):
     """Signed in, and the password confirmed again as allauth asks before deleting an account."""
     client.force_login(user)
@@ -245,6 +281,21 @@ def test_delete_account_removing_posts(client, member, other_member):
     assert not Thread.objects.filter(title="Only mine").exists()
     assert Thread.objects.filter(title="Answered by others").exists()
     assert sorted(Post.objects.values_list("body_markdown", flat=True)) == ["Their answer", "Their question"]
+
+
+def test_deleting_the_account_deletes_the_records_of_its_sign_ins(client, member, other_member):
+    from axes.models import AccessLog
+
+    client.post(url("account_login"), {"login": member.email, "password": PASSWORD})
+    client.logout()
+    client.post(url("account_login"), {"login": other_member.email, "password": PASSWORD})
+    client.logout()
+    assert AccessLog.objects.count() == 2
+    sign_in(client, member)
+
+    client.post(url("community:delete-account"), {"posts": "keep", "confirm": "on"})
+
+    assert list(AccessLog.objects.values_list("username", flat=True)) == [other_member.username]
 
 
 def test_delete_account_needs_confirmation(client, member):
