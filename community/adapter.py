@@ -1,7 +1,7 @@
 """How allauth and axes fit the portal: profiles made at sign-up, sign-in names that axes counts."""
 
 from types import SimpleNamespace
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
@@ -41,6 +41,15 @@ class AccountAdapter(DefaultAccountAdapter):
                 email,
                 {"current_site": site, **context, **links, "greeting_name": mail.member_name(user)},
             )
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        """The confirmation link carries the sign-up's `next`: confirmed in another browser (a phone's
+        mail app), it still leads back to the page the member signed up from."""
+        url = super().get_email_confirmation_url(request, emailconfirmation)
+        next_url = (request.POST.get("next") or request.GET.get("next")) if request is not None else ""
+        if next_url and self.is_safe_url(next_url):
+            url += "?" + urlencode({"next": next_url})
+        return url
 
     def get_client_ip(self, request):
         return ratelimit.client_ip(request)
