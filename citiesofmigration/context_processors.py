@@ -32,7 +32,16 @@ def site(request):
             for code, _name in settings.LANGUAGES
         ]
 
+    def return_to():
+        """Where signing in or up from this page leads back to: this page (on the sign-in and sign-up
+        pages themselves, the page they were opened from)."""
+        match = getattr(request, "resolver_match", None)
+        if match is not None and (match.url_name or "").startswith("account_"):
+            return request.GET.get("next", "")
+        return request.get_full_path()
+
     return {
+        "return_to": SimpleLazyObject(return_to),
         "alternates": SimpleLazyObject(alternates),
         "canonical_url": SimpleLazyObject(lambda: absolute_url(request, request.path)),
         "contact_email": settings.CONTACT_EMAIL,

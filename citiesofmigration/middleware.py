@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
-from citiesofmigration import views
+from citiesofmigration import mail, views
 
 # Longer addresses get the 414 page: about where gunicorn's default limit cut them before. gunicorn
 # runs with --limit-request-line 8190 (its largest; Makefile and README) so that they reach us; it
@@ -77,3 +77,14 @@ class FriendlyRefusals:
         response = views.method_not_allowed(request)
         response["Allow"] = ", ".join(sorted(method.upper() for method in allowed))
         return response
+
+
+def mail_links(get_response):
+    """E-mails sent while a request is handled link to the host it came to (DJANGO_SITE_URL, where set,
+    wins), on whatever port the portal runs."""
+
+    def middleware(request):
+        with mail.links_to(request):
+            return get_response(request)
+
+    return middleware

@@ -5,11 +5,14 @@ limits (through community.adapter) and every limit here use it.
 """
 
 import ipaddress
+import logging
 import math
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def _address(value: str) -> str | None:
@@ -62,3 +65,16 @@ def hit(scope: str, key: str, *, limit: int, period: int) -> int:
     if count <= limit:
         return 0
     return max(1, math.ceil((window + 1) * period - time.time()))
+
+
+def first_in(scope: str, key: str, *, period: int) -> bool:
+    """True the first time `key` does this in `scope` within `period` seconds, False on repeats.
+
+    For counting (a download counts once a minute per visitor), not for refusing: when the cache does
+    not answer it says True, so that the count goes on and nobody gets an error page.
+    """
+    try:
+        return bool(cache.add(f"once:{scope}:{key}", 1, timeout=period))
+    except Exception:  # the cache is down: count rather than fail
+        logger.warning("Cache unavailable: %s not deduplicated.", scope, exc_info=True)
+        return True

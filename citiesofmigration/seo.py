@@ -109,10 +109,11 @@ def good_idea(idea, request) -> Card:
         "url": url,
         "inLanguage": get_language(),
         "about": [theme.name for theme in idea.themes.all()],
-        "contentLocation": _place(idea.city, request),
         "publisher": _publisher(),
         "keywords": ", ".join(tag.name for tag in idea.tags.all()),
     }
+    if idea.city:  # only a proposal from a city not yet in the portal has none
+        jsonld["contentLocation"] = _place(idea.city, request)
     if idea.published_at:
         jsonld["datePublished"] = idea.published_at.date().isoformat()
     if idea.updated_at:

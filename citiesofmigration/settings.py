@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "citiesofmigration.middleware.FriendlyRefusals",  # 405 and 414 pages; before the CSRF check
+    "citiesofmigration.middleware.mail_links",  # e-mail links lead to the request's host (or DJANGO_SITE_URL)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -174,6 +175,9 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "community.forms.SignupExtraForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming the address in the browser that signed up signs the member in and takes them back to
+# the page they signed up from (the `next` of the sign-up, kept by allauth in the session).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True  # one address per member: "change" rather than "add and remove"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

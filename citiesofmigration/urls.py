@@ -45,6 +45,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("", include("goodideas.urls")),
     path("", include("elibrary.urls")),

@@ -96,6 +96,17 @@ class AboutView(TemplateView):
     template_name = "about.html"
 
 
+class PrivacyView(TemplateView):
+    """What the portal keeps about people, why, for how long, and how to see or delete it."""
+
+    template_name = "privacy.html"
+
+    def get_context_data(self, **kwargs):
+        from conversations.services import CONFIRM_MAX_AGE
+
+        return super().get_context_data(confirm_days=CONFIRM_MAX_AGE // (24 * 3600), **kwargs)
+
+
 @never_cache
 @require_GET
 def healthz(request):

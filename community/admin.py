@@ -135,8 +135,18 @@ class ProfileAdmin(admin.ModelAdmin):
     list_display = ["display_name", "organisation", "city", "role", "blocked_at", "created_at"]
     list_filter = [("blocked_at", admin.EmptyFieldListFilter), "role"]
     search_fields = ["display_name", "organisation"]
-    fields = ["display_name", "organisation", "city", "role", "languages", "preferred_language", "blocked_at"]
-    readonly_fields = ["blocked_at"]
+    fields = [
+        "display_name",
+        "organisation",
+        "city",
+        "place",
+        "role",
+        "languages",
+        "preferred_language",
+        "blocked_at",
+    ]
+    # A typed city is reviewed under Good Ideas → Cities to review, where it reaches every profile that typed it.
+    readonly_fields = ["place", "blocked_at"]
     autocomplete_fields = []
     actions = ["block", "unblock"]
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from citiesofmigration.forms import HoneypotMixin
 from community import markdown, services
 from community.models import LANGUAGE_CHOICES, Profile, Report, Thread
+from goodideas.forms import TypedCityMixin
 
 MARKDOWN_HELP = _(
     "You can use Markdown: *italics*, **bold**, [a link](https://example.org), lists starting with “-”, "
@@ -45,7 +46,12 @@ class SignupExtraForm(HoneypotMixin, forms.Form):
         profile.save(update_fields=["display_name"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(TypedCityMixin, forms.ModelForm):
+    """The member's profile. Their city comes from the list or, when it is not there, is typed with its
+    country (an editor then adds it to the portal or finds it under another name)."""
+
+    city_required = False
+
     languages = forms.MultipleChoiceField(
         label=_("Languages you speak"), choices=LANGUAGE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -54,10 +60,17 @@ class ProfileForm(forms.ModelForm):
         model = Profile
         fields = ["display_name", "city", "organisation", "role", "languages", "preferred_language"]
 
+    field_order = ["display_name", "city", "new_city", "new_country"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].queryset = self.fields["city"].queryset.select_related(None).order_by("name")
+        self.fields["city"].queryset = self.fields["city"].queryset.select_related("country").order_by("name")
+        self.fields["city"].label_from_instance = lambda city: f"{city.name}, {city.country.name}"
         self.fields["city"].empty_label = _("(not given)")
+        self.fields["city"].label = _("Your city")
+        place = self.instance.place if self.instance.pk and self.instance.place_id else None
+        if place is not None and self.instance.city_id is None:  # typed, and not reviewed yet
+            self.initial.update(new_city=place.city_name, new_country=place.country_label)
         self.fields["role"].choices = [("", _("(not given)")), *Profile.Role.choices]
         self.fields["preferred_language"].choices = [(code, name) for code, name in settings.LANGUAGES]
 

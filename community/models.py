@@ -50,6 +50,15 @@ class Profile(models.Model):
     city = models.ForeignKey(
         "goodideas.City", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("city")
     )
+    # A city the member typed because it is not in the list: `city` once an editor has reviewed it.
+    place = models.ForeignKey(
+        "goodideas.TypedPlace",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="profiles",
+        verbose_name=_("city typed"),
+    )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     languages = ArrayField(

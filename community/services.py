@@ -3,12 +3,14 @@
 import json
 from dataclasses import dataclass
 
+from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Prefetch
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -17,6 +19,10 @@ from django.utils.translation import ngettext
 from citiesofmigration import mail, ratelimit
 from community import markdown
 from community.models import Follow, Post, Profile, Report, Thread
+from conversations.models import Delivery, Subscriber
+from goodideas import places
+from goodideas.models import Proposal, TypedPlace
+from webinars.models import Registration
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
 
@@ -48,6 +54,21 @@ def profile_for(user) -> Profile:
         profile, _created = Profile.objects.get_or_create(
             user=user, defaults={"display_name": user.get_full_name() or user.get_username()}
         )
+    return profile
+
+
+def profile_save(*, profile: Profile, new_city: str = "", new_country: str = "") -> Profile:
+    """Save a profile edited by its member. A typed city becomes the portal's city of that name, or
+    waits for an editor's review (goodideas.places); choosing a city from the list forgets a typed one."""
+    if new_city:
+        found = places.place_typed(city_name=new_city, country_text=new_country)
+        if isinstance(found, TypedPlace):
+            profile.city, profile.place = found.city, found
+        else:
+            profile.city, profile.place = found, None
+    else:
+        profile.place = None
+    profile.save()
     return profile
 
 
@@ -177,9 +198,9 @@ def thread_create(
     post = _new_post(author=author, thread=thread, body=body, pending=pending)
     Follow.objects.get_or_create(user=author, thread=thread)
     if pending:
-        transaction.on_commit(lambda: notify_editors(post, reason="pending"))
+        mail.on_commit(lambda: notify_editors(post, reason="pending"))
     else:
-        transaction.on_commit(lambda: notify_new_thread(thread, post))
+        mail.on_commit(lambda: notify_new_thread(thread, post))
     return Outcome(post, pending)
 
 
@@ -194,10 +215,10 @@ def post_create(*, author, thread: Thread, body: str) -> Outcome:
     post = _new_post(author=author, thread=thread, body=body, pending=pending)
     Follow.objects.get_or_create(user=author, thread=thread)  # those who reply hear about the answers
     if pending:
-        transaction.on_commit(lambda: notify_editors(post, reason="pending"))
+        mail.on_commit(lambda: notify_editors(post, reason="pending"))
     else:
         Thread.objects.filter(pk=thread.pk).update(last_activity=post.created_at)
-        transaction.on_commit(lambda: notify_reply(post))
+        mail.on_commit(lambda: notify_reply(post))
     return Outcome(post, pending)
 
 
@@ -384,9 +405,22 @@ def author_name(user) -> str:
 # Member data ---------------------------------------------------------------------------------------
 
 
+def member_addresses(user) -> set[str]:
+    """Every e-mail address of the member, in lower case."""
+    return {user.email.lower(), *(address.email.lower() for address in user.emailaddress_set.all())} - {""}
+
+
+def sign_in_names(user) -> set[str]:
+    """The names django-axes records this member's sign-ins under: the account's username and addresses."""
+    return {user.get_username(), *member_addresses(user)}
+
+
 def member_export(*, user) -> str:
-    """Everything the portal holds about a member, as JSON."""
+    """Everything the portal holds about a member, as JSON: account, profile, posts, follows and
+    reports, webinar registrations, newsletter subscriptions and proposals (by any of their e-mail
+    addresses), and the records of their sign-ins."""
     profile = profile_for(user)
+    addresses = member_addresses(user)
     data = {
         "account": {
             "email": user.email,
@@ -400,6 +434,7 @@ def member_export(*, user) -> str:
         "profile": {
             "display_name": profile.display_name,
             "city": profile.city.name if profile.city else None,
+            "city_typed": str(profile.place) if profile.place_id and not profile.city_id else None,
             "organisation": profile.organisation,
             "role": profile.role,
             "languages": profile.languages,
@@ -426,6 +461,63 @@ def member_export(*, user) -> str:
             {"post": report.post_id, "reason": report.reason, "comment": report.comment, "created": report.created_at}
             for report in Report.objects.filter(reporter=user).order_by("created_at")
         ],
+        "webinar_registrations": [
+            {
+                "webinar": registration.webinar.title,
+                "starts": registration.webinar.starts_at,
+                "status": registration.status,
+                "language": registration.language,
+                "registered": registration.created,
+            }
+            for registration in Registration.objects.filter(user=user).select_related("webinar").order_by("created")
+        ],
+        "newsletter_subscriptions": [
+            {
+                "email": subscriber.email,
+                "language": subscriber.language,
+                "signed_up": subscriber.created_at,
+                "confirmed": subscriber.confirmed_at,
+                "unsubscribed": subscriber.unsubscribed_at,
+                "issues_received": [
+                    {"issue": delivery.issue.number, "sent": delivery.sent_at}
+                    for delivery in subscriber.deliveries.all()
+                ],
+            }
+            for subscriber in Subscriber.objects.filter(email__in=addresses)
+            .prefetch_related(Prefetch("deliveries", Delivery.objects.select_related("issue").order_by("sent_at")))
+            .order_by("created_at")
+        ],
+        "good_idea_proposals": [
+            {
+                "idea": proposal.idea.title,
+                "status": proposal.idea.status,
+                "name": proposal.name,
+                "role": proposal.role,
+                "email": proposal.email,
+                "phone": proposal.phone,
+                "language": proposal.language,
+                "agreed_to_be_public_contact": proposal.publish_contact,
+                "city_typed": str(proposal.place) if proposal.place_id else None,
+                "sent": proposal.created_at,
+            }
+            for proposal in Proposal.objects.annotate(address=Lower("email"))
+            .filter(address__in=addresses)
+            .select_related("idea", "place__country")
+            .order_by("created_at")
+        ],
+        "sign_ins": [
+            {"time": entry.attempt_time, "ip_address": entry.ip_address, "browser": entry.user_agent}
+            for entry in AccessLog.objects.filter(username__in=sign_in_names(user)).order_by("attempt_time")
+        ],
+        "failed_sign_ins": [
+            {
+                "last": entry.attempt_time,
+                "failures": entry.failures_since_start,
+                "ip_address": entry.ip_address,
+                "browser": entry.user_agent,
+            }
+            for entry in AccessAttempt.objects.filter(username__in=addresses).order_by("attempt_time")
+        ],
     }
     return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
 
@@ -441,4 +533,8 @@ def member_delete(*, user, remove_posts: bool) -> None:
         thread_ids = list(Thread.objects.filter(author=user).values_list("pk", flat=True))
         Post.objects.filter(author=user).delete()
         Thread.objects.filter(pk__in=thread_ids, posts__isnull=True).delete()
+    # The records of their sign-ins go with the account (webinar registrations go by cascade).
+    addresses = member_addresses(user)
+    AccessLog.objects.filter(username__in=sign_in_names(user)).delete()
+    AccessAttempt.objects.filter(username__in=addresses).delete()
     user.delete()

@@ -60,7 +60,11 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         return super().get_context_data(recent_posts=posts, **kwargs)
 
     def form_valid(self, form):
-        form.save()
+        services.profile_save(
+            profile=form.save(commit=False),
+            new_city=form.cleaned_data["new_city"],
+            new_country=form.cleaned_data["new_country"],
+        )
         messages.success(self.request, _("Your profile has been saved."))
         return redirect("community:profile")
 

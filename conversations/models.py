@@ -220,12 +220,21 @@ class SubscriberQuerySet(models.QuerySet):
         """Confirmed (double opt-in) and not unsubscribed."""
         return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
 
+    def unconfirmed_since(self, moment):
+        """Never confirmed, and no confirmation e-mail sent since `moment`."""
+        return self.filter(confirmed_at__isnull=True).filter(
+            models.Q(confirmation_sent_at__lt=moment)
+            | models.Q(confirmation_sent_at__isnull=True, created_at__lt=moment)
+        )
+
 
 class Subscriber(models.Model):
     email = models.EmailField(_("e-mail address"), unique=True)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="en")
     token = models.CharField(_("unsubscribe token"), max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+    # The last confirmation e-mail: an unconfirmed subscription is deleted once its link has expired.
+    confirmation_sent_at = models.DateTimeField(_("confirmation e-mail sent"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
 

@@ -3,6 +3,7 @@
 import html
 import logging
 import re
+from datetime import timedelta
 
 from django.core import signing
 from django.core.mail import get_connection
@@ -36,8 +37,20 @@ def subscriber_from_confirmation(token: str) -> Subscriber | None:
         return None
 
 
+def subscribers_purge_unconfirmed(*, now=None) -> int:
+    """Delete the subscriptions never confirmed whose last confirmation link has expired (the privacy
+    page promises it). Returns how many were deleted."""
+    moment = (now or timezone.now()) - timedelta(seconds=CONFIRM_MAX_AGE)
+    deleted, _by_model = Subscriber.objects.unconfirmed_since(moment).delete()
+    return deleted
+
+
 def subscriber_sign_up(*, email: str, language: str) -> Subscriber:
-    """Record the sign-up and send the confirmation e-mail (nothing is sent to an active subscriber)."""
+    """Record the sign-up and send the confirmation e-mail (nothing is sent to an active subscriber).
+
+    Each sign-up also deletes the expired unconfirmed subscriptions, so that the promise holds without
+    a scheduled job (`manage.py purge_subscriptions` does the same)."""
+    subscribers_purge_unconfirmed()
     email = email.strip().lower()
     subscriber, created = Subscriber.objects.get_or_create(email=email, defaults={"language": language})
     if not created and subscriber.language != language:
@@ -56,6 +69,8 @@ def subscriber_sign_up(*, email: str, language: str) -> Subscriber:
         to=[subscriber.email],
         language=language,
     )
+    subscriber.confirmation_sent_at = timezone.now()
+    subscriber.save(update_fields=["confirmation_sent_at"])
     return subscriber
 
 

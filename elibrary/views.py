@@ -1,9 +1,11 @@
 from django.core.paginator import Page, Paginator
 from django.db.models import F
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, TemplateView, View
 
+from citiesofmigration import ratelimit
 from citiesofmigration.lists import requested_page
 from citiesofmigration.uploads import DOCUMENTS
 from conversations.models import Item
@@ -86,26 +88,53 @@ class ResourceDetailView(DetailView):
 
 
 class ResourceDownloadView(View):
-    """The file, with its own content type and an attachment name made from the slug; counted."""
+    """The file, with its own content type and an attachment name made from the slug.
+
+    A GET that starts a download counts once per visitor and resource a minute; HEAD (link checkers,
+    previews) answers the same headers, without opening the file, and counts nothing.
+    """
+
+    # Repeats from the same visitor within this many seconds count once.
+    COUNT_ONCE_PER = 60
 
     def get(self, request, slug):
-        resource = get_object_or_404(Resource.objects.published(), slug=slug)
+        resource = self.get_resource(slug)
         if resource.is_external:
-            Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
+            self.count(request, resource)
             return HttpResponseRedirect(resource.external_url)
-        if not resource.file:
-            raise Http404
         try:
             handle = resource.file.open("rb")
         except (FileNotFoundError, OSError):
             raise Http404 from None
-        Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)
+        self.count(request, resource)
+        return self.headers(FileResponse(handle, as_attachment=True, filename=resource.download_filename), resource)
+
+    def head(self, request, slug):
+        resource = self.get_resource(slug)
+        if resource.is_external:
+            return HttpResponseRedirect(resource.external_url)
+        try:
+            size = resource.file.size
+        except (FileNotFoundError, OSError):
+            raise Http404 from None
+        response = HttpResponse()
+        response["Content-Length"] = str(size)
+        response["Content-Disposition"] = content_disposition_header(True, resource.download_filename)
+        return self.headers(response, resource)
+
+    def get_resource(self, slug) -> Resource:
+        resource = get_object_or_404(Resource.objects.published(), slug=slug)
+        if not resource.is_external and not resource.file:
+            raise Http404
+        return resource
+
+    def headers(self, response, resource):
         content_type = DOCUMENTS[resource.file_format].content_type if resource.file_format in DOCUMENTS else None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=resource.download_filename,
-            content_type=content_type or "application/octet-stream",
-        )
+        response["Content-Type"] = content_type or "application/octet-stream"
         response["X-Content-Type-Options"] = "nosniff"
         return response
+
+    def count(self, request, resource):
+        visitor = f"{ratelimit.client_ip(request)}:{resource.pk}"
+        if ratelimit.first_in("library-download", visitor, period=self.COUNT_ONCE_PER):
+            Resource.objects.filter(pk=resource.pk).update(download_count=F("download_count") + 1)

@@ -1,16 +1,30 @@
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from goodideas import services
+from goodideas import places, services
 from goodideas.filters import bump_version
-from goodideas.models import City, Country, FormerSlug, FurtherReading, GoodIdea, Organisation, Theme
+from goodideas.models import (
+    City,
+    Country,
+    FormerSlug,
+    FurtherReading,
+    GoodIdea,
+    Organisation,
+    Proposal,
+    Theme,
+    TypedPlace,
+)
 from goodideas.views import IdeaPreviewView
 
 # Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
@@ -109,6 +123,79 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
         ),
     ]
 
+    PROPOSAL_FIELDSET = (_("Proposed by (private: never shown on the site)"), {"fields": ["proposal_details"]})
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("proposal__place")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and _proposal(obj) is not None:
+            return [*fieldsets, self.PROPOSAL_FIELDSET]
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "proposal_details"]
+
+    @admin.display(description=_("Proposer"))
+    def proposal_details(self, idea):
+        proposal = _proposal(idea)
+        if proposal is None:
+            return "-"
+        rows = [
+            (gettext("Name"), proposal.name),
+            (gettext("Role"), proposal.role or "-"),
+            (gettext("E-mail address"), proposal.email),
+            (gettext("Phone number"), proposal.phone or "-"),
+            (gettext("Language"), proposal.get_language_display()),
+            (
+                gettext("Public contact"),
+                gettext("agreed to be shown as the contact")
+                if proposal.publish_contact
+                else gettext("did NOT agree: do not show these details on the site"),
+            ),
+        ]
+        if proposal.place_id:
+            rows.append((gettext("City typed"), str(proposal.place)))
+        return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        idea = self.get_object(request, object_id)
+        proposal = _proposal(idea) if idea is not None and request.method == "GET" else None
+        if proposal is not None:
+            self.warn_about_proposal(request, idea, proposal)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def warn_about_proposal(self, request, idea, proposal):
+        if proposal.publish_contact:
+            self.message_user(
+                request,
+                _("The proposer agreed to be shown as the contact of this idea (see “Proposed by”)."),
+                messages.INFO,
+            )
+        else:
+            self.message_user(
+                request,
+                _(
+                    "The proposer did not agree to be shown on the site: their name, e-mail address and phone "
+                    "under “Proposed by” are private. Do not copy them into “Contact”."
+                ),
+                messages.WARNING,
+            )
+        if proposal.place_id and idea.city_id is None:
+            review = reverse("admin:goodideas_typedplace_change", args=[proposal.place_id])
+            self.message_user(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    gettext("The proposer typed a city that is not in the portal yet: %(place)s.")
+                    % {"place": proposal.place},
+                    review,
+                    gettext("Confirm it as a new city or merge it into an existing one"),
+                ),
+                messages.WARNING,
+            )
+
     def view_on_site(self, idea):
         """ "View on site" opens the preview, which also works for drafts."""
         return reverse("admin:goodideas_goodidea_preview", args=[idea.pk])
@@ -136,6 +223,8 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
         super().save_model(request, obj, form, change)
         if old_slug:
             services.idea_slug_changed(idea=obj, old_slug=old_slug)
+        if obj.is_published and services.idea_published_notify(idea=obj):
+            self.message_user(request, _("The proposer has been told that the idea is published."), messages.INFO)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -151,9 +240,14 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected Good Ideas"), permissions=["change"])
     def publish(self, request, queryset):
+        count = 0
         for idea in queryset:
-            services.idea_publish(idea=idea)
-        count = len(queryset)
+            try:
+                services.idea_publish(idea=idea)
+            except services.CannotPublish as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                count += 1
         self.message_user(
             request,
             ngettext("%(count)d Good Idea published.", "%(count)d Good Ideas published.", count) % {"count": count},
@@ -170,3 +264,113 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
             ngettext("%(count)d Good Idea unpublished.", "%(count)d Good Ideas unpublished.", count) % {"count": count},
             messages.SUCCESS,
         )
+
+
+def _proposal(idea) -> Proposal | None:
+    try:
+        return idea.proposal
+    except Proposal.DoesNotExist:
+        return None
+
+
+class NewCityForm(forms.Form):
+    """The editor's confirmation of a typed city as a new city of the portal."""
+
+    name = forms.CharField(label=_("Name (English)"), max_length=100)
+    country = forms.ModelChoiceField(
+        label=_("Country"), queryset=Country.objects.all(), help_text=_("Add the country first if it is missing.")
+    )
+    latitude = forms.FloatField(label=_("Latitude"), min_value=-90, max_value=90, help_text=_("e.g. 47.37"))
+    longitude = forms.FloatField(label=_("Longitude"), min_value=-180, max_value=180, help_text=_("e.g. 8.54"))
+
+
+class MergeForm(forms.Form):
+    city = forms.ModelChoiceField(label=_("Existing city"), queryset=City.objects.select_related("country"))
+
+
+class ResolvedFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "reviewed"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("To review")), ("yes", _("Reviewed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(resolved_at__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(resolved_at__isnull=False)
+        return queryset
+
+
+@admin.register(TypedPlace)
+class TypedPlaceAdmin(admin.ModelAdmin):
+    """Cities typed by proposers and members. An editor reviews each: merge into an existing city
+    (offered when the names are alike) or confirm it as a new city, with its coordinates."""
+
+    list_display = ["city_name", "country_label", "city", "created_at", "resolved_at"]
+    list_filter = [ResolvedFilter]
+    list_select_related = ["country", "city__country"]
+    search_fields = ["city_name", "country_name"]
+
+    def has_add_permission(self, request):
+        return False  # typed by proposers and members
+
+    @admin.display(description=_("country"))
+    def country_label(self, place):
+        return place.country_label
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The review page: merge into an existing city, or confirm as a new one."""
+        place = get_object_or_404(TypedPlace.objects.select_related("country", "city"), pk=object_id)
+        if not self.has_view_or_change_permission(request, place):
+            raise PermissionDenied
+        can_change = self.has_change_permission(request, place)
+        merge_form = MergeForm(prefix="merge")
+        new_form = NewCityForm(prefix="new", initial={"name": place.city_name, "country": place.country_id})
+        if request.method == "POST":
+            if not can_change:
+                raise PermissionDenied
+            if "merge" in request.POST:
+                merge_form = MergeForm(request.POST, prefix="merge")
+                if merge_form.is_valid():
+                    return self.resolved(request, place, merge_form.cleaned_data["city"], new=False)
+            elif "confirm" in request.POST:
+                new_form = NewCityForm(request.POST, prefix="new")
+                if new_form.is_valid():
+                    try:
+                        city = places.place_confirm(place=place, **new_form.cleaned_data)
+                    except ValidationError as error:
+                        new_form.add_error(None, error)
+                    else:
+                        return self.resolved(request, place, city, new=True)
+        suggestions = places.similar_cities(place)
+        if suggestions and not merge_form.is_bound:
+            merge_form.initial = {"city": suggestions[0].pk}
+        country_add = reverse("admin:goodideas_country_add") + "?" + urlencode({"name_en": place.country_name})
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Review a typed city"),
+            "opts": self.model._meta,
+            "place": place,
+            "suggestions": suggestions,
+            "merge_form": merge_form,
+            "new_form": new_form,
+            "can_change": can_change,
+            "country_add_url": country_add,
+            "waiting_ideas": GoodIdea.objects.filter(proposal__place=place).select_related("city"),
+        }
+        return TemplateResponse(request, "admin/goodideas/typedplace/review.html", context)
+
+    def resolved(self, request, place, city, *, new):
+        changed = places.place_resolve(place=place, city=city) if not new else None
+        if new:
+            message = _("%(city)s added to the portal.") % {"city": city}
+        else:
+            message = ngettext(
+                "“%(place)s” merged into %(city)s (%(count)d idea or profile updated).",
+                "“%(place)s” merged into %(city)s (%(count)d ideas or profiles updated).",
+                changed,
+            ) % {"place": place.city_name, "city": city, "count": changed}
+        self.message_user(request, message, messages.SUCCESS)
+        return redirect("admin:goodideas_typedplace_changelist")

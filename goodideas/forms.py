@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from citiesofmigration.forms import HoneypotMixin
-from goodideas.models import City, Theme
+from goodideas.models import City, Country, Theme
 
 
 class CityChoiceField(forms.ModelChoiceField):
@@ -10,7 +10,48 @@ class CityChoiceField(forms.ModelChoiceField):
         return f"{city.name}, {city.country.name}"
 
 
-class ProposalForm(HoneypotMixin, forms.Form):
+class TypedCityMixin(forms.Form):
+    """A `city` chosen from the portal's list or, when it is not there, typed with its country.
+
+    The form only checks that one of the two is given; services match a typed city to the portal's
+    cities or keep it for the editors to review (goodideas.places).
+    """
+
+    new_city = forms.CharField(label=_("Or, if your city is not in the list, its name"), max_length=100, required=False)
+    new_country = forms.CharField(
+        label=_("Country of that city"),
+        max_length=100,
+        required=False,
+        help_text=_("Choose it from the suggestions or type it."),
+        widget=forms.TextInput(attrs={"list": "known-countries", "autocomplete": "country-name"}),
+    )
+
+    # A proposal needs a place; a member's profile does not.
+    city_required = True
+
+    def clean(self):
+        data = super().clean()
+        if "city" in self.errors:
+            return data
+        for name in ("new_city", "new_country"):
+            data[name] = " ".join((data.get(name) or "").split())
+        city, new_city, new_country = data.get("city"), data["new_city"], data["new_country"]
+        if city and (new_city or new_country):
+            self.add_error("new_city", _("Choose a city from the list or type one, not both."))
+        elif new_city and not new_country:
+            self.add_error("new_country", _("Please give the country of the city you typed."))
+        elif new_country and not new_city:
+            self.add_error("new_city", _("Please type the name of the city, or choose one from the list."))
+        elif self.city_required and not city and not new_city:
+            self.add_error("city", _("Choose the city from the list, or type its name and country below."))
+        return data
+
+    def known_countries(self) -> list[str]:
+        """The countries the portal knows, offered as suggestions while typing one."""
+        return sorted({country.name for country in Country.objects.all()}, key=str.casefold)
+
+
+class ProposalForm(HoneypotMixin, TypedCityMixin, forms.Form):
     """A Good Idea proposed by anyone: the questions the original site asked. The honeypot comes last."""
 
     title = forms.CharField(label=_("Name of the idea"), max_length=200)
@@ -24,6 +65,7 @@ class ProposalForm(HoneypotMixin, forms.Form):
         queryset=City.objects.select_related("country").order_by("name"),
         empty_label=_("Choose a city"),
         help_text=_("The city where the practice takes place."),
+        required=False,
     )
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"),
@@ -60,6 +102,13 @@ class ProposalForm(HoneypotMixin, forms.Form):
     contact_role = forms.CharField(label=_("Your role"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("Your e-mail address"))
     contact_phone = forms.CharField(label=_("Your phone number"), max_length=50, required=False)
+    publish_contact = forms.BooleanField(
+        label=_("Show my name, role, e-mail address and phone number on the idea's page as its contact"),
+        help_text=_("Only if you tick this box. Otherwise only the editors see your details."),
+        required=False,
+    )
+
+    field_order = ["title", "summary", "city", "new_city", "new_country"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,4 +118,6 @@ class ProposalForm(HoneypotMixin, forms.Form):
         """The keyword arguments of services.idea_propose()."""
         data = dict(self.cleaned_data)
         data.pop("website_url", None)
+        for name in ("name", "role", "email", "phone"):
+            data[f"proposer_{name}"] = data.pop(f"contact_{name}")
         return data

@@ -241,7 +241,8 @@ class GoodIdea(models.Model):
     teaser = models.CharField(_("teaser"), max_length=300, help_text=_("One sentence."))
     body = RichTextField(verbose_name=_("body"), blank=True)
     themes = models.ManyToManyField(Theme, related_name="ideas", verbose_name=_("themes"))
-    city = models.ForeignKey(City, models.PROTECT, related_name="ideas", verbose_name=_("city"))
+    # Empty only for a proposal from a city not in the portal yet, until an editor confirms that city.
+    city = models.ForeignKey(City, models.PROTECT, null=True, blank=True, related_name="ideas", verbose_name=_("city"))
     organisation = models.ForeignKey(
         Organisation,
         models.PROTECT,
@@ -313,6 +314,13 @@ class GoodIdea(models.Model):
             models.Index(fields=["year_started"], name="goodidea_year_started"),
             GinIndex(fields=["search_document"], name="goodidea_search"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(city__isnull=False),
+                name="goodidea_published_has_city",
+                violation_error_message=_("A published Good Idea needs a city."),
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -359,3 +367,85 @@ class FormerSlug(models.Model):
 
     def __str__(self):
         return self.slug
+
+
+class TypedPlace(models.Model):
+    """A city that a proposer or a member typed because it was not in the portal's list.
+
+    Nothing public shows it. An editor confirms it as a new city or merges it into an existing one
+    (goodideas.places); the ideas and profiles that wait for it then get that city.
+    """
+
+    city_name = models.CharField(_("city as typed"), max_length=100)
+    country = models.ForeignKey(
+        Country,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("country"),
+        help_text=_("The country typed, when it is one the portal knows."),
+    )
+    country_name = models.CharField(
+        _("country as typed"), max_length=100, blank=True, help_text=_("When the country is not in the portal yet.")
+    )
+    city = models.ForeignKey(
+        City,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("city in the portal"),
+        help_text=_("Set once an editor has confirmed or merged the place."),
+    )
+    created_at = models.DateTimeField(_("typed on"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("reviewed on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("city to review")
+        verbose_name_plural = _("cities to review")
+
+    def __str__(self):
+        return f"{self.city_name}, {self.country_label}"
+
+    @property
+    def country_label(self) -> str:
+        return self.country.name if self.country_id else self.country_name
+
+
+class Proposal(models.Model):
+    """Who proposed a Good Idea and how to reach them. For the editors only: no public page shows it.
+
+    The idea's public contact (GoodIdea.contact_*) is separate; it is filled from here only when the
+    proposer agreed to it (`publish_contact`).
+    """
+
+    idea = models.OneToOneField(GoodIdea, models.CASCADE, related_name="proposal", verbose_name=_("Good Idea"))
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("phone number"), max_length=50, blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="en")
+    publish_contact = models.BooleanField(
+        _("agreed to be the public contact"),
+        default=False,
+        help_text=_("Ticked by the proposer: their name, role, e-mail address and phone may be shown on the page."),
+    )
+    place = models.ForeignKey(
+        TypedPlace,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("city typed"),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    published_notice_sent_at = models.DateTimeField(_("told of the publication"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"

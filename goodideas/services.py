@@ -9,8 +9,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from citiesofmigration import mail
+from goodideas import places
 from goodideas.filters import bump_version
-from goodideas.models import FormerSlug, GoodIdea, Organisation
+from goodideas.models import City, FormerSlug, GoodIdea, Organisation, Proposal
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -41,20 +42,30 @@ def idea_propose(
     achievements: str,
     agency: str,
     city,
+    new_city: str = "",
+    new_country: str = "",
     themes,
     year_started: int | None,
-    contact_name: str,
-    contact_role: str,
-    contact_email: str,
-    contact_phone: str,
+    proposer_name: str,
+    proposer_role: str,
+    proposer_email: str,
+    proposer_phone: str,
+    publish_contact: bool,
     website: str,
     language: str,
 ) -> GoodIdea:
-    """Store a proposal from the public as a *submitted* Good Idea and tell the editors.
+    """Store a proposal from the public as a *submitted* Good Idea, tell the editors, thank the proposer.
 
     The text goes in the fields of the sender's language (and in English too when that is another
-    language, so that the draft is complete: editors translate it before publishing).
+    language, so that the draft is complete: editors translate it before publishing). The proposer's
+    details go in a Proposal, which no public page shows; they become the idea's public contact only
+    if the proposer agreed (`publish_contact`). A city typed instead of chosen is matched to the
+    portal's cities or waits, as a TypedPlace, for an editor (the idea has no city until then).
     """
+    place = None
+    if city is None:
+        found = places.place_typed(city_name=new_city, country_text=new_country)
+        city, place = (found, None) if isinstance(found, City) else (found.city, found)
     with translation.override(language):
         body = f"<h2>{escape(gettext('The idea and its main features'))}</h2>{_paragraphs(features)}" + (
             f"<h2>{escape(gettext('Strategies used and why'))}</h2>{_paragraphs(strategies)}" if strategies else ""
@@ -65,41 +76,92 @@ def idea_propose(
         fields[f"{name}_{language}"] = value
         if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
             fields[f"{name}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"] = value
-    fields[f"contact_role_{language}"] = contact_role
+    if publish_contact:
+        fields.update(
+            contact_name=proposer_name,
+            contact_email=proposer_email,
+            contact_phone=proposer_phone,
+            **{f"contact_role_{language}": proposer_role},
+        )
     organisation, _ = Organisation.objects.get_or_create(name=agency, city=city)
     idea = GoodIdea.objects.create(
         slug=_unique_slug(title),
         city=city,
         organisation=organisation,
         year_started=year_started,
-        contact_name=contact_name,
-        contact_email=contact_email,
-        contact_phone=contact_phone,
         contact_website=website,
         status=GoodIdea.Status.SUBMITTED,
         **fields,
     )
     idea.themes.set(themes)
+    proposal = Proposal.objects.create(
+        idea=idea,
+        name=proposer_name,
+        role=proposer_role,
+        email=proposer_email,
+        phone=proposer_phone,
+        language=language,
+        publish_contact=publish_contact,
+        place=place,
+    )
     admin_path = reverse("admin:goodideas_goodidea_change", args=[idea.pk])
-    transaction.on_commit(
-        lambda: mail.send(
+
+    def notify():
+        mail.send(
             "goodideas/email/proposal",
-            {"idea": idea, "admin_url": mail.site_url() + admin_path, "language_name": language},
+            {"idea": idea, "proposal": proposal, "admin_url": mail.site_url() + admin_path, "language_name": language},
             to=settings.EDITORS_EMAIL,
             language=settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
-            reply_to=[contact_email],
+            reply_to=[proposer_email],
         )
-    )
+        mail.send(
+            "goodideas/email/proposal_received",
+            {"idea": idea, "proposal": proposal, "name": proposer_name},
+            to=[proposer_email],
+            language=language,
+        )
+
+    mail.on_commit(notify)
     return idea
 
 
+def idea_published_notify(*, idea: GoodIdea) -> bool:
+    """Tell the proposer, in their language, that their idea is public: once, the first time it is.
+
+    Returns whether a notice went out."""
+    proposal = Proposal.objects.filter(idea=idea, published_notice_sent_at__isnull=True).first()
+    if proposal is None or not idea.is_published:
+        return False
+    Proposal.objects.filter(pk=proposal.pk).update(published_notice_sent_at=timezone.now())
+    mail.on_commit(
+        lambda: mail.send(
+            "goodideas/email/proposal_published",
+            {"idea": idea, "proposal": proposal, "name": proposal.name},
+            to=[proposal.email],
+            language=proposal.language,
+        )
+    )
+    return True
+
+
+class CannotPublish(Exception):
+    """The idea lacks what a public page needs (a city)."""
+
+
 def idea_publish(*, idea: GoodIdea) -> GoodIdea:
-    """Publish: the idea goes public; the date first published is kept if it has one."""
+    """Publish: the idea goes public; the date first published is kept if it has one. The proposer
+    hears of it (the first time)."""
+    if idea.city_id is None:
+        raise CannotPublish(
+            gettext("“%(title)s” has no city yet: confirm or merge the city typed by the proposer first.")
+            % {"title": idea.title}
+        )
     idea.status = GoodIdea.Status.PUBLISHED
     if idea.published_at is None:
         idea.published_at = timezone.now()
     idea.save(update_fields=["status", "published_at", "updated_at"])
     bump_version()
+    idea_published_notify(idea=idea)
     return idea
 
 

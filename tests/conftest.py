@@ -27,3 +27,10 @@ def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", "editor@example.org", "a long password 123", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+@pytest.fixture
+def site_url(settings):
+    """The portal's public address (DJANGO_SITE_URL), which mails sent outside a request need for their links."""
+    settings.SITE_URL = "https://citiesofmigration.example"
+    return settings.SITE_URL

@@ -22,26 +22,27 @@ def _locked(webinar: Webinar) -> Webinar:
 
 
 def registration_notify(*, registration: Registration) -> None:
-    """E-mail the registrant, in the language they registered in: a place (with the .ics) or the waiting list."""
-    if not registration.user.email:
+    """E-mail the registrant: a place (with the .ics) or the waiting list. In the language the member chose
+    for e-mails (their profile), else the one they registered in; greeting them by their display name."""
+    user = registration.user
+    if not user.email:
         return
     webinar = registration.webinar
+    language = mail.member_language(user, registration.language)
     template = (
         "webinars/email/registered"
         if registration.status == Registration.Status.REGISTERED
         else "webinars/email/waitlisted"
     )
-    with translation.override(registration.language):
+    with translation.override(language):
         message = mail.build_message(
             template,
-            {"registration": registration, "webinar": webinar, "user": registration.user},
-            to=[registration.user.email],
-            language=registration.language,
+            {"registration": registration, "webinar": webinar, "user": user, "name": mail.member_name(user)},
+            to=[user.email],
+            language=language,
         )
         if registration.status == Registration.Status.REGISTERED:
-            message.attach(
-                f"{webinar.slug}.ics", ics.webinar_ics(webinar, language=registration.language), "text/calendar"
-            )
+            message.attach(f"{webinar.slug}.ics", ics.webinar_ics(webinar, language=language), "text/calendar")
     try:
         message.send()
     except (OSError, smtplib.SMTPException):
@@ -71,7 +72,7 @@ def registration_create(*, user, webinar: Webinar, language: str | None = None) 
         registration.language = language
         registration.created = timezone.now()
         registration.save()
-        transaction.on_commit(lambda: registration_notify(registration=registration))
+        mail.on_commit(lambda: registration_notify(registration=registration))
     return registration
 
 
@@ -89,7 +90,7 @@ def _fill_places(webinar: Webinar) -> list[Registration]:
     for registration in promoted:
         registration.status = Registration.Status.REGISTERED
         registration.save(update_fields=["status"])
-        transaction.on_commit(lambda registration=registration: registration_notify(registration=registration))
+        mail.on_commit(lambda registration=registration: registration_notify(registration=registration))
     return promoted
 
 

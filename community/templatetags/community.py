@@ -34,6 +34,7 @@ def subject_questions(context, subject, limit=10):
         "threads": list(services.subject_threads(subject)[:limit]),
         "form": ThreadForm(),
         "request": context.get("request"),
+        "return_to": context.get("return_to", ""),  # signing in or up from here comes back here
         "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),
     }

@@ -63,7 +63,7 @@ def test_sign_up_sends_a_verification_e_mail_in_the_page_language(client):
     message = mail.outbox[0]
     assert message.to == ["ana@example.org"]
     assert message.subject == "[Cities of Migration] Confirmez votre adresse courriel"
-    assert message.body.startswith("Bonjour,")
+    assert message.body.startswith("Bonjour Ana P.,")  # their display name, not their address
     assert "probablement vous" in message.body
     link = re.search(r"https?://\S+/fr/accounts/confirm-email/\S+/", message.body).group(0)
     path = link.split("://", 1)[1].split("/", 1)[1]
@@ -193,6 +193,42 @@ def test_data_export_is_json_with_everything(client, member):
     assert data["posts"][0]["text"] == "My words"
 
 
+def test_data_export_holds_registrations_subscriptions_proposals_and_sign_ins(client, member, settings):
+    from conversations.models import Delivery, Subscriber
+    from goodideas.models import Proposal
+    from tests.conversations.factories import IssueFactory
+    from tests.factories import GoodIdeaFactory
+    from tests.webinars.factories import RegistrationFactory, WebinarFactory
+
+    RegistrationFactory(user=member, webinar=WebinarFactory(title_en="Libraries as first stops"), language="fr")
+    RegistrationFactory(webinar=WebinarFactory(title_en="Someone else's"), user=UserFactory())
+    subscriber = Subscriber.objects.create(email=member.email.upper(), language="de")
+    Subscriber.objects.filter(pk=subscriber.pk).update(email=member.email)  # stored in lower case
+    Delivery.objects.create(subscriber=subscriber, issue=IssueFactory(number=4))
+    Subscriber.objects.create(email="stranger@example.org")
+    idea = GoodIdeaFactory(title_en="Neighbourhood mentors", status="submitted", published_at=None)
+    Proposal.objects.create(idea=idea, name="Ana", email=member.email.upper(), phone="123", language="fr")
+    client.post(url("account_login"), {"login": member.email, "password": PASSWORD})
+
+    data = json.loads(client.get(url("community:export")).content)
+
+    (registration,) = data["webinar_registrations"]
+    assert registration["webinar"] == "Libraries as first stops"
+    assert (registration["status"], registration["language"]) == ("registered", "fr")
+    (subscription,) = data["newsletter_subscriptions"]
+    assert (subscription["email"], subscription["language"], subscription["confirmed"]) == (member.email, "de", None)
+    assert [item["issue"] for item in subscription["issues_received"]] == [4]
+    (proposal,) = data["good_idea_proposals"]
+    assert (proposal["idea"], proposal["phone"], proposal["agreed_to_be_public_contact"]) == (
+        "Neighbourhood mentors",
+        "123",
+        False,
+    )
+    assert len(data["sign_ins"]) == 1
+    assert data["sign_ins"][0]["ip_address"] == "127.0.0.1"
+    assert "stranger@example.org" not in json.dumps(data)
+
+
 def sign_in(client, user):
     """Signed in, and the password confirmed again as allauth asks before deleting an account."""
     client.force_login(user)
@@ -245,6 +281,21 @@ def test_delete_account_removing_posts(client, member, other_member):
     assert not Thread.objects.filter(title="Only mine").exists()
     assert Thread.objects.filter(title="Answered by others").exists()
     assert sorted(Post.objects.values_list("body_markdown", flat=True)) == ["Their answer", "Their question"]
+
+
+def test_deleting_the_account_deletes_the_records_of_its_sign_ins(client, member, other_member):
+    from axes.models import AccessLog
+
+    client.post(url("account_login"), {"login": member.email, "password": PASSWORD})
+    client.logout()
+    client.post(url("account_login"), {"login": other_member.email, "password": PASSWORD})
+    client.logout()
+    assert AccessLog.objects.count() == 2
+    sign_in(client, member)
+
+    client.post(url("community:delete-account"), {"posts": "keep", "confirm": "on"})
+
+    assert list(AccessLog.objects.values_list("username", flat=True)) == [other_member.username]
 
 
 def test_delete_account_needs_confirmation(client, member):
@@ -309,6 +360,8 @@ def test_profile_lists_the_members_recent_posts(client, member):
 
 
 def test_password_reset_sends_a_working_link(client, member):
+    member.profile.preferred_language = "de"
+    member.profile.save()
     response = client.post(url("account_reset_password", "de"), {"email": member.email})
 
     assert response.status_code == 302
@@ -331,6 +384,8 @@ def test_sign_in_and_out_messages_in_german(client, member):
 
 
 def test_change_of_e_mail_address_is_confirmed_by_mail(client, member):
+    member.profile.preferred_language = "fr"
+    member.profile.save()
     client.force_login(member)
 
     response = client.post(url("account_email", "fr"), {"action_add": "", "email": "new@example.org"})

@@ -111,7 +111,7 @@ def issue():
     return issue
 
 
-def test_send_issue_in_each_language_html_and_text_with_unsubscribe_headers(issue):
+def test_send_issue_in_each_language_html_and_text_with_unsubscribe_headers(issue, site_url):
     SubscriberFactory(email="fr@example.org", language="fr")
     SubscriberFactory(email="de@example.org", language="de")
     SubscriberFactory(email="pending@example.org", confirmed_at=None)
@@ -129,13 +129,13 @@ def test_send_issue_in_each_language_html_and_text_with_unsubscribe_headers(issu
     subscriber = Subscriber.objects.get(email="de@example.org")
     assert (
         german.extra_headers["List-Unsubscribe"]
-        == f"<http://127.0.0.1:8000/de/newsletter/unsubscribe/{subscriber.token}/>"
+        == f"<https://citiesofmigration.example/de/newsletter/unsubscribe/{subscriber.token}/>"
     )
     assert german.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert Delivery.objects.count() == 2
 
 
-def test_interrupted_send_resumes_without_sending_twice(issue):
+def test_interrupted_send_resumes_without_sending_twice(issue, site_url):
     subscribers = SubscriberFactory.create_batch(7)
     original_send = services.mail.build_message
 
@@ -171,7 +171,7 @@ def test_send_issue_refuses_unpublished_or_missing_issue(issue):
         call_command("send_issue", "12", "--batch-size", "0")
 
 
-def test_send_issue_uses_one_connection_per_batch(issue):
+def test_send_issue_uses_one_connection_per_batch(issue, site_url):
     SubscriberFactory.create_batch(5)
     opened = []
     real = services.get_connection
@@ -186,7 +186,7 @@ def test_send_issue_uses_one_connection_per_batch(issue):
     assert len(mail.outbox) == 5
 
 
-def test_unsubscribed_and_unconfirmed_get_nothing(issue):
+def test_unsubscribed_and_unconfirmed_get_nothing(issue, site_url):
     from django.utils import timezone
 
     SubscriberFactory(email="gone@example.org", unsubscribed_at=timezone.now())
@@ -196,7 +196,7 @@ def test_unsubscribed_and_unconfirmed_get_nothing(issue):
     assert [message.to for message in mail.outbox] == [["reader@example.org"]]
 
 
-def test_one_address_gets_at_most_three_confirmation_mails_a_day():
+def test_one_address_gets_at_most_three_confirmation_mails_a_day(site_url):
     for _n in range(5):
         services.subscriber_sign_up(email="target@example.org", language="en")
     assert len(mail.outbox) == 3

@@ -213,9 +213,57 @@ def test_download_serves_the_file_with_safe_headers_and_counts(client):
     assert response["Content-Disposition"] == 'attachment; filename="unicode-report.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
-    b"".join(client.get(f"/en/library/{resource.slug}/download/").streaming_content)  # read to the end: closed
+    again = client.get(f"/en/library/{resource.slug}/download/", REMOTE_ADDR="192.0.2.7")  # another visitor
+    b"".join(again.streaming_content)  # read to the end: closed
     resource.refresh_from_db()
     assert resource.download_count == 2
+
+
+def test_head_requests_do_not_count_as_downloads(client):
+    resource = pdf_resource("Text.")
+    external = ResourceFactory(external_url="https://example.org/report.html")
+
+    head = client.head(f"/en/library/{resource.slug}/download/")
+    assert head.status_code == 200
+    assert head["Content-Disposition"] == f'attachment; filename="{resource.download_filename}"'
+    assert head["Content-Length"] == str(resource.file.size)
+    assert client.head(f"/en/library/{external.slug}/download/").status_code == 302
+
+    for item in (resource, external):
+        item.refresh_from_db()
+        assert item.download_count == 0
+
+
+def test_a_visitor_repeating_a_download_within_a_minute_counts_once(client):
+    resource = pdf_resource("Text.")
+    external = ResourceFactory(external_url="https://example.org/report.html")
+
+    for _attempt in range(3):
+        b"".join(client.get(f"/en/library/{resource.slug}/download/").streaming_content)
+        client.get(f"/en/library/{external.slug}/download/")
+    b"".join(client.get(f"/en/library/{resource.slug}/download/", REMOTE_ADDR="192.0.2.7").streaming_content)
+
+    resource.refresh_from_db()
+    external.refresh_from_db()
+    assert resource.download_count == 2  # two visitors
+    assert external.download_count == 1
+
+
+def test_downloads_work_and_count_while_the_cache_is_down(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+        }
+    }
+    resource = pdf_resource("Text.")
+
+    response = client.get(f"/en/library/{resource.slug}/download/")
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    resource.refresh_from_db()
+    assert resource.download_count == 1
 
 
 def test_external_resources_link_out_and_count(client):

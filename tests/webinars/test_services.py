@@ -10,7 +10,7 @@ from tests.webinars.factories import WebinarFactory
 from webinars import services
 from webinars.models import Registration
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]  # mails sent outside a request
 
 
 @pytest.fixture
