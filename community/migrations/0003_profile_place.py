@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('community', '0002_thread_webinar_item'),
-        ('goodideas', '0004_proposals_typed_places'),
+        ('goodideas', '0005_proposals_typed_places'),
     ]
 
     operations = [

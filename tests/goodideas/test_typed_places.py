@@ -295,7 +295,7 @@ def test_profile_city_typed_without_country_is_a_form_error(client):
 
 
 def test_migration_moves_earlier_proposers_out_of_the_public_contact():
-    migration = importlib.import_module("goodideas.migrations.0004_proposals_typed_places")
+    migration = importlib.import_module("goodideas.migrations.0005_proposals_typed_places")
     waiting = GoodIdeaFactory(
         status=GoodIdea.Status.SUBMITTED,
         published_at=None,

@@ -31,7 +31,7 @@ def keep_proposers_private(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('goodideas', '0003_former_slugs_facet_index'),
+        ('goodideas', '0004_checked_uploads'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
     ]
 

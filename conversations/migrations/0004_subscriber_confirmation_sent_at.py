@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0002_item_related_resources'),
+        ('conversations', '0003_checked_uploads'),
     ]
 
     operations = [
