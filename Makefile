@@ -42,7 +42,7 @@ demo: $(VENV)/installed var/secret_key
 	$(MANAGE) load_demo
 
 messages: $(VENV)/installed  ## Update locale/*/django.po from the code (needs GNU gettext)
-	$(MANAGE) makemessages --all --no-location --no-obsolete --ignore=.venv --ignore=var
+	$(MANAGE) makemessages --all --no-location --no-obsolete --no-wrap --ignore=.venv --ignore=var
 
 $(VENV)/installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
