@@ -47,7 +47,7 @@ def main():
     client = Client()
     from django.db import connection
 
-    from citiesofmigration import sitesearch
+    from portal import sitesearch
 
     with connection.cursor() as cursor:  # fresh planner statistics after the bench data was loaded
         cursor.execute("ANALYZE")

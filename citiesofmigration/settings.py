@@ -79,12 +79,14 @@ INSTALLED_APPS = [
     "django_filters",
     "django_prose_editor",
     "taggit",
-    "citiesofmigration",
+    # The project's apps, lowest layer first (README "Layout"): each imports only those above it here.
+    "core",
     "goodideas",
     "elibrary",
     "webinars",
     "conversations",
     "community",
+    "portal",
     "allauth",
     "allauth.account",
     "axes",
@@ -93,14 +95,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "citiesofmigration.middleware.permissions_policy",
+    "core.middleware.permissions_policy",
     "csp.middleware.CSPMiddleware",
-    "citiesofmigration.middleware.admin_csp",
+    "core.middleware.admin_csp",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "citiesofmigration.middleware.FriendlyRefusals",  # 405 and 414 pages; before the CSRF check
-    "citiesofmigration.middleware.mail_links",  # e-mail links lead to the request's host (or DJANGO_SITE_URL)
+    "core.middleware.FriendlyRefusals",  # 405 and 414 pages; before the CSRF check
+    "core.middleware.mail_links",  # e-mail links lead to the request's host (or DJANGO_SITE_URL)
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -123,7 +125,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "citiesofmigration.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -147,9 +149,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def redis_cache(url: str) -> dict:
-    """Redis as a cache the portal can do without (citiesofmigration/cache.py): short timeouts, no retry."""
+    """Redis as a cache the portal can do without (core/cache.py): short timeouts, no retry."""
     return {
-        "BACKEND": "citiesofmigration.cache.FailSoftRedisCache",
+        "BACKEND": "core.cache.FailSoftRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "com",
         "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5, "retry_on_timeout": False},
@@ -192,7 +194,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "community.adapter.axes_username"
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "citiesofmigration.ratelimit.client_ip"  # the same address as our own rate limits
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"  # the same address as our own rate limits
 
 # Community: a new member's first posts wait for an editor (0 turns this off); posts per member and period.
 COMMUNITY_PREMODERATE_FIRST_POSTS = env_int("COMMUNITY_PREMODERATE_FIRST_POSTS", 1)
@@ -261,7 +263,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
 # Behind a proxy: how many proxies of ours each append an X-Forwarded-For entry (a load balancer and
-# nginx: 2). The visitor's address is that many entries from the right (citiesofmigration.ratelimit).
+# nginx: 2). The visitor's address is that many entries from the right (core.ratelimit).
 TRUSTED_PROXY_HOPS = env_int("DJANGO_TRUSTED_PROXY_HOPS", 1)
 if TRUSTED_PROXY_HOPS < 1:
     raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_HOPS must be 1 or more.")

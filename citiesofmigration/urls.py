@@ -5,12 +5,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration import uploads, views
-from citiesofmigration.sitemaps import StaticPagesSitemap
 from community.sitemaps import CommunitySitemap
 from conversations.sitemaps import ConversationsPagesSitemap, IssueSitemap, ItemSitemap, NewsSitemap
+from core import uploads
 from elibrary.sitemaps import LibraryPagesSitemap, ResourceSitemap
 from goodideas.sitemaps import CitySitemap, GoodIdeaSitemap, GoodIdeasPagesSitemap, ThemeSitemap
+from portal import views
+from portal.sitemaps import StaticPagesSitemap
 from webinars.sitemaps import EventSitemap, WebinarSitemap, WebinarsPagesSitemap
 
 SITEMAPS = {
@@ -55,10 +56,10 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
 )
 
-handler400 = "citiesofmigration.views.bad_request"
-handler403 = "citiesofmigration.views.permission_denied"
-handler404 = "citiesofmigration.views.page_not_found"
-handler500 = "citiesofmigration.views.server_error"
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
 
 admin.site.site_header = _("Cities of Migration — editors")
 admin.site.site_title = _("Cities of Migration")

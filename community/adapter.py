@@ -9,7 +9,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext
 
-from citiesofmigration import mail, ratelimit
+from core import mail, ratelimit
 
 # The links allauth puts in its e-mails.
 MAIL_LINKS = ("activate_url", "password_reset_url", "signup_url")

@@ -3,9 +3,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration.forms import HoneypotMixin
 from community import markdown, services
 from community.models import LANGUAGE_CHOICES, Profile, Report, Thread
+from core.forms import HoneypotMixin
 from goodideas.forms import TypedCityMixin
 
 MARKDOWN_HELP = _(

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration import search
+from core import search
 
 LANGUAGE_CHOICES = [
     ("ar", _("Arabic")),

@@ -16,10 +16,10 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from citiesofmigration import mail, ratelimit
 from community import markdown
 from community.models import Follow, Post, Profile, Report, Thread
 from conversations.models import Delivery, Subscriber
+from core import mail, ratelimit
 from goodideas import places
 from goodideas.models import Proposal, TypedPlace
 from webinars.models import Registration

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
-from citiesofmigration.sitemaps import TITLE_FIELDS, I18nSitemap
 from community.models import Thread, Topic
+from core.sitemaps import TITLE_FIELDS, I18nSitemap
 
 
 class CommunitySitemap(I18nSitemap):

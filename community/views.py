@@ -15,8 +15,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, UpdateView
 
-from citiesofmigration import search
-from citiesofmigration.lists import ForgivingPaginationMixin
 from community import services
 from community.forms import (
     DeleteAccountForm,
@@ -29,6 +27,8 @@ from community.forms import (
 )
 from community.models import Follow, Post, Thread, Topic
 from conversations.models import Item
+from core import search
+from core.lists import ForgivingPaginationMixin
 from goodideas.models import GoodIdea
 from webinars.models import Webinar
 

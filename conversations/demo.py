@@ -9,8 +9,8 @@ import json
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from citiesofmigration.richtext import sanitize
 from conversations.models import Issue, Item, NewsItem
+from core.richtext import sanitize
 from elibrary.models import Resource
 from goodideas.demo import translated
 from goodideas.models import City, Country, GoodIdea, Theme

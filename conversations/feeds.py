@@ -6,8 +6,8 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration.feeds import atom
 from conversations.models import Item, NewsItem
+from core.feeds import atom
 
 FEED_LENGTH = 30
 

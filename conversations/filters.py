@@ -3,9 +3,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration import search
-from citiesofmigration.lists import KnownModelChoiceFilter
 from conversations.models import NewsItem
+from core import search
+from core.lists import KnownModelChoiceFilter
 from goodideas.models import City, Country, Theme
 
 
@@ -15,7 +15,7 @@ class NewsFilter(django_filters.FilterSet):
     Places and themes are slugs in the URL.
 
     The choices offered are the places that have news. A value that is not one of them is ignored
-    (citiesofmigration/lists.py): the field shows "All …" and the news are not filtered by it. Long
+    (core/lists.py): the field shows "All …" and the news are not filtered by it. Long
     words are cut to the bound of every search box.
     """
 

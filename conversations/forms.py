@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration.forms import HoneypotMixin
+from core.forms import HoneypotMixin
 
 
 class SubscribeForm(HoneypotMixin, forms.Form):

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration import search, uploads
-from citiesofmigration.richtext import RichTextField
+from core import search, uploads
+from core.richtext import RichTextField
 from goodideas.models import City, Country, GoodIdea, Theme
 
 

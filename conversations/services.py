@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
-from citiesofmigration import mail, ratelimit
 from conversations.models import Delivery, Issue, Item, Subscriber
+from core import mail, ratelimit
 
 logger = logging.getLogger(__name__)
 

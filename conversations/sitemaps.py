@@ -1,7 +1,7 @@
 from django.urls import reverse
 
-from citiesofmigration.sitemaps import TITLE_FIELDS, I18nSitemap
 from conversations.models import Issue, Item, NewsItem
+from core.sitemaps import TITLE_FIELDS, I18nSitemap
 
 
 class ConversationsPagesSitemap(I18nSitemap):

@@ -11,12 +11,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from citiesofmigration import ratelimit
-from citiesofmigration.lists import ForgivingPaginationMixin
 from conversations import services
 from conversations.filters import NewsFilter
 from conversations.forms import SubscribeForm
 from conversations.models import Issue, Item, NewsItem, Subscriber
+from core import ratelimit
+from core.lists import ForgivingPaginationMixin
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 

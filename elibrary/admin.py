@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from citiesofmigration import csvcells
+from core import csvcells
 from elibrary.filters import library_changed
 from elibrary.forms import ImportForm, ResourceAdminForm
 from elibrary.importer import export_rows, import_csv

@@ -7,7 +7,7 @@ class ELibraryConfig(AppConfig):
     verbose_name = _("E-Library")
 
     def ready(self):
-        from citiesofmigration import uploads
+        from core import uploads
         from elibrary.models import Resource
 
         # A resource's file is public while the resource is (the download view asks the same).

@@ -13,7 +13,7 @@ from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.utils.translation import get_language
 
-from citiesofmigration import search
+from core import search
 from elibrary.models import DocumentLanguage, Kind, Resource
 from goodideas.models import City, Country, Organisation, Theme
 

@@ -50,7 +50,7 @@ class ImportForm(forms.Form):
 class LibrarySearchForm(forms.Form):
     """The GET form of the library page. Each field is optional; a value that does not fit is ignored.
 
-    Ignored values are said to be so, next to the search box (citiesofmigration/lists.py): a value of
+    Ignored values are said to be so, next to the search box (core/lists.py): a value of
     the wrong shape, and a theme, country, city or publisher that does not exist (`ids` keeps the
     id each names, for LibrarySearch). A long text is cut, not refused.
     """

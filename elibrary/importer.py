@@ -18,8 +18,8 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 
-from citiesofmigration.csvcells import read_cell
-from citiesofmigration.uploads import max_document_bytes, validate_document
+from core.csvcells import read_cell
+from core.uploads import max_document_bytes, validate_document
 from elibrary.filters import library_changed
 from elibrary.models import DocumentLanguage, Kind, Resource
 from elibrary.services import resource_save

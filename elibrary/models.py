@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from citiesofmigration import search, uploads
+from core import search, uploads
 from goodideas.models import City, Country, GoodIdea, Organisation, Theme
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from citiesofmigration.uploads import detect_document
+from core.uploads import detect_document
 from elibrary.filters import library_changed
 from elibrary.models import Resource
 

@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, TemplateView, View
 
-from citiesofmigration import ratelimit
-from citiesofmigration.lists import requested_page
-from citiesofmigration.uploads import DOCUMENTS
 from conversations.models import Item
+from core import ratelimit
+from core.lists import requested_page
+from core.uploads import DOCUMENTS
 from elibrary.citations import apa, bibtex
 from elibrary.filters import LibrarySearch
 from elibrary.forms import LibrarySearchForm

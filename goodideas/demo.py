@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from citiesofmigration.richtext import sanitize
+from core.richtext import sanitize
 from goodideas.models import City, Country, FurtherReading, GoodIdea, Organisation, Theme
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"

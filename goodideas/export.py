@@ -6,7 +6,7 @@ per chunk), so that 100,000 ideas take the memory of one chunk. JSON shape:
 "themes": [slugs], "tags": [names], "organisation", "published": "YYYY-MM-DD"}]}
 
 The CSV has the same values, one column per field; a cell that a spreadsheet would run as a formula
-starts with a ' (citiesofmigration/csvcells.py). The JSON keeps every value exactly.
+starts with a ' (core/csvcells.py). The JSON keeps every value exactly.
 """
 
 import json
@@ -14,8 +14,8 @@ import json
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from citiesofmigration import csvcells
-from citiesofmigration.context_processors import absolute_url
+from core import csvcells
+from core.context_processors import absolute_url
 
 CHUNK_SIZE = 1000
 CSV_COLUMNS = [

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration.feeds import atom
+from core.feeds import atom
 from goodideas.models import GoodIdea
 
 FEED_LENGTH = 30

@@ -4,7 +4,7 @@ Every filter takes slugs (or years, or yes/no) and may repeat in the query strin
 are alternatives (theme=work&theme=learn: either theme), different filters all apply. Values that name
 nothing (malformed, or no such theme, city, country, tag or year of the ideas) are ignored, so the
 list is not filtered by them and does not show them as applied: never an error
-(citiesofmigration/lists.py). A value that is applied is always shown, with its count, even 0.
+(core/lists.py). A value that is applied is always shown, with its count, even 0.
 
 Counts next to each value are "disjunctive": for a value of filter F, the number of ideas that match
 all the other filters and that value. One GROUP BY query per filter, whatever the number of ideas.
@@ -25,7 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItem
 
-from citiesofmigration import search
+from core import search
 from goodideas.models import City, Country, GoodIdea, Region, Theme
 
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration.forms import HoneypotMixin
+from core.forms import HoneypotMixin
 from goodideas.models import City, Country, Theme
 
 

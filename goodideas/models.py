@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from citiesofmigration import search, uploads
-from citiesofmigration.richtext import RichTextField
+from core import search, uploads
+from core.richtext import RichTextField
 
 
 class Region(models.TextChoices):

@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from citiesofmigration import mail
+from core import mail
 from goodideas import places
 from goodideas.filters import bump_version
 from goodideas.models import City, FormerSlug, GoodIdea, Organisation, Proposal

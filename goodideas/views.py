@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
-from citiesofmigration import ratelimit
-from citiesofmigration.context_processors import absolute_url
-from citiesofmigration.lists import ForgivingPaginationMixin
+from core import ratelimit
+from core.context_processors import absolute_url
+from core.lists import ForgivingPaginationMixin
 from goodideas import export, services
 from goodideas.filters import filter_ideas
 from goodideas.forms import ProposalForm

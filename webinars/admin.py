@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from citiesofmigration import csvcells
+from core import csvcells
 from webinars import services
 from webinars.admin_forms import SessionAdminForm, WebinarAdminForm
 from webinars.forms import RegistrantsEmailForm

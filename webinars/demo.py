@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from citiesofmigration.richtext import sanitize
+from core.richtext import sanitize
 from elibrary.models import Resource
 from goodideas.demo import translated
 from goodideas.models import City, GoodIdea, Theme

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration.feeds import atom
+from core.feeds import atom
 from webinars.models import Webinar
 from webinars.templatetags.webinar_tags import clock, day_text, zone_label
 

@@ -1,14 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration import lists, search
+from core import lists, search
 from goodideas.models import Theme
 
 
 class WebinarFilterForm(forms.Form):
     """The filters of the webinar list: words, theme, year. All optional; from the query string.
 
-    Never invalid (citiesofmigration/lists.py): an unknown theme or a year without webinars is
+    Never invalid (core/lists.py): an unknown theme or a year without webinars is
     ignored, and a long text is cut to the bound every search box has.
     """
 

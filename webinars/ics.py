@@ -7,7 +7,7 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone, translation
 
-from citiesofmigration.mail import site_url
+from core.mail import site_url
 
 PRODID = "-//Cities of Migration//Learning Exchange//EN"
 

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration import search, uploads
-from citiesofmigration.richtext import RichTextField
+from core import search, uploads
+from core.richtext import RichTextField
 
 # Addresses under /webinars/ that a webinar's slug would hide or be hidden by.
 RESERVED_SLUGS = {"calendar", "feed"}

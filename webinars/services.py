@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from citiesofmigration import mail
+from core import mail
 from webinars import ics
 from webinars.models import Registration, Webinar
 

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from citiesofmigration.sitemaps import TITLE_FIELDS, I18nSitemap
+from core.sitemaps import TITLE_FIELDS, I18nSitemap
 from webinars.models import Event, Webinar
 
 

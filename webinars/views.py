@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView
 
-from citiesofmigration.context_processors import absolute_url
-from citiesofmigration.lists import ForgivingPaginationMixin
+from core.context_processors import absolute_url
+from core.lists import ForgivingPaginationMixin
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 from webinars import ics, services

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from citiesofmigration.uploads import detect_document
+from core.uploads import detect_document
 from elibrary.forms import ResourceAdminForm
 from elibrary.models import Resource
 from elibrary.services import resource_read_file

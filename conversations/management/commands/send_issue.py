@@ -5,9 +5,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from citiesofmigration import mail
 from conversations import services
 from conversations.models import Issue
+from core import mail
 
 
 class Command(BaseCommand):

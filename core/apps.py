@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The ground every app stands on: search, rich text, mail, rate limits, uploads, SEO cards, lists.
+
+    It imports no other app of the project; the apps tell the portal what they offer through
+    core.registry, from their own AppConfig.ready().
+    """
+
+    name = "core"
+    verbose_name = _("Cities of Migration")
+
+    def ready(self):
+        from core.editors import grant_editor_permissions
+
+        post_migrate.connect(grant_editor_permissions, dispatch_uid="grant_editor_permissions")

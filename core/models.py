@@ -1,0 +1,22 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchTerm(models.Model):
+    """A word the portal's public content contains: what "did you mean" suggests (core.vocabulary.suggest).
+
+    Rebuilt by `manage.py refresh_search_terms` (run by `make run` and after each demo load).
+    """
+
+    word = models.CharField(_("word"), max_length=40, unique=True)
+    frequency = models.PositiveIntegerField(_("frequency"), default=0)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        db_table = "citiesofmigration_searchterm"  # the table it had in the `citiesofmigration` app
+        indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="searchterm_word_trgm")]
+
+    def __str__(self):
+        return self.word

@@ -1,0 +1,113 @@
+"""The portal's full-text search, shared by Good Ideas, the E-Library, webinars and site search.
+
+How it works (README.md, "Search"):
+
+- Each searchable model stores a *search document*: a tsvector column built by PostgreSQL itself
+  (a stored generated column, see `document()`), GIN-indexed. Translated fields go in once per
+  language, each stemmed by that language's dictionary (english, french, german); other fields go
+  in unstemmed ("simple"). Everything is folded to unaccented lower case first (`com_unaccent`).
+- A query (`query()`) is parsed the same four ways and OR-ed, so "réfugiés", "refugies",
+  "Flüchtlinge" and "refugees" each find the documents written in their language, whatever
+  language the page is in.
+- Weights order the fields: A (titles) above B (teasers, summaries) above C (bodies) above D
+  (long texts such as transcripts and document contents). Ranking is ts_rank_cd over the document.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Func, Value
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+# PostgreSQL text search configuration for each of the portal's languages.
+CONFIGS = {"en": "english", "fr": "french", "de": "german"}
+# Queries longer than this are cut: nobody types more, and it bounds the work per query.
+MAX_QUERY_LENGTH = 200
+# ts_rank weights for D, C, B, A.
+WEIGHTS = [0.1, 0.2, 0.4, 1.0]
+# Snippets: ts_headline marks matches with characters that cannot occur in text, so that the
+# snippet can be escaped first and the markers turned into <mark> after (`marked()`).
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
+HIGHLIGHT = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP}
+
+
+class Unaccent(Func):
+    """com_unaccent(text): the project's IMMUTABLE accent folding (migration core/0001)."""
+
+    function = "com_unaccent"
+    output_field = models.TextField()
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field of a search document: its name, weight (A–D), and whether it is translated."""
+
+    name: str
+    weight: str = "C"
+    translated: bool = True
+    config: str = "simple"  # for untranslated fields
+
+
+def document(*fields: Field) -> SearchVector:
+    """The expression of a search document, for a stored `GeneratedField` (see `DocumentField`)."""
+    vectors = []
+    for field in fields:
+        if field.translated:
+            for code, _name in settings.LANGUAGES:
+                vectors.append(
+                    SearchVector(Unaccent(F(f"{field.name}_{code}")), config=CONFIGS[code], weight=field.weight)
+                )
+        else:
+            vectors.append(SearchVector(Unaccent(F(field.name)), config=field.config, weight=field.weight))
+    combined = vectors[0]
+    for vector in vectors[1:]:
+        combined = combined + vector
+    return combined
+
+
+def DocumentField(*fields: Field) -> models.GeneratedField:
+    """A stored, generated tsvector column: PostgreSQL keeps it current on every write."""
+    return models.GeneratedField(expression=document(*fields), output_field=SearchVectorField(), db_persist=True)
+
+
+def clean_query(text: str | None) -> str:
+    """The query as typed, made safe to search for: no control characters, bounded length."""
+    if not text:
+        return ""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(text))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def query(text: str) -> SearchQuery:
+    """The query `text` read as English, French, German and as plain words, OR-ed together."""
+    folded = Unaccent(Value(text))
+    combined = SearchQuery(folded, config="simple", search_type="websearch")
+    for config in CONFIGS.values():
+        combined = combined | SearchQuery(folded, config=config, search_type="websearch")
+    return combined
+
+
+def marked(headline: str | None) -> str:
+    """A ts_headline made with HIGHLIGHT: its text escaped, its matches in <mark>."""
+    return mark_safe(escape(headline or "").replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
+
+
+def rank(search_query: SearchQuery, column: str = "search_document") -> SearchRank:
+    return SearchRank(F(column), search_query, weights=WEIGHTS, cover_density=True)
+
+
+class SearchQuerySet(models.QuerySet):
+    """Mixed into a model's QuerySet to give it `.search(text)`."""
+
+    search_column = "search_document"
+
+    def search(self, text: str):
+        """Rows whose search document matches `text`, annotated with `rank`. Empty text: no filter."""
+        text = clean_query(text)
+        if not text:
+            return self
+        search_query = query(text)
+        return self.filter(**{self.search_column: search_query}).annotate(rank=rank(search_query, self.search_column))

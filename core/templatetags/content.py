@@ -1,0 +1,47 @@
+"""Translated content in templates: show the page's language, or English marked as English."""
+
+from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+def fallback_language(obj, field: str) -> str | None:
+    """The language `obj.field` falls back to when it has no text in the current language, else None."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE or getattr(obj, f"{field}_{language}", None):
+        return None
+    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE if getattr(obj, field, None) else None
+
+
+@register.simple_tag
+def tr(obj, field: str, html: bool = False, element: str = ""):
+    """`obj.field` in the current language; English fallback text comes wrapped in lang="en".
+
+    {% tr idea "title" %} → text (escaped), or <span lang="en">text</span>.
+    {% tr idea "body" html=True %} → sanitised HTML as is, or inside <div lang="en">.
+    """
+    value = getattr(obj, field, "") or ""
+    if html:
+        value = mark_safe(value)  # rich text fields are sanitised when saved (core.richtext)
+    language = fallback_language(obj, field)
+    if language is None:
+        return format_html("{}", value)
+    tag = element or ("div" if html else "span")
+    return format_html('<{} lang="{}">{}</{}>', mark_safe(tag), language, value, mark_safe(tag))
+
+
+@register.filter
+def fallback_lang(obj, field: str) -> str:
+    """lang="en" for an attribute list when `obj.field` is shown in English on a non-English page."""
+    language = fallback_language(obj, field)
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.simple_tag
+def page_range(page_obj):
+    """Page numbers around the current page, with ellipses: 1 … 4 5 [6] 7 8 … 20."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))

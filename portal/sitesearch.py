@@ -1,0 +1,366 @@
+"""One search over the whole portal: Good Ideas, library resources, webinars, events, e-zine items,
+news and community threads, ranked together.
+
+Each kind of content is a `Source`: a queryset of what the public may see, which already carries a
+search document (core.search). A search runs:
+
+1. one UNION ALL query that ranks the matches of every source together and returns the page's
+   (kind, pk, rank) rows;
+2. one query of a COUNT per source (UNION ALL), for "narrow by type";
+3. one query per kind present on the page, fetching its rows with a highlighted snippet.
+
+So a search costs a fixed number of queries, whatever the size of the collections.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramSimilarity
+from django.db import connection, models, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Concat, NullIf
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from core import search
+
+PAGE_SIZE = 20
+# Each kind ranks at most this many of its matches, the newest first, and counts up to it ("1,000+").
+# A word found in most of 100,000 documents would otherwise make every search rank them all; past
+# a thousand matches, people narrow the search rather than read on.
+CANDIDATES = 1000
+# "Did you mean": how alike a typed word and a known word must be (pg_trgm word similarity).
+SUGGESTION_THRESHOLD = 0.4
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    label: Promise
+    queryset: Callable[[], models.QuerySet]
+    title_field: str = "title"
+    snippet_field: str = "teaser"
+    translated: bool = True
+    related: tuple[str, ...] = field(default_factory=tuple)
+    # Where what to match and how to rank differ from the row's own search document (community
+    # threads are found by their replies too): search_query -> (Q filter, rank expression).
+    match: Callable | None = None
+    language_field: str = ""  # user-written content: the one language it is written in
+
+    def matching(self, search_query) -> tuple[models.QuerySet, models.Expression]:
+        """What the public may see of this kind that matches, and the expression that ranks it."""
+        if self.match:
+            condition, rank = self.match(search_query)
+            return self.queryset().filter(condition), rank
+        return self.queryset().filter(search_document=search_query), search.rank(search_query)
+
+
+def _ideas():
+    from goodideas.models import GoodIdea
+
+    return GoodIdea.objects.published()
+
+
+def _ezine_items():
+    from conversations.models import Item
+
+    return Item.objects.published()
+
+
+def _news():
+    from conversations.models import NewsItem
+
+    return NewsItem.objects.all()
+
+
+def _resources():
+    from elibrary.models import Resource
+
+    return Resource.objects.published()
+
+
+def _webinars():
+    from webinars.models import Webinar
+
+    return Webinar.objects.published()
+
+
+def _events():
+    from webinars.models import Event
+
+    return Event.objects.published()
+
+
+def _threads():
+    from community.models import Thread
+
+    return Thread.objects.visible()
+
+
+def _thread_match(search_query):
+    from django.db.models import OuterRef, Q, Subquery
+
+    from community.models import Post
+
+    posts = Post.objects.visible().filter(search_document=search_query)
+    best_post = posts.filter(thread=OuterRef("pk")).annotate(r=search.rank(search_query)).order_by("-r").values("r")
+    condition = Q(search_document=search_query) | Q(pk__in=posts.values("thread_id"))
+    # The title's rank where the title matches; else half the best reply's rank.
+    rank = Coalesce(
+        NullIf(search.rank(search_query), Value(0.0)),
+        Subquery(best_post[:1]) * Value(0.5),
+        Value(0.0),
+        output_field=models.FloatField(),
+    )
+    return condition, rank
+
+
+SOURCES: list[Source] = [
+    Source("ideas", _("Good Ideas"), _ideas, related=("city__country",)),
+    Source("library", _("Library resources"), _resources, snippet_field="summary", related=("publisher",)),
+    Source("webinars", _("Webinars"), _webinars, snippet_field="summary"),
+    Source("events", _("Conferences"), _events, snippet_field="summary", related=("city__country",)),
+    Source("ezine", _("E-zine articles"), _ezine_items, related=("issue",)),
+    Source("news", _("News"), _news, snippet_field="summary"),
+    Source(
+        "community",
+        _("Community"),
+        _threads,
+        snippet_field="",
+        translated=False,
+        related=("topic", "idea"),
+        match=_thread_match,
+        language_field="language",
+    ),
+]
+
+
+def sources() -> dict[str, Source]:
+    return {source.key: source for source in SOURCES}
+
+
+@dataclass
+class Result:
+    kind: str
+    label: str
+    obj: models.Model
+    rank: float
+    title: str
+    snippet: str
+    language: str | None  # the language shown, when it is not the page's
+
+    @property
+    def url(self):
+        return self.obj.get_absolute_url()
+
+
+def _localised(field_name: str, translated: bool):
+    """The field in the page's language, else in English (SQL)."""
+    if not translated:
+        return F(field_name)
+    language = get_language() or settings.LANGUAGE_CODE
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default:
+        return F(f"{field_name}_{default}")
+    return Coalesce(
+        NullIf(F(f"{field_name}_{language}"), Value("")), F(f"{field_name}_{default}"), output_field=models.TextField()
+    )
+
+
+@dataclass
+class Outcome:
+    query: str
+    results: list[Result]
+    counts: dict[str, int]
+    total: int  # matches of the selected kind (or of all kinds), each kind counted up to CANDIDATES
+    kind: str | None
+
+    @property
+    def capped(self) -> bool:
+        """Whether a selected kind has more matches than it ranks."""
+        keys = [self.kind] if self.kind in self.counts else list(self.counts)
+        return any(self.counts[key] > CANDIDATES for key in keys)
+
+
+def _union(parts: list[tuple[str, models.QuerySet, str]], tail: str = "", tail_params=()) -> list[tuple]:
+    """Run `SELECT kind, <columns of queryset> ... UNION ALL ...` for each (kind, queryset, columns).
+
+    Built as SQL around each queryset's own SQL, so the columns come in the order written here
+    (Django orders annotation columns of a combined query by a set, which can differ per process).
+    """
+    selects, params = [], []
+    for key, queryset, columns in parts:
+        sql, sql_params = queryset.query.sql_with_params()
+        selects.append(f"(SELECT %s::text AS hit_kind, {columns} FROM ({sql}) AS hit)")
+        params.extend([key, *sql_params])
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects) + tail, [*params, *tail_params])
+        return cursor.fetchall()
+
+
+def _counts(matching: dict[str, models.QuerySet]) -> dict[str, int]:
+    """The number of matches of each source, up to CANDIDATES + 1, in one query."""
+    counts = dict.fromkeys(matching, 0)
+    parts = [
+        (key, queryset.order_by().values("pk")[: CANDIDATES + 1], "count(*)") for key, queryset in matching.items()
+    ]
+    counts.update(dict(_union(parts)))
+    return counts
+
+
+def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
+    """The page `page` of the results for `text`, of one kind or all."""
+    text = search.clean_query(text)
+    all_sources = sources()
+    if not text:
+        return Outcome(text, [], {}, 0, kind)
+    search_query = search.query(text)
+    matching, ranks = {}, {}
+    for key, source in all_sources.items():
+        matching[key], ranks[key] = source.matching(search_query)
+    counts = _counts(matching)
+    selected = [kind] if kind in all_sources else list(all_sources)
+    total = sum(min(counts[key], CANDIDATES) for key in selected)
+    if not total:
+        return Outcome(text, [], counts, 0, kind)
+
+    ranked = [
+        (
+            key,
+            matching[key]
+            .order_by("-pk")
+            .annotate(hit_id=F("pk"), hit_rank=ranks[key])
+            .values("hit_id", "hit_rank")[:CANDIDATES],
+            "hit.hit_rank, hit.hit_id",
+        )
+        for key in selected
+        if counts[key]
+    ]
+    # A page past the last is the last page (lists.py), so the OFFSET never goes beyond the matches.
+    page = min(max(page, 1), (total - 1) // PAGE_SIZE + 1)
+    start = (page - 1) * PAGE_SIZE
+    rows = [
+        (kind, pk, rank)
+        for kind, rank, pk in _union(
+            ranked, " ORDER BY hit_rank DESC, hit_kind, hit_id LIMIT %s OFFSET %s", (PAGE_SIZE, start)
+        )
+    ]
+
+    language = get_language() or settings.LANGUAGE_CODE
+    config = search.CONFIGS.get(language, "simple")
+    # Snippets show the text as written, accents and all: match the words as typed, too.
+    highlight_query = search_query | SearchQuery(text, config=config, search_type="websearch")
+    objects = {}
+    for key in dict.fromkeys(row[0] for row in rows):
+        source = all_sources[key]
+        pks = [row[1] for row in rows if row[0] == key]
+        queryset = source.queryset().filter(pk__in=pks).select_related(*source.related)
+        if source.snippet_field:
+            queryset = queryset.annotate(
+                hit_snippet=SearchHeadline(
+                    _localised(source.snippet_field, source.translated),
+                    highlight_query,
+                    config=config,
+                    **search.HIGHLIGHT,
+                    max_words=35,
+                    min_words=15,
+                )
+            )
+        objects.update({(key, obj.pk): obj for obj in queryset})
+
+    results = []
+    for key, pk, rank in rows:
+        obj = objects.get((key, pk))
+        if obj is None:  # unpublished between the two queries
+            continue
+        source = all_sources[key]
+        shown_language = None
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        if source.language_field:
+            written_in = getattr(obj, source.language_field)
+            shown_language = written_in if written_in != language else None
+        elif source.translated and language != default and not getattr(obj, f"{source.title_field}_{language}", None):
+            shown_language = default
+        results.append(
+            Result(
+                kind=key,
+                label=source.label,
+                obj=obj,
+                rank=rank,
+                title=getattr(obj, source.title_field),
+                snippet=search.marked(getattr(obj, "hit_snippet", "")),
+                language=shown_language,
+            )
+        )
+    return Outcome(text, results, counts, total, kind)
+
+
+def suggest(text: str) -> str | None:
+    """The query with each unknown word replaced by the nearest word the portal contains, if any."""
+    from core.models import SearchTerm
+
+    words = search.clean_query(text).split()[:6]
+    if not words:
+        return None
+    known = set(SearchTerm.objects.filter(word__in=[w.lower() for w in words]).values_list("word", flat=True))
+    changed = False
+    suggestion = []
+    for word in words:
+        lowered = word.lower()
+        if lowered in known or len(lowered) < 4 or not any(ch.isalpha() for ch in lowered):
+            suggestion.append(word)
+            continue
+        nearest = (
+            SearchTerm.objects.filter(word__trigram_similar=lowered)  # the % operator: uses the GIN index
+            .annotate(similarity=TrigramSimilarity("word", lowered))
+            .filter(similarity__gte=SUGGESTION_THRESHOLD)
+            .order_by("-similarity", "-frequency", "word")
+            .values_list("word", flat=True)
+            .first()
+        )
+        if nearest and nearest != lowered:
+            suggestion.append(nearest)
+            changed = True
+        else:
+            suggestion.append(word)
+    return " ".join(suggestion) if changed else None
+
+
+def _text_columns(source: Source) -> list[str]:
+    names = [name for name in (source.title_field, source.snippet_field) if name]
+    if not source.translated:
+        return names
+    return [f"{name}_{code}" for name in names for code, _name in settings.LANGUAGES]
+
+
+@transaction.atomic
+def refresh_terms() -> int:
+    """Rebuild the vocabulary of "did you mean" from the titles and summaries the public can see."""
+    from core.models import SearchTerm
+
+    selects, params = [], []
+    for source in SOURCES:
+        words = [Coalesce(F(name), Value(""), output_field=models.TextField()) for name in _text_columns(source)]
+        spaced = [part for word in words for part in (word, Value(" "))]
+        queryset = source.queryset().order_by().annotate(hit_text=Concat(*spaced, output_field=models.TextField()))
+        sql, sql_params = queryset.values("hit_text").query.sql_with_params()
+        selects.append(f"({sql})")
+        params.extend(sql_params)
+    table = SearchTerm._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table}")
+        cursor.execute(
+            f"""
+            INSERT INTO {table} (word, frequency)
+            SELECT word, count(*) FROM (
+                SELECT lower(regexp_split_to_table(hit_text, '[^[:alpha:]]+')) AS word
+                FROM ({" UNION ALL ".join(selects)}) AS texts
+            ) AS words
+            WHERE length(word) BETWEEN 4 AND 40
+            GROUP BY word
+            """,
+            params,
+        )
+        return cursor.rowcount

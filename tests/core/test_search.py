@@ -1,0 +1,73 @@
+"""The shared search piece: stemming per language, accents, weights, bad input."""
+
+import pytest
+
+from core import search
+from goodideas.models import GoodIdea
+from tests.factories import GoodIdeaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def museum_idea():
+    return GoodIdeaFactory(
+        title_en="Museums welcome refugees",
+        title_fr="Les musées accueillent les réfugiés",
+        title_de="Museen heißen Geflüchtete willkommen",
+        teaser_en="Guides lead tours in Arabic.",
+        body_en="<p>Trained guides from Syria and Iraq.</p>",
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "refugees",
+        "refugee",
+        "réfugiés",
+        "refugies",
+        "REFUGIÉ",
+        "Geflüchtete",
+        "gefluchteten",
+        "museum",
+        "musées",
+        "Museen",
+        '"welcome refugees"',
+        "welcome -library",
+        "guide",
+    ],
+)
+def test_words_in_any_language_find_the_idea(museum_idea, query):
+    assert list(GoodIdea.objects.search(query)) == [museum_idea]
+
+
+@pytest.mark.parametrize("query", ["library", "welcome -refugees", "bibliothèque"])
+def test_words_not_in_the_idea_do_not_find_it(museum_idea, query):
+    assert list(GoodIdea.objects.search(query)) == []
+
+
+def test_title_outranks_teaser_outranks_body():
+    in_body = GoodIdeaFactory(title_en="Neighbourhood kitchens", body_en="<p>Mentoring over dinner.</p>")
+    in_title = GoodIdeaFactory(title_en="Mentoring for newcomers")
+    in_teaser = GoodIdeaFactory(title_en="Job coaching", teaser_en="Mentoring by employers.")
+
+    found = list(GoodIdea.objects.search("mentoring").order_by("-rank"))
+
+    assert found == [in_title, in_teaser, in_body]
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", "!!!", "a" * 5000, "\x00\x01", "' OR 1=1 --", "&|!():*", "🙂", "((((", "the"]
+)
+def test_odd_queries_never_fail(museum_idea, query):
+    list(GoodIdea.objects.search(query))
+
+
+def test_empty_query_does_not_filter(museum_idea):
+    assert list(GoodIdea.objects.search("  ")) == [museum_idea]
+
+
+def test_clean_query_strips_control_characters_and_bounds_length():
+    assert search.clean_query("  refugee\x00 \t housing ") == "refugee housing"
+    assert len(search.clean_query("x" * 1000)) == search.MAX_QUERY_LENGTH
