@@ -25,7 +25,8 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import transaction  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
-from goodideas.models import City, Country, GoodIdea, Organisation, Region, Theme  # noqa: E402
+from goodideas.models import GoodIdea  # noqa: E402
+from places.models import City, Country, Organisation, Region, Theme  # noqa: E402
 
 PREFIX = "bench-"
 WORDS = {

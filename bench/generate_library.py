@@ -26,7 +26,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from elibrary.models import DocumentLanguage, Kind, Resource  # noqa: E402
-from goodideas.models import City, Organisation, Theme  # noqa: E402
+from places.models import City, Organisation, Theme  # noqa: E402
 
 WORDS = {
     "en": [

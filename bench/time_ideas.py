@@ -27,7 +27,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
-from goodideas.models import City, GoodIdea  # noqa: E402
+from goodideas.models import GoodIdea  # noqa: E402
+from places.models import City  # noqa: E402
 
 
 def pages():

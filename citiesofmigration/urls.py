@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from community.sitemaps import CommunitySitemap
 from conversations.sitemaps import ConversationsPagesSitemap, IssueSitemap, ItemSitemap, NewsSitemap
@@ -37,6 +38,12 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("favicon.ico", views.favicon),
+    # Themes, countries, cities, organisations and typed cities moved from Good Ideas to Places:
+    # the editors' bookmarks of their admin pages lead there.
+    re_path(
+        r"^admin/goodideas/(?P<model>city|country|organisation|theme|typedplace)/(?P<rest>.*)$",
+        RedirectView.as_view(url="/admin/places/%(model)s/%(rest)s", permanent=True, query_string=True),
+    ),
     path("admin/", admin.site.urls),
 ]
 

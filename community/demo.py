@@ -13,7 +13,8 @@ from django.contrib.auth import get_user_model
 from community import markdown
 from community.models import Post, Profile, Thread, Topic
 from conversations.models import Item
-from goodideas.models import City, GoodIdea, Theme
+from goodideas.models import GoodIdea
+from places.models import City, Theme
 from webinars.models import Webinar
 
 MEMBERS = [

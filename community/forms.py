@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from community import markdown, services
 from community.models import LANGUAGE_CHOICES, Profile, Report, Thread
 from core.forms import HoneypotMixin
-from goodideas.forms import TypedCityMixin
+from places.forms import TypedCityMixin
 
 MARKDOWN_HELP = _(
     "You can use Markdown: *italics*, **bold**, [a link](https://example.org), lists starting with “-”, "

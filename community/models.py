@@ -48,11 +48,11 @@ class Profile(models.Model):
         _("display name"), max_length=80, help_text=_("Shown with your posts. Your e-mail address is never shown.")
     )
     city = models.ForeignKey(
-        "goodideas.City", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("city")
+        "places.City", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("city")
     )
     # A city the member typed because it is not in the list: `city` once an editor has reviewed it.
     place = models.ForeignKey(
-        "goodideas.TypedPlace",
+        "places.TypedPlace",
         models.SET_NULL,
         null=True,
         blank=True,
@@ -94,7 +94,7 @@ class Topic(models.Model):
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     description = models.TextField(_("description"), blank=True)
     theme = models.ForeignKey(
-        "goodideas.Theme", models.SET_NULL, null=True, blank=True, related_name="topics", verbose_name=_("theme")
+        "places.Theme", models.SET_NULL, null=True, blank=True, related_name="topics", verbose_name=_("theme")
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

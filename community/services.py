@@ -20,8 +20,9 @@ from community import markdown
 from community.models import Follow, Post, Profile, Report, Thread
 from conversations.models import Delivery, Subscriber
 from core import mail, ratelimit
-from goodideas import places
-from goodideas.models import Proposal, TypedPlace
+from goodideas.models import Proposal
+from places import services as places
+from places.models import TypedPlace
 from webinars.models import Registration
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
@@ -59,7 +60,7 @@ def profile_for(user) -> Profile:
 
 def profile_save(*, profile: Profile, new_city: str = "", new_country: str = "") -> Profile:
     """Save a profile edited by its member. A typed city becomes the portal's city of that name, or
-    waits for an editor's review (goodideas.places); choosing a city from the list forgets a typed one."""
+    waits for an editor's review (places.services); choosing a city from the list forgets a typed one."""
     if new_city:
         found = places.place_typed(city_name=new_city, country_text=new_country)
         if isinstance(found, TypedPlace):
@@ -70,6 +71,11 @@ def profile_save(*, profile: Profile, new_city: str = "", new_country: str = "")
         profile.place = None
     profile.save()
     return profile
+
+
+def profiles_place_resolved(place, city) -> int:
+    """Members who typed a place get the city an editor chose for it (places.services.place_resolve)."""
+    return Profile.objects.filter(place=place, city__isnull=True).update(city=city)
 
 
 def member_block(*, user) -> None:

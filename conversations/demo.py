@@ -1,8 +1,9 @@
 """Demo content: three e-zine issues (the first built on the seeds' "2009: A Successful First Year" report
 card) and a dozen integration news items, in English, French and German (conversations/demo/*.json).
 
-Linked to the demo cities, countries and Good Ideas of goodideas/demo. Idempotent: rows are found by
-issue number, item slug within its issue and news slug, and updated in place.
+Linked to the demo cities and countries of places/demo and the Good Ideas of goodideas/demo.
+Idempotent: rows are found by issue number, item slug within its issue and news slug, and updated in
+place.
 """
 
 import json
@@ -10,10 +11,11 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from conversations.models import Issue, Item, NewsItem
+from core.demo import translated
 from core.richtext import sanitize
 from elibrary.models import Resource
-from goodideas.demo import translated
-from goodideas.models import City, Country, GoodIdea, Theme
+from goodideas.models import GoodIdea
+from places.models import City, Country, Theme
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from conversations.models import NewsItem
 from core import search
 from core.lists import KnownModelChoiceFilter
-from goodideas.models import City, Country, Theme
+from places.models import City, Country, Theme
 
 
 class NewsFilter(django_filters.FilterSet):

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core import search, uploads
 from core.richtext import RichTextField
-from goodideas.models import City, Country, GoodIdea, Theme
+from goodideas.models import GoodIdea
+from places.models import City, Country, Theme
 
 
 class IssueQuerySet(models.QuerySet):

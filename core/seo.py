@@ -132,7 +132,7 @@ def good_idea(idea, request) -> Card:
     )
 
 
-@builder("goodideas.city")
+@builder("places.city")
 def city(city, request) -> Card:
     description = summary(city.profile) or _("Good Ideas in Integration from %(city)s.") % {"city": city.name}
     return Card(

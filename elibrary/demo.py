@@ -12,12 +12,13 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 
+from core.demo import translated
 from elibrary.filters import library_changed
 from elibrary.models import Resource
 from elibrary.pdf import make_pdf
 from elibrary.services import resource_save
-from goodideas.demo import translated
-from goodideas.models import GoodIdea, Theme
+from goodideas.models import GoodIdea
+from places.models import Theme
 
 DEMO_FILE = Path(__file__).resolve().parent / "demo" / "resources.json"
 

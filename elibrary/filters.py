@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 
 from core import search
 from elibrary.models import DocumentLanguage, Kind, Resource
-from goodideas.models import City, Country, Organisation, Theme
+from places.models import City, Country, Organisation, Theme
 
 # Facet counts, the total and the page's ids are kept this long for the same choices: the library's
 # first page, which every visitor sees, then costs no pass over the whole collection. Any change to

@@ -3,7 +3,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from elibrary.models import DocumentLanguage, Kind, Resource
-from goodideas.models import City, Country, Organisation, Theme
+from places.models import City, Country, Organisation, Theme
 
 
 class ResourceAdminForm(forms.ModelForm):

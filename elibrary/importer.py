@@ -23,7 +23,8 @@ from core.uploads import max_document_bytes, validate_document
 from elibrary.filters import library_changed
 from elibrary.models import DocumentLanguage, Kind, Resource
 from elibrary.services import resource_save
-from goodideas.models import City, Country, GoodIdea, Organisation, Theme
+from goodideas.models import GoodIdea
+from places.models import City, Country, Organisation, Theme
 
 LANGUAGES = ["en", "fr", "de"]
 COLUMNS = [

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from core import search, uploads
-from goodideas.models import City, Country, GoodIdea, Organisation, Theme
+from goodideas.models import GoodIdea
+from places.models import City, Country, Organisation, Theme
 
 
 class Kind(models.TextChoices):

@@ -1,76 +1,20 @@
-from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from goodideas import places, services
+from goodideas import services
 from goodideas.filters import bump_version
-from goodideas.models import (
-    City,
-    Country,
-    FormerSlug,
-    FurtherReading,
-    GoodIdea,
-    Organisation,
-    Proposal,
-    Theme,
-    TypedPlace,
-)
+from goodideas.models import FormerSlug, FurtherReading, GoodIdea, Proposal
 from goodideas.views import IdeaPreviewView
 
 # Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-
-
-@admin.register(Theme)
-class ThemeAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "slug", "position"]
-    readonly_fields = ["slug"]
-
-
-@admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "code", "region"]
-    list_filter = ["region"]
-    search_fields = ["name_en", "name_fr", "name_de", "code"]
-    prepopulated_fields = {"slug": ["name_en"]}
-
-
-@admin.register(City)
-class CityAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "country", "population", "foreign_born_share"]
-    list_filter = ["country__region", "country"]
-    list_select_related = ["country"]
-    search_fields = ["name_en", "name_fr", "name_de"]
-    prepopulated_fields = {"slug": ["name_en"]}
-    autocomplete_fields = ["country"]
-    fieldsets = [
-        (None, {"fields": ["name", "slug", "country", "latitude", "longitude", "profile"]}),
-        (_("Population"), {"fields": ["population", "population_source", "population_year"]}),
-        (
-            _("Residents born abroad"),
-            {"fields": ["foreign_born_share", "foreign_born_source", "foreign_born_year"]},
-        ),
-    ]
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    formfield_overrides = URL_FIELDS
-    list_display = ["name", "kind", "city"]
-    list_filter = ["kind"]
-    list_select_related = ["city"]
-    search_fields = ["name"]
-    autocomplete_fields = ["city"]
 
 
 class FurtherReadingInline(TranslationTabularInline):
@@ -183,7 +127,7 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
                 messages.WARNING,
             )
         if proposal.place_id and idea.city_id is None:
-            review = reverse("admin:goodideas_typedplace_change", args=[proposal.place_id])
+            review = reverse("admin:places_typedplace_change", args=[proposal.place_id])
             self.message_user(
                 request,
                 format_html(
@@ -271,106 +215,3 @@ def _proposal(idea) -> Proposal | None:
         return idea.proposal
     except Proposal.DoesNotExist:
         return None
-
-
-class NewCityForm(forms.Form):
-    """The editor's confirmation of a typed city as a new city of the portal."""
-
-    name = forms.CharField(label=_("Name (English)"), max_length=100)
-    country = forms.ModelChoiceField(
-        label=_("Country"), queryset=Country.objects.all(), help_text=_("Add the country first if it is missing.")
-    )
-    latitude = forms.FloatField(label=_("Latitude"), min_value=-90, max_value=90, help_text=_("e.g. 47.37"))
-    longitude = forms.FloatField(label=_("Longitude"), min_value=-180, max_value=180, help_text=_("e.g. 8.54"))
-
-
-class MergeForm(forms.Form):
-    city = forms.ModelChoiceField(label=_("Existing city"), queryset=City.objects.select_related("country"))
-
-
-class ResolvedFilter(admin.SimpleListFilter):
-    title = _("review")
-    parameter_name = "reviewed"
-
-    def lookups(self, request, model_admin):
-        return [("no", _("To review")), ("yes", _("Reviewed"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "no":
-            return queryset.filter(resolved_at__isnull=True)
-        if self.value() == "yes":
-            return queryset.filter(resolved_at__isnull=False)
-        return queryset
-
-
-@admin.register(TypedPlace)
-class TypedPlaceAdmin(admin.ModelAdmin):
-    """Cities typed by proposers and members. An editor reviews each: merge into an existing city
-    (offered when the names are alike) or confirm it as a new city, with its coordinates."""
-
-    list_display = ["city_name", "country_label", "city", "created_at", "resolved_at"]
-    list_filter = [ResolvedFilter]
-    list_select_related = ["country", "city__country"]
-    search_fields = ["city_name", "country_name"]
-
-    def has_add_permission(self, request):
-        return False  # typed by proposers and members
-
-    @admin.display(description=_("country"))
-    def country_label(self, place):
-        return place.country_label
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        """The review page: merge into an existing city, or confirm as a new one."""
-        place = get_object_or_404(TypedPlace.objects.select_related("country", "city"), pk=object_id)
-        if not self.has_view_or_change_permission(request, place):
-            raise PermissionDenied
-        can_change = self.has_change_permission(request, place)
-        merge_form = MergeForm(prefix="merge")
-        new_form = NewCityForm(prefix="new", initial={"name": place.city_name, "country": place.country_id})
-        if request.method == "POST":
-            if not can_change:
-                raise PermissionDenied
-            if "merge" in request.POST:
-                merge_form = MergeForm(request.POST, prefix="merge")
-                if merge_form.is_valid():
-                    return self.resolved(request, place, merge_form.cleaned_data["city"], new=False)
-            elif "confirm" in request.POST:
-                new_form = NewCityForm(request.POST, prefix="new")
-                if new_form.is_valid():
-                    try:
-                        city = places.place_confirm(place=place, **new_form.cleaned_data)
-                    except ValidationError as error:
-                        new_form.add_error(None, error)
-                    else:
-                        return self.resolved(request, place, city, new=True)
-        suggestions = places.similar_cities(place)
-        if suggestions and not merge_form.is_bound:
-            merge_form.initial = {"city": suggestions[0].pk}
-        country_add = reverse("admin:goodideas_country_add") + "?" + urlencode({"name_en": place.country_name})
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Review a typed city"),
-            "opts": self.model._meta,
-            "place": place,
-            "suggestions": suggestions,
-            "merge_form": merge_form,
-            "new_form": new_form,
-            "can_change": can_change,
-            "country_add_url": country_add,
-            "waiting_ideas": GoodIdea.objects.filter(proposal__place=place).select_related("city"),
-        }
-        return TemplateResponse(request, "admin/goodideas/typedplace/review.html", context)
-
-    def resolved(self, request, place, city, *, new):
-        changed = places.place_resolve(place=place, city=city) if not new else None
-        if new:
-            message = _("%(city)s added to the portal.") % {"city": city}
-        else:
-            message = ngettext(
-                "“%(place)s” merged into %(city)s (%(count)d idea or profile updated).",
-                "“%(place)s” merged into %(city)s (%(count)d ideas or profiles updated).",
-                changed,
-            ) % {"place": place.city_name, "city": city, "count": changed}
-        self.message_user(request, message, messages.SUCCESS)
-        return redirect("admin:goodideas_typedplace_changelist")

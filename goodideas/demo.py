@@ -1,4 +1,4 @@
-"""Demo content: the cities the seed documents name, and Good Ideas from them (goodideas/demo/*.json)."""
+"""Demo content: Good Ideas from the demo cities (goodideas/demo/ideas.json; the cities come from places)."""
 
 import json
 from datetime import UTC, date, datetime, time
@@ -6,40 +6,13 @@ from pathlib import Path
 
 from django.conf import settings
 
+from core.demo import translated
 from core.richtext import sanitize
-from goodideas.models import City, Country, FurtherReading, GoodIdea, Organisation, Theme
+from goodideas.models import FurtherReading, GoodIdea
+from places.models import City, Organisation, Theme
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def translated(field: str, values: dict, clean=lambda value: value) -> dict:
-    """{"en": …, "fr": …} → {"field_en": …, "field_fr": …, "field": English}."""
-    fields = {f"{field}_{code}": clean(values.get(code, "")) for code in LANGUAGE_CODES}
-    fields[field] = fields[f"{field}_en"]
-    return fields
-
-
-def load_places(data: dict) -> dict[str, City]:
-    countries = {}
-    for item in data["countries"]:
-        countries[item["slug"]], _ = Country.objects.update_or_create(
-            slug=item["slug"],
-            defaults={"code": item["code"], "region": item["region"], **translated("name", item["name"])},
-        )
-    cities = {}
-    for item in data["cities"]:
-        cities[item["slug"]], _ = City.objects.update_or_create(
-            slug=item["slug"],
-            defaults={
-                "country": countries[item["country"]],
-                "latitude": item["latitude"],
-                "longitude": item["longitude"],
-                **translated("name", item["name"]),
-                **translated("profile", item.get("profile", {})),
-            },
-        )
-    return cities
 
 
 def organisation(item: dict, city: City) -> Organisation:
@@ -49,8 +22,9 @@ def organisation(item: dict, city: City) -> Organisation:
     return found
 
 
-def load_ideas(items: list, cities: dict[str, City]) -> int:
+def load_ideas(items: list) -> int:
     themes = {theme.slug: theme for theme in Theme.objects.all()}
+    cities = {city.slug: city for city in City.objects.filter(slug__in={item["city"] for item in items})}
     for item in items:
         city = cities[item["city"]]
         published = datetime.combine(date.fromisoformat(item["published"]), time(9), tzinfo=UTC)
@@ -90,6 +64,5 @@ def load_ideas(items: list, cities: dict[str, City]) -> int:
 
 
 def load() -> str:
-    cities = load_places(json.loads((DEMO_DIR / "places.json").read_text()))
-    count = load_ideas(json.loads((DEMO_DIR / "ideas.json").read_text()), cities)
-    return f"{len(cities)} cities, {count} Good Ideas"
+    count = load_ideas(json.loads((DEMO_DIR / "ideas.json").read_text()))
+    return f"{count} Good Ideas"

@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItem
 
 from core import search
-from goodideas.models import City, Country, GoodIdea, Region, Theme
+from goodideas.models import GoodIdea
+from places.models import City, Country, Region, Theme
 
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # At most this many values of one filter are read: nobody ticks more, and it bounds the SQL.

@@ -1,4 +1,4 @@
-"""Good Ideas in Integration, and the places and themes that the whole portal shares."""
+"""Good Ideas in Integration: the ideas, their further reading, former addresses and proposals."""
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -15,116 +15,7 @@ from taggit.models import TaggedItem
 
 from core import search, uploads
 from core.richtext import RichTextField
-
-
-class Region(models.TextChoices):
-    EUROPE = "europe", _("Europe")
-    NORTH_AMERICA = "north-america", _("North America")
-    LATIN_AMERICA = "latin-america", _("Latin America and the Caribbean")
-    ASIA = "asia", _("Asia")
-    MIDDLE_EAST = "middle-east", _("Middle East")
-    AFRICA = "africa", _("Africa")
-    OCEANIA = "oceania", _("Oceania")
-
-
-class Theme(models.Model):
-    """One of the five themes: Work, Live, Learn, Connect, Plan (made by a data migration)."""
-
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=60)
-    description = models.TextField(_("description"))
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position"]
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("goodideas:theme", kwargs={"slug": self.slug})
-
-
-class Country(models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), unique=True)
-    code = models.CharField(_("ISO code"), max_length=2, unique=True, help_text=_("ISO 3166-1 alpha-2, e.g. DE."))
-    region = models.CharField(_("region"), max_length=20, choices=Region.choices, db_index=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("country")
-        verbose_name_plural = _("countries")
-
-    def __str__(self):
-        return self.name
-
-
-class City(models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), unique=True)
-    country = models.ForeignKey(Country, models.PROTECT, related_name="cities", verbose_name=_("country"))
-    latitude = models.FloatField(_("latitude"), validators=[MinValueValidator(-90), MaxValueValidator(90)])
-    longitude = models.FloatField(_("longitude"), validators=[MinValueValidator(-180), MaxValueValidator(180)])
-    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    population_source = models.CharField(_("source of the population figure"), max_length=200, blank=True)
-    population_year = models.PositiveSmallIntegerField(_("year of the population figure"), null=True, blank=True)
-    foreign_born_share = models.DecimalField(
-        _("residents born abroad (%)"),
-        max_digits=4,
-        decimal_places=1,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-    )
-    foreign_born_source = models.CharField(_("source of the share born abroad"), max_length=200, blank=True)
-    foreign_born_year = models.PositiveSmallIntegerField(_("year of the share born abroad"), null=True, blank=True)
-    profile = models.TextField(_("profile"), blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("city")
-        verbose_name_plural = _("cities")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("goodideas:city", kwargs={"slug": self.slug})
-
-
-class Organisation(models.Model):
-    class Kind(models.TextChoices):
-        CITY_GOVERNMENT = "city-government", _("City government")
-        PUBLIC_AGENCY = "public-agency", _("Public agency")
-        NGO = "ngo", _("Non-profit organisation")
-        COMMUNITY_GROUP = "community-group", _("Community group")
-        LIBRARY = "library", _("Library")
-        MUSEUM = "museum", _("Museum")
-        SCHOOL = "school", _("School")
-        UNIVERSITY = "university", _("University or college")
-        BUSINESS = "business", _("Business")
-        FOUNDATION = "foundation", _("Foundation")
-        NETWORK = "network", _("Network")
-        OTHER = "other", _("Other")
-
-    name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    website = models.URLField(_("website"), blank=True)
-    city = models.ForeignKey(
-        City, models.SET_NULL, null=True, blank=True, related_name="organisations", verbose_name=_("city")
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        constraints = [models.UniqueConstraint(fields=["name", "city"], name="organisation_unique_name_in_city")]
-
-    def __str__(self):
-        return self.name
+from places.models import City, Organisation, Theme, TypedPlace
 
 
 class GoodIdeaQuerySet(search.SearchQuerySet):
@@ -367,51 +258,6 @@ class FormerSlug(models.Model):
 
     def __str__(self):
         return self.slug
-
-
-class TypedPlace(models.Model):
-    """A city that a proposer or a member typed because it was not in the portal's list.
-
-    Nothing public shows it. An editor confirms it as a new city or merges it into an existing one
-    (goodideas.places); the ideas and profiles that wait for it then get that city.
-    """
-
-    city_name = models.CharField(_("city as typed"), max_length=100)
-    country = models.ForeignKey(
-        Country,
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("country"),
-        help_text=_("The country typed, when it is one the portal knows."),
-    )
-    country_name = models.CharField(
-        _("country as typed"), max_length=100, blank=True, help_text=_("When the country is not in the portal yet.")
-    )
-    city = models.ForeignKey(
-        City,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("city in the portal"),
-        help_text=_("Set once an editor has confirmed or merged the place."),
-    )
-    created_at = models.DateTimeField(_("typed on"), auto_now_add=True)
-    resolved_at = models.DateTimeField(_("reviewed on"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("city to review")
-        verbose_name_plural = _("cities to review")
-
-    def __str__(self):
-        return f"{self.city_name}, {self.country_label}"
-
-    @property
-    def country_label(self) -> str:
-        return self.country.name if self.country_id else self.country_name
 
 
 class Proposal(models.Model):

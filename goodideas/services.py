@@ -9,9 +9,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from core import mail
-from goodideas import places
 from goodideas.filters import bump_version
-from goodideas.models import City, FormerSlug, GoodIdea, Organisation, Proposal
+from goodideas.models import FormerSlug, GoodIdea, Proposal
+from places import services as places
+from places.models import City, Organisation
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -171,6 +172,21 @@ def idea_unpublish(*, idea: GoodIdea) -> GoodIdea:
     idea.save(update_fields=["status", "updated_at"])
     bump_version()
     return idea
+
+
+def ideas_place_resolved(place, city) -> int:
+    """The ideas proposed from a typed place (and their host organisations) get the city an editor chose
+    for it (places.services.place_resolve). Returns how many ideas got it."""
+    waiting = GoodIdea.objects.filter(proposal__place=place, city__isnull=True)
+    Organisation.objects.filter(hosted_ideas__in=waiting, city__isnull=True).update(city=city)
+    changed = waiting.update(city=city)
+    bump_version()
+    return changed
+
+
+def ideas_proposed_from(place):
+    """The ideas proposed from a typed place: the editor's review page of the place lists them."""
+    return GoodIdea.objects.filter(proposal__place=place).select_related("city")
 
 
 def idea_slug_changed(*, idea: GoodIdea, old_slug: str) -> None:

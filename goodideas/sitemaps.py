@@ -1,7 +1,8 @@
 from django.urls import reverse
 
 from core.sitemaps import TITLE_FIELDS, I18nSitemap
-from goodideas.models import City, GoodIdea, Theme
+from goodideas.models import GoodIdea
+from places.models import City, Theme
 
 
 class GoodIdeasPagesSitemap(I18nSitemap):

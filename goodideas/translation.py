@@ -1,21 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from goodideas.models import City, Country, FurtherReading, GoodIdea, Theme
-
-
-@register(Theme)
-class ThemeTranslation(TranslationOptions):
-    fields = ("name", "description")
-
-
-@register(Country)
-class CountryTranslation(TranslationOptions):
-    fields = ("name",)
-
-
-@register(City)
-class CityTranslation(TranslationOptions):
-    fields = ("name", "profile")
+from goodideas.models import FurtherReading, GoodIdea
 
 
 @register(GoodIdea)

@@ -14,7 +14,8 @@ from core.lists import ForgivingPaginationMixin
 from goodideas import export, services
 from goodideas.filters import filter_ideas
 from goodideas.forms import ProposalForm
-from goodideas.models import City, FormerSlug, GoodIdea, Region, Theme
+from goodideas.models import FormerSlug, GoodIdea
+from places.models import City, Region, Theme
 
 # Proposals one visitor may send per hour.
 PROPOSALS_PER_HOUR = 5

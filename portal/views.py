@@ -24,7 +24,8 @@ from conversations.home import home_context as conversations_home
 from core import errors
 from core.context_processors import absolute_url
 from core.lists import requested_page
-from goodideas.models import GoodIdea, Theme
+from goodideas.models import GoodIdea
+from places.models import Theme
 from portal import sitesearch
 from webinars.home import home_context as webinars_home
 

@@ -11,10 +11,11 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from core.demo import translated
 from core.richtext import sanitize
 from elibrary.models import Resource
-from goodideas.demo import translated
-from goodideas.models import City, GoodIdea, Theme
+from goodideas.models import GoodIdea
+from places.models import City, Theme
 from webinars.models import Event, EventLink, Session, Speaker, Webinar, WebinarSpeaker
 
 SPEAKERS = [

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import lists, search
-from goodideas.models import Theme
+from places.models import Theme
 
 
 class WebinarFilterForm(forms.Form):

@@ -69,7 +69,7 @@ class Speaker(models.Model):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True, help_text=_("E.g. Director of Integration."))
     organisation = models.ForeignKey(
-        "goodideas.Organisation",
+        "places.Organisation",
         models.SET_NULL,
         null=True,
         blank=True,
@@ -77,7 +77,7 @@ class Speaker(models.Model):
         verbose_name=_("organisation"),
     )
     city = models.ForeignKey(
-        "goodideas.City", models.SET_NULL, null=True, blank=True, related_name="speakers", verbose_name=_("city")
+        "places.City", models.SET_NULL, null=True, blank=True, related_name="speakers", verbose_name=_("city")
     )
     bio = models.TextField(_("short biography"), blank=True)
     photo = uploads.ImageField(_("photo"), upload_to=uploads.RandomName("speakers"), blank=True)
@@ -122,7 +122,7 @@ class Webinar(models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     series = models.CharField(_("series"), max_length=100, default="Learning Exchange")
-    themes = models.ManyToManyField("goodideas.Theme", blank=True, related_name="webinars", verbose_name=_("themes"))
+    themes = models.ManyToManyField("places.Theme", blank=True, related_name="webinars", verbose_name=_("themes"))
     summary = models.CharField(_("summary"), max_length=300, help_text=_("One or two sentences."))
     description = RichTextField(verbose_name=_("description"), blank=True)
     starts_at = models.DateTimeField(_("starts at"))
@@ -318,12 +318,12 @@ class Event(models.Model):
         _("time zone"), max_length=64, default="Europe/Berlin", validators=[validate_time_zone]
     )
     city = models.ForeignKey(
-        "goodideas.City", models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("city")
+        "places.City", models.PROTECT, null=True, blank=True, related_name="events", verbose_name=_("city")
     )
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     organisers = models.CharField(_("organisers"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
-    themes = models.ManyToManyField("goodideas.Theme", blank=True, related_name="events", verbose_name=_("themes"))
+    themes = models.ManyToManyField("places.Theme", blank=True, related_name="events", verbose_name=_("themes"))
     published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

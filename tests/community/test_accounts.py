@@ -197,7 +197,7 @@ def test_data_export_holds_registrations_subscriptions_proposals_and_sign_ins(cl
     from conversations.models import Delivery, Subscriber
     from goodideas.models import Proposal
     from tests.conversations.factories import IssueFactory
-    from tests.factories import GoodIdeaFactory
+    from tests.goodideas.factories import GoodIdeaFactory
     from tests.webinars.factories import RegistrationFactory, WebinarFactory
 
     RegistrationFactory(user=member, webinar=WebinarFactory(title_en="Libraries as first stops"), language="fr")

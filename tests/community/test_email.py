@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from community.models import Follow
-from tests.factories import GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
 
 from .conftest import ThreadFactory, UserFactory
 

@@ -6,7 +6,7 @@ from html import unescape
 import pytest
 from django.core import mail
 
-from tests.factories import GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from community.models import Follow, Post, Thread
 from tests.conversations.factories import IssueFactory, ItemFactory
-from tests.factories import GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
 from tests.webinars.factories import WebinarFactory
 
 from .conftest import PostFactory, ThreadFactory, UserFactory

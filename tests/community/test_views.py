@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from community.models import Follow, Post, Report, Thread
-from tests.factories import GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
 
 from .conftest import PostFactory, ThreadFactory, TopicFactory, UserFactory
 

@@ -3,11 +3,13 @@ import pytest
 from conversations import demo
 from conversations.models import Issue, Item, NewsItem
 from goodideas import demo as goodideas_demo
+from places import demo as places_demo
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_loads_three_languages_and_is_idempotent(client):
+    places_demo.load()
     goodideas_demo.load()
     demo.load()
     counts = (Issue.objects.count(), Item.objects.count(), NewsItem.objects.count())

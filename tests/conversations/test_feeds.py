@@ -74,7 +74,7 @@ def test_footer_lists_the_feeds(client):
 
 @pytest.mark.parametrize("path", ["/en/news/feed/", "/en/conversations/feed/atom/"])
 def test_feed_query_count_is_constant(client, path, django_assert_max_num_queries):
-    from goodideas.models import Theme
+    from places.models import Theme
 
     themes = list(Theme.objects.all()[:2])
     issue = IssueFactory()

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from goodideas.models import Theme
+from places.models import Theme
 from tests.conversations.factories import NewsItemFactory
-from tests.factories import CityFactory, CountryFactory
+from tests.places.factories import CityFactory, CountryFactory
 
 pytestmark = pytest.mark.django_db
 

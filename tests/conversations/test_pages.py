@@ -8,7 +8,8 @@ from django.utils import timezone, translation
 
 from goodideas.models import GoodIdea
 from tests.conversations.factories import IssueFactory, ItemFactory
-from tests.factories import CityFactory, GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
+from tests.places.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from core import cache as fail_soft
 from goodideas.models import GoodIdea
 from tests.community.conftest import PASSWORD, UserFactory
 from tests.elibrary.factories import ResourceFactory
-from tests.factories import GoodIdeaFactory
 from tests.forms import admin_form
+from tests.goodideas.factories import GoodIdeaFactory
 
 pytestmark = pytest.mark.django_db
 

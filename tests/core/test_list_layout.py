@@ -17,7 +17,7 @@ from django.utils import timezone
 from tests.community.conftest import ThreadFactory
 from tests.conversations.factories import NewsItemFactory
 from tests.elibrary.factories import ResourceFactory
-from tests.factories import GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
 from tests.webinars.factories import WebinarFactory
 
 pytestmark = pytest.mark.django_db

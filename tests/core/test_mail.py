@@ -12,7 +12,8 @@ from community.models import Follow
 from conversations.models import Subscriber
 from tests.community.conftest import ThreadFactory, UserFactory
 from tests.conversations.factories import IssueFactory, ItemFactory, SubscriberFactory
-from tests.factories import CityFactory, GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
+from tests.places.factories import CityFactory
 from tests.webinars.factories import WebinarFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 from elibrary.models import Resource
 from elibrary.pdf import make_pdf
 from elibrary.services import resource_read_file
-from tests.factories import OrganisationFactory
+from tests.places.factories import OrganisationFactory
 
 
 class ResourceFactory(factory.django.DjangoModelFactory):

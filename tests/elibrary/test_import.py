@@ -7,9 +7,10 @@ from django.core.management import call_command
 
 from elibrary.models import Resource
 from elibrary.pdf import make_pdf
-from goodideas.models import Organisation
+from places.models import Organisation
 from tests.elibrary.factories import ResourceFactory
-from tests.factories import CityFactory, GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
+from tests.places.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

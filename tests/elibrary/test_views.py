@@ -4,9 +4,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from elibrary.models import Resource
-from goodideas.models import Theme
+from places.models import Theme
 from tests.elibrary.factories import ResourceFactory, pdf_resource
-from tests.factories import CityFactory, GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
+from tests.places.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ import pytest
 
 from goodideas import services
 from goodideas.models import GoodIdea
-from tests.factories import CityFactory, GoodIdeaFactory, OrganisationFactory, idea_with
+from tests.goodideas.factories import GoodIdeaFactory, idea_with
+from tests.places.factories import CityFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

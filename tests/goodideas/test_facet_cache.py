@@ -4,7 +4,7 @@ import pytest
 
 from goodideas import services
 from goodideas.models import GoodIdea
-from tests.factories import idea_with
+from tests.goodideas.factories import idea_with
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from goodideas.models import GoodIdea
-from tests.factories import CityFactory, CountryFactory, GoodIdeaFactory, idea_with
+from tests.goodideas.factories import GoodIdeaFactory, idea_with
+from tests.places.factories import CityFactory, CountryFactory
 
 pytestmark = pytest.mark.django_db
 

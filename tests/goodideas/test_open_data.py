@@ -9,7 +9,8 @@ import pytest
 from django.http import StreamingHttpResponse
 
 from goodideas.models import GoodIdea
-from tests.factories import CityFactory, CountryFactory, OrganisationFactory, idea_with
+from tests.goodideas.factories import idea_with
+from tests.places.factories import CityFactory, CountryFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@
 import pytest
 
 from goodideas.models import GoodIdea
-from tests.factories import CityFactory, CountryFactory, idea_with
+from tests.goodideas.factories import idea_with
+from tests.places.factories import CityFactory, CountryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,9 @@
 import pytest
 from django.core import mail
 
-from goodideas.models import GoodIdea, Theme
-from tests.factories import CityFactory
+from goodideas.models import GoodIdea
+from places.models import Theme
+from tests.places.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

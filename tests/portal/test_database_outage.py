@@ -7,7 +7,7 @@ import pytest
 from django.db import InterfaceError, OperationalError, connection
 from django.test import Client
 
-from tests.factories import GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from conversations import services
 from conversations.models import Subscriber
 from tests.community.conftest import UserFactory
 from tests.conversations.factories import SubscriberFactory
-from tests.factories import CityFactory
+from tests.places.factories import CityFactory
 from tests.webinars.factories import WebinarFactory
 
 pytestmark = pytest.mark.django_db

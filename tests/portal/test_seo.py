@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.factories import CityFactory, GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
+from tests.places.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from goodideas.models import GoodIdea
-from tests.factories import GoodIdeaFactory
+from tests.goodideas.factories import GoodIdeaFactory
 
 pytestmark = pytest.mark.django_db
 

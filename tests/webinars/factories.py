@@ -3,7 +3,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from tests.factories import CityFactory
+from tests.places.factories import CityFactory
 from webinars.models import Event, Registration, Session, Speaker, Webinar, WebinarSpeaker
 
 

@@ -1,6 +1,7 @@
 import pytest
 
 from goodideas import demo as goodideas_demo
+from places import demo as places_demo
 from webinars import demo
 from webinars.models import Event, Session, Webinar, WebinarSpeaker
 
@@ -8,6 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_loads_twice_without_changes_and_always_has_upcoming_webinars():
+    places_demo.load()
     goodideas_demo.load()
     demo.load()
     before = {

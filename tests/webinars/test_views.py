@@ -8,7 +8,7 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from goodideas.models import Theme
+from places.models import Theme
 from tests.webinars.factories import (
     EventFactory,
     RegistrationFactory,
@@ -404,7 +404,7 @@ def test_event_calendar_is_whole_days_and_unknown_event_is_404(client):
 def test_partial_for_good_idea_pages_lists_the_webinars_that_discuss_it(django_assert_num_queries):
     from django.template import Context, Template
 
-    from tests.factories import GoodIdeaFactory
+    from tests.goodideas.factories import GoodIdeaFactory
 
     idea = GoodIdeaFactory()
     webinar = WebinarFactory(title_en="Mentoring talk")

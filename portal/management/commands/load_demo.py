@@ -8,7 +8,7 @@ from django.db import transaction
 from portal import sitesearch
 
 # Apps with a `demo` module that has `load(stdout)`, in the order they depend on each other.
-DEMO_APPS = ["goodideas", "elibrary", "webinars", "conversations", "community"]
+DEMO_APPS = ["places", "goodideas", "elibrary", "webinars", "conversations", "community"]
 
 
 class Command(BaseCommand):

@@ -5,11 +5,17 @@ portal keeps ("zurich" is "Zürich", "Munich" is "München"). A typed city that 
 portal's cities in the same country is that city; anything else waits as a TypedPlace until an
 editor confirms it as a new city or merges it into an existing one. No city is ever created without
 an editor, and never twice.
+
+What waits for a typed place lives in other apps (a proposed Good Idea, a member's profile): each
+registers, from its AppConfig.ready(), how it gets the city once an editor has chosen it
+(`register_waiting`).
 """
 
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,8 +24,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from goodideas.filters import bump_version
-from goodideas.models import City, Country, GoodIdea, Organisation, TypedPlace
+from places.models import City, Country, TypedPlace
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # How alike two folded names must be (difflib ratio) for an editor to be offered the existing city.
@@ -101,25 +106,33 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """Something in another app that waits for typed places (proposed ideas, members' profiles)."""
+
+    resolve: Callable[[TypedPlace, City], int]  # give it the city; returns how many got it
+    items: Callable[[TypedPlace], Iterable] | None = None  # what the review page lists (with admin links)
+    label: str = ""  # the heading of those items on the review page, e.g. "Proposals from there"
+
+
+WAITING: dict[str, Waiting] = {}
+
+
+def register_waiting(name: str, *, resolve, items=None, label="") -> None:
+    """Tell the places app about things that wait for a typed place: called from an AppConfig.ready()."""
+    WAITING[name] = Waiting(resolve=resolve, items=items, label=label)
+
+
 @transaction.atomic
 def place_resolve(*, place: TypedPlace, city: City) -> int:
-    """The typed place is `city`: every idea and member profile waiting for it gets that city.
+    """The typed place is `city`: everything waiting for it (ideas, member profiles) gets that city.
 
-    Returns how many ideas and profiles it gave the city to.
+    Returns how many things it gave the city to.
     """
     place.city = city
     place.resolved_at = timezone.now()
     place.save(update_fields=["city", "resolved_at"])
-    waiting = GoodIdea.objects.filter(proposal__place=place, city__isnull=True)
-    Organisation.objects.filter(hosted_ideas__in=waiting, city__isnull=True).update(city=city)
-    changed = waiting.update(city=city)
-    # Other kinds that wait for a typed place (member profiles) have a `place` and a `city` field too.
-    for relation in TypedPlace._meta.related_objects:
-        model = relation.related_model
-        if model is not GoodIdea and any(field.name == "city" for field in model._meta.fields):
-            changed += model.objects.filter(**{relation.field.name: place, "city__isnull": True}).update(city=city)
-    bump_version()
-    return changed
+    return sum(waiting.resolve(place, city) for waiting in WAITING.values())
 
 
 @transaction.atomic

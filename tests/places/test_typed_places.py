@@ -1,16 +1,14 @@
 """Proposals and profiles from cities not in the portal: typed, matched, reviewed by an editor."""
 
-import importlib
-
 import pytest
-from django.apps import apps
 from django.core import mail
 
 from community.models import Profile
-from goodideas.models import City, Country, GoodIdea, Proposal, Theme, TypedPlace
+from goodideas.models import GoodIdea, Proposal
+from places.models import City, Country, Theme, TypedPlace
 from tests.community.conftest import UserFactory
-from tests.factories import CityFactory, CountryFactory, GoodIdeaFactory
 from tests.goodideas.test_submit import change_form_data
+from tests.places.factories import CityFactory, CountryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +41,7 @@ def proposal(**changes):
 
 
 def review(client, place, **data):
-    return client.post(f"/admin/goodideas/typedplace/{place.pk}/change/", data)
+    return client.post(f"/admin/places/typedplace/{place.pk}/change/", data)
 
 
 def test_anyone_may_propose_from_a_city_not_in_the_portal(client, zurich, settings, django_capture_on_commit_callbacks):
@@ -93,7 +91,7 @@ def test_editor_merges_a_typed_city_into_the_existing_one(client, editor, zurich
 
     change = client.get(f"/admin/goodideas/goodidea/{idea.pk}/change/").content.decode()
     assert "typed a city that is not in the portal yet: Zuerich, Switzerland" in change
-    page = client.get(f"/admin/goodideas/typedplace/{place.pk}/change/")
+    page = client.get(f"/admin/places/typedplace/{place.pk}/change/")
     assert page.status_code == 200
     assert "<strong>Zürich, Switzerland</strong>" in page.content.decode()  # suggested
     assert page.context["merge_form"].initial == {"city": zurich.pk}
@@ -117,7 +115,7 @@ def test_editor_confirms_a_new_city_with_its_coordinates(client, editor):
     place = TypedPlace.objects.get()
     client.force_login(editor)
 
-    page = client.get(f"/admin/goodideas/typedplace/{place.pk}/change/").content.decode()
+    page = client.get(f"/admin/places/typedplace/{place.pk}/change/").content.decode()
     assert "Add the country first" in page
     response = review(
         client,
@@ -210,11 +208,11 @@ def test_an_idea_without_a_city_cannot_be_published(client, editor):
 def test_typed_places_are_for_editors_only(client):
     client.post("/en/ideas/submit/", proposal())
     place = TypedPlace.objects.get()
-    assert client.get("/admin/goodideas/typedplace/").status_code == 302
+    assert client.get("/admin/places/typedplace/").status_code == 302
     client.force_login(UserFactory())
-    assert client.get(f"/admin/goodideas/typedplace/{place.pk}/change/").status_code == 302  # not staff
+    assert client.get(f"/admin/places/typedplace/{place.pk}/change/").status_code == 302  # not staff
     client.force_login(UserFactory(is_staff=True))  # staff, but not an editor
-    assert client.get(f"/admin/goodideas/typedplace/{place.pk}/change/").status_code == 403
+    assert client.get(f"/admin/places/typedplace/{place.pk}/change/").status_code == 403
     assert review(client, place, merge="1", **{"merge-city": CityFactory().pk}).status_code == 403
 
 
@@ -222,7 +220,7 @@ def test_editor_sees_the_cities_to_review(client, editor):
     client.post("/en/ideas/submit/", proposal())
     client.force_login(editor)
 
-    response = client.get("/admin/goodideas/typedplace/?reviewed=no")
+    response = client.get("/admin/places/typedplace/?reviewed=no")
 
     assert response.status_code == 200
     assert "Tampere" in response.content.decode()
@@ -289,34 +287,3 @@ def test_profile_city_typed_without_country_is_a_form_error(client):
     assert response.status_code == 200
     assert "new_country" in response.context["form"].errors
     assert TypedPlace.objects.count() == 0
-
-
-# Proposals sent before this change ---------------------------------------------------------------------
-
-
-def test_migration_moves_earlier_proposers_out_of_the_public_contact():
-    migration = importlib.import_module("goodideas.migrations.0005_proposals_typed_places")
-    waiting = GoodIdeaFactory(
-        status=GoodIdea.Status.SUBMITTED,
-        published_at=None,
-        contact_name="Rui",
-        contact_email="rui@example.org",
-        contact_phone="123",
-        contact_role_en="Coordinator",
-    )
-    published = GoodIdeaFactory(contact_name="Public Person", contact_email="info@example.org")
-
-    migration.keep_proposers_private(apps, None)
-
-    waiting.refresh_from_db()
-    published.refresh_from_db()
-    assert (waiting.contact_name, waiting.contact_email, waiting.contact_phone) == ("", "", "")
-    assert not waiting.contact_role
-    assert (waiting.proposal.name, waiting.proposal.email, waiting.proposal.role) == (
-        "Rui",
-        "rui@example.org",
-        "Coordinator",
-    )
-    assert waiting.proposal.publish_contact is False
-    assert published.contact_email == "info@example.org"  # editors' published contacts stay
-    assert not Proposal.objects.filter(idea=published).exists()

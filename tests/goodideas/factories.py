@@ -1,43 +1,11 @@
-"""factory_boy factories shared by the tests of every app."""
+"""factory_boy factories of Good Ideas."""
 
 import factory
 from django.utils import timezone
 
-from goodideas.models import City, Country, FurtherReading, GoodIdea, Organisation, Theme
-
-
-class CountryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Country
-        django_get_or_create = ("slug",)
-
-    name_en = factory.Sequence(lambda n: f"Country {n}")
-    name = factory.SelfAttribute("name_en")
-    slug = factory.Sequence(lambda n: f"country-{n}")
-    code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
-    region = "europe"
-
-
-class CityFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = City
-        django_get_or_create = ("slug",)
-
-    name_en = factory.Sequence(lambda n: f"City {n}")
-    name = factory.SelfAttribute("name_en")
-    slug = factory.Sequence(lambda n: f"city-{n}")
-    country = factory.SubFactory(CountryFactory)
-    latitude = 50.0
-    longitude = 10.0
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"Organisation {n}")
-    kind = Organisation.Kind.NGO
-    city = factory.SubFactory(CityFactory)
+from goodideas.models import FurtherReading, GoodIdea
+from places.models import Theme
+from tests.places.factories import CityFactory, OrganisationFactory
 
 
 class GoodIdeaFactory(factory.django.DjangoModelFactory):
