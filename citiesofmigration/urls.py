@@ -1,42 +1,17 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from community.sitemaps import CommunitySitemap
-from conversations.sitemaps import ConversationsPagesSitemap, IssueSitemap, ItemSitemap, NewsSitemap
 from core import uploads
-from elibrary.sitemaps import LibraryPagesSitemap, ResourceSitemap
-from goodideas.sitemaps import CitySitemap, GoodIdeaSitemap, GoodIdeasPagesSitemap, ThemeSitemap
 from portal import views
-from portal.sitemaps import StaticPagesSitemap
-from webinars.sitemaps import EventSitemap, WebinarSitemap, WebinarsPagesSitemap
-
-SITEMAPS = {
-    "pages": StaticPagesSitemap,
-    "goodideas-pages": GoodIdeasPagesSitemap,
-    "ideas": GoodIdeaSitemap,
-    "themes": ThemeSitemap,
-    "cities": CitySitemap,
-    "conversations-pages": ConversationsPagesSitemap,
-    "ezine-issues": IssueSitemap,
-    "ezine-items": ItemSitemap,
-    "news": NewsSitemap,
-    "webinars-pages": WebinarsPagesSitemap,
-    "webinars": WebinarSitemap,
-    "events": EventSitemap,
-    "community": CommunitySitemap,
-    "library-pages": LibraryPagesSitemap,
-    "library": ResourceSitemap,
-}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", views.sitemap_xml, name="sitemap"),
     path("favicon.ico", views.favicon),
     # Themes, countries, cities, organisations and typed cities moved from Good Ideas to Places:
     # the editors' bookmarks of their admin pages lead there.

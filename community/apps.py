@@ -7,7 +7,29 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self):
-        from community import services
+        """Tell the portal what this app offers (core.registry), and places what waits for typed cities."""
+        from community import demo, seo, services, sitemaps  # noqa: F401 - seo: the cards register themselves
+        from community.models import Thread
+        from core import registry
         from places.services import register_waiting
 
+        registry.register_search_source(
+            registry.SearchSource(
+                "community",
+                _("Community"),
+                Thread.objects.visible,
+                snippet_field="",
+                translated=False,
+                related=("topic", "idea"),
+                match=Thread.search_match,
+                language_field="language",
+            )
+        )
+        registry.register_sitemap("community", sitemaps.CommunitySitemap)
+        registry.register_demo("community", demo.load, after=["goodideas", "webinars", "conversations"])
+        # What a member's data export holds: the account first, the records of sign-ins last.
+        for key, export in services.MEMBER_DATA.items():
+            registry.register_personal_data(key, export, order=10)
+        for key, export in services.SIGN_IN_DATA.items():
+            registry.register_personal_data(key, export, order=90)
         register_waiting("community", resolve=services.profiles_place_resolved)

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -245,6 +245,24 @@ class Thread(models.Model):
     @property
     def slug(self) -> str:
         return slugify(self.title)[:80] or "thread"
+
+    @staticmethod
+    def search_match(search_query):
+        """How site search finds threads (core.registry): by their title or by a visible reply.
+
+        Returns the condition and the rank: the title's rank where the title matches, else half the
+        best reply's rank.
+        """
+        posts = Post.objects.visible().filter(search_document=search_query)
+        best_post = posts.filter(thread=OuterRef("pk")).annotate(r=search.rank(search_query)).order_by("-r").values("r")
+        condition = Q(search_document=search_query) | Q(pk__in=posts.values("thread_id"))
+        rank = Coalesce(
+            NullIf(search.rank(search_query), Value(0.0)),
+            Subquery(best_post[:1]) * Value(0.5),
+            Value(0.0),
+            output_field=models.FloatField(),
+        )
+        return condition, rank
 
 
 class PostQuerySet(search.SearchQuerySet):

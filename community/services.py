@@ -9,8 +9,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import F, Prefetch
-from django.db.models.functions import Lower
+from django.db.models import F
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -18,12 +17,9 @@ from django.utils.translation import ngettext
 
 from community import markdown
 from community.models import Follow, Post, Profile, Report, Thread
-from conversations.models import Delivery, Subscriber
-from core import mail, ratelimit
-from goodideas.models import Proposal
+from core import mail, ratelimit, registry
 from places import services as places
 from places.models import TypedPlace
-from webinars.models import Registration
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
 
@@ -421,110 +417,102 @@ def sign_in_names(user) -> set[str]:
     return {user.get_username(), *member_addresses(user)}
 
 
-def member_export(*, user) -> str:
-    """Everything the portal holds about a member, as JSON: account, profile, posts, follows and
-    reports, webinar registrations, newsletter subscriptions and proposals (by any of their e-mail
-    addresses), and the records of their sign-ins."""
-    profile = profile_for(user)
-    addresses = member_addresses(user)
-    data = {
-        "account": {
-            "email": user.email,
-            "date_joined": user.date_joined,
-            "last_login": user.last_login,
-            "email_addresses": [
-                {"email": address.email, "verified": address.verified, "primary": address.primary}
-                for address in user.emailaddress_set.all()
-            ],
-        },
-        "profile": {
-            "display_name": profile.display_name,
-            "city": profile.city.name if profile.city else None,
-            "city_typed": str(profile.place) if profile.place_id and not profile.city_id else None,
-            "organisation": profile.organisation,
-            "role": profile.role,
-            "languages": profile.languages,
-            "preferred_language": profile.preferred_language,
-        },
-        "threads": [
-            {"id": thread.pk, "title": thread.title, "kind": thread.kind, "created": thread.created_at}
-            for thread in Thread.objects.filter(author=user).order_by("created_at")
-        ],
-        "posts": [
-            {
-                "id": post.pk,
-                "thread": post.thread_id,
-                "thread_title": post.thread.title,
-                "text": post.body_markdown,
-                "status": post.status,
-                "created": post.created_at,
-                "edited": post.edited_at,
-            }
-            for post in Post.objects.filter(author=user).select_related("thread").order_by("created_at")
-        ],
-        "follows": [item.thread_id for item in Follow.objects.filter(user=user).order_by("pk")],
-        "reports": [
-            {"post": report.post_id, "reason": report.reason, "comment": report.comment, "created": report.created_at}
-            for report in Report.objects.filter(reporter=user).order_by("created_at")
-        ],
-        "webinar_registrations": [
-            {
-                "webinar": registration.webinar.title,
-                "starts": registration.webinar.starts_at,
-                "status": registration.status,
-                "language": registration.language,
-                "registered": registration.created,
-            }
-            for registration in Registration.objects.filter(user=user).select_related("webinar").order_by("created")
-        ],
-        "newsletter_subscriptions": [
-            {
-                "email": subscriber.email,
-                "language": subscriber.language,
-                "signed_up": subscriber.created_at,
-                "confirmed": subscriber.confirmed_at,
-                "unsubscribed": subscriber.unsubscribed_at,
-                "issues_received": [
-                    {"issue": delivery.issue.number, "sent": delivery.sent_at}
-                    for delivery in subscriber.deliveries.all()
-                ],
-            }
-            for subscriber in Subscriber.objects.filter(email__in=addresses)
-            .prefetch_related(Prefetch("deliveries", Delivery.objects.select_related("issue").order_by("sent_at")))
-            .order_by("created_at")
-        ],
-        "good_idea_proposals": [
-            {
-                "idea": proposal.idea.title,
-                "status": proposal.idea.status,
-                "name": proposal.name,
-                "role": proposal.role,
-                "email": proposal.email,
-                "phone": proposal.phone,
-                "language": proposal.language,
-                "agreed_to_be_public_contact": proposal.publish_contact,
-                "city_typed": str(proposal.place) if proposal.place_id else None,
-                "sent": proposal.created_at,
-            }
-            for proposal in Proposal.objects.annotate(address=Lower("email"))
-            .filter(address__in=addresses)
-            .select_related("idea", "place__country")
-            .order_by("created_at")
-        ],
-        "sign_ins": [
-            {"time": entry.attempt_time, "ip_address": entry.ip_address, "browser": entry.user_agent}
-            for entry in AccessLog.objects.filter(username__in=sign_in_names(user)).order_by("attempt_time")
-        ],
-        "failed_sign_ins": [
-            {
-                "last": entry.attempt_time,
-                "failures": entry.failures_since_start,
-                "ip_address": entry.ip_address,
-                "browser": entry.user_agent,
-            }
-            for entry in AccessAttempt.objects.filter(username__in=addresses).order_by("attempt_time")
+def _account(*, user, addresses):
+    return {
+        "email": user.email,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in user.emailaddress_set.all()
         ],
     }
+
+
+def _profile(*, user, addresses):
+    profile = profile_for(user)
+    return {
+        "display_name": profile.display_name,
+        "city": profile.city.name if profile.city else None,
+        "city_typed": str(profile.place) if profile.place_id and not profile.city_id else None,
+        "organisation": profile.organisation,
+        "role": profile.role,
+        "languages": profile.languages,
+        "preferred_language": profile.preferred_language,
+    }
+
+
+def _threads(*, user, addresses):
+    return [
+        {"id": thread.pk, "title": thread.title, "kind": thread.kind, "created": thread.created_at}
+        for thread in Thread.objects.filter(author=user).order_by("created_at")
+    ]
+
+
+def _posts(*, user, addresses):
+    return [
+        {
+            "id": post.pk,
+            "thread": post.thread_id,
+            "thread_title": post.thread.title,
+            "text": post.body_markdown,
+            "status": post.status,
+            "created": post.created_at,
+            "edited": post.edited_at,
+        }
+        for post in Post.objects.filter(author=user).select_related("thread").order_by("created_at")
+    ]
+
+
+def _follows(*, user, addresses):
+    return [item.thread_id for item in Follow.objects.filter(user=user).order_by("pk")]
+
+
+def _reports(*, user, addresses):
+    return [
+        {"post": report.post_id, "reason": report.reason, "comment": report.comment, "created": report.created_at}
+        for report in Report.objects.filter(reporter=user).order_by("created_at")
+    ]
+
+
+def _sign_ins(*, user, addresses):
+    return [
+        {"time": entry.attempt_time, "ip_address": entry.ip_address, "browser": entry.user_agent}
+        for entry in AccessLog.objects.filter(username__in=sign_in_names(user)).order_by("attempt_time")
+    ]
+
+
+def _failed_sign_ins(*, user, addresses):
+    return [
+        {
+            "last": entry.attempt_time,
+            "failures": entry.failures_since_start,
+            "ip_address": entry.ip_address,
+            "browser": entry.user_agent,
+        }
+        for entry in AccessAttempt.objects.filter(username__in=addresses).order_by("attempt_time")
+    ]
+
+
+# The parts of the member data export that this app keeps (registered in apps.py): the account, the
+# profile and what the member wrote come first; the records of their sign-ins (django-axes) last.
+MEMBER_DATA = {
+    "account": _account,
+    "profile": _profile,
+    "threads": _threads,
+    "posts": _posts,
+    "follows": _follows,
+    "reports": _reports,
+}
+SIGN_IN_DATA = {"sign_ins": _sign_ins, "failed_sign_ins": _failed_sign_ins}
+
+
+def member_export(*, user) -> str:
+    """Everything the portal holds about a member, as JSON: each app's part (core.registry): account,
+    profile, posts, follows and reports, webinar registrations, newsletter subscriptions and proposals
+    (by any of their e-mail addresses), and the records of their sign-ins."""
+    addresses = member_addresses(user)
+    data = {part.key: part.export(user=user, addresses=addresses) for part in registry.personal_data()}
     return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
 
 

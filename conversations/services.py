@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.core import signing
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -150,3 +151,24 @@ def issue_send(*, issue: Issue, batch_size: int = 100, progress=None) -> int:
         if progress:
             progress(sent)
     return sent
+
+
+def subscriptions_export(*, user, addresses) -> list[dict]:
+    """The newsletter subscriptions of any of the member's addresses and the issues each received, for
+    their data export (core.registry)."""
+    deliveries = Prefetch("deliveries", Delivery.objects.select_related("issue").order_by("sent_at"))
+    return [
+        {
+            "email": subscriber.email,
+            "language": subscriber.language,
+            "signed_up": subscriber.created_at,
+            "confirmed": subscriber.confirmed_at,
+            "unsubscribed": subscriber.unsubscribed_at,
+            "issues_received": [
+                {"issue": delivery.issue.number, "sent": delivery.sent_at} for delivery in subscriber.deliveries.all()
+            ],
+        }
+        for subscriber in Subscriber.objects.filter(email__in=addresses)
+        .prefetch_related(deliveries)
+        .order_by("created_at")
+    ]

@@ -7,8 +7,22 @@ class ELibraryConfig(AppConfig):
     verbose_name = _("E-Library")
 
     def ready(self):
-        from core import uploads
+        """Tell the portal what this app offers (core.registry), and which uploads are public when."""
+        from core import registry, uploads
+        from elibrary import demo, seo, sitemaps  # noqa: F401 - seo: the cards register themselves
         from elibrary.models import Resource
 
+        registry.register_search_source(
+            registry.SearchSource(
+                "library",
+                _("Library resources"),
+                Resource.objects.published,
+                snippet_field="summary",
+                related=("publisher",),
+            )
+        )
+        registry.register_sitemap("library-pages", sitemaps.LibraryPagesSitemap)
+        registry.register_sitemap("library", sitemaps.ResourceSitemap)
+        registry.register_demo("elibrary", demo.load, after=["goodideas"])
         # A resource's file is public while the resource is (the download view asks the same).
         uploads.protect("library", lambda name: Resource.objects.published().filter(file=name).exists())

@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, TemplateView, View
 
-from conversations.models import Item
 from core import ratelimit
 from core.lists import requested_page
 from core.uploads import DOCUMENTS
@@ -14,7 +13,6 @@ from elibrary.filters import LibrarySearch
 from elibrary.forms import LibrarySearchForm
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
-from webinars.models import Webinar
 
 
 class LibraryView(TemplateView):
@@ -74,10 +72,11 @@ class ResourceDetailView(DetailView):
         resource = self.object
         context.update(
             related_ideas=GoodIdea.objects.published().filter(resources=resource).for_listing(),
-            discussed_in_webinars=Webinar.objects.published().filter(related_resources=resource),
+            # The webinars and e-zine articles that cite it, through the reverse relations of their own
+            # many-to-many fields: their apps stand above this one, which imports neither.
+            discussed_in_webinars=resource.webinars.published(),
             ezine_items=(
-                Item.objects.published()
-                .filter(related_resources=resource)
+                resource.ezine_items.published()
                 .select_related("issue")
                 .order_by("-issue__publish_at", "position", "pk")
             ),

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -195,6 +196,29 @@ def idea_slug_changed(*, idea: GoodIdea, old_slug: str) -> None:
         return
     FormerSlug.objects.filter(slug=idea.slug).delete()  # the idea took back an address it had before
     FormerSlug.objects.update_or_create(slug=old_slug, defaults={"idea": idea})
+
+
+def proposals_export(*, user, addresses) -> list[dict]:
+    """The Good Ideas proposed from any of the member's addresses, with what they told the editors, for
+    their data export (core.registry)."""
+    return [
+        {
+            "idea": proposal.idea.title,
+            "status": proposal.idea.status,
+            "name": proposal.name,
+            "role": proposal.role,
+            "email": proposal.email,
+            "phone": proposal.phone,
+            "language": proposal.language,
+            "agreed_to_be_public_contact": proposal.publish_contact,
+            "city_typed": str(proposal.place) if proposal.place_id else None,
+            "sent": proposal.created_at,
+        }
+        for proposal in Proposal.objects.annotate(address=Lower("email"))
+        .filter(address__in=addresses)
+        .select_related("idea", "place__country")
+        .order_by("created_at")
+    ]
 
 
 # The world map ---------------------------------------------------------------------------------

@@ -10,3 +10,9 @@ class PlacesConfig(AppConfig):
 
     name = "places"
     verbose_name = _("Themes and places")
+
+    def ready(self):
+        from core import registry
+        from places import demo, seo  # noqa: F401 - seo: the city's card registers itself
+
+        registry.register_demo("places", demo.load)

@@ -1,8 +1,9 @@
-"""One search over the whole portal: Good Ideas, library resources, webinars, events, e-zine items,
-news and community threads, ranked together.
+"""One search over the whole portal: every kind of content the apps registered, ranked together.
 
-Each kind of content is a `Source`: a queryset of what the public may see, which already carries a
-search document (core.search). A search runs:
+Each kind of content is a `SearchSource` that its app registers from its AppConfig.ready()
+(core.registry): a queryset of what the public may see, which already carries a search document
+(core.search). Good Ideas, library resources, webinars, conferences, e-zine items, news and
+community threads are the sources today. A search runs:
 
 1. one UNION ALL query that ranks the matches of every source together and returns the page's
    (kind, pk, rank) rows;
@@ -12,133 +13,27 @@ search document (core.search). A search runs:
 So a search costs a fixed number of queries, whatever the size of the collections.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramSimilarity
-from django.db import connection, models, transaction
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.db import connection, models
 from django.db.models import F, Value
-from django.db.models.functions import Coalesce, Concat, NullIf
-from django.utils.functional import Promise
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 
-from core import search
+from core import registry, search
 
 PAGE_SIZE = 20
 # Each kind ranks at most this many of its matches, the newest first, and counts up to it ("1,000+").
 # A word found in most of 100,000 documents would otherwise make every search rank them all; past
 # a thousand matches, people narrow the search rather than read on.
 CANDIDATES = 1000
-# "Did you mean": how alike a typed word and a known word must be (pg_trgm word similarity).
-SUGGESTION_THRESHOLD = 0.4
 
 
-@dataclass(frozen=True)
-class Source:
-    key: str
-    label: Promise
-    queryset: Callable[[], models.QuerySet]
-    title_field: str = "title"
-    snippet_field: str = "teaser"
-    translated: bool = True
-    related: tuple[str, ...] = field(default_factory=tuple)
-    # Where what to match and how to rank differ from the row's own search document (community
-    # threads are found by their replies too): search_query -> (Q filter, rank expression).
-    match: Callable | None = None
-    language_field: str = ""  # user-written content: the one language it is written in
-
-    def matching(self, search_query) -> tuple[models.QuerySet, models.Expression]:
-        """What the public may see of this kind that matches, and the expression that ranks it."""
-        if self.match:
-            condition, rank = self.match(search_query)
-            return self.queryset().filter(condition), rank
-        return self.queryset().filter(search_document=search_query), search.rank(search_query)
-
-
-def _ideas():
-    from goodideas.models import GoodIdea
-
-    return GoodIdea.objects.published()
-
-
-def _ezine_items():
-    from conversations.models import Item
-
-    return Item.objects.published()
-
-
-def _news():
-    from conversations.models import NewsItem
-
-    return NewsItem.objects.all()
-
-
-def _resources():
-    from elibrary.models import Resource
-
-    return Resource.objects.published()
-
-
-def _webinars():
-    from webinars.models import Webinar
-
-    return Webinar.objects.published()
-
-
-def _events():
-    from webinars.models import Event
-
-    return Event.objects.published()
-
-
-def _threads():
-    from community.models import Thread
-
-    return Thread.objects.visible()
-
-
-def _thread_match(search_query):
-    from django.db.models import OuterRef, Q, Subquery
-
-    from community.models import Post
-
-    posts = Post.objects.visible().filter(search_document=search_query)
-    best_post = posts.filter(thread=OuterRef("pk")).annotate(r=search.rank(search_query)).order_by("-r").values("r")
-    condition = Q(search_document=search_query) | Q(pk__in=posts.values("thread_id"))
-    # The title's rank where the title matches; else half the best reply's rank.
-    rank = Coalesce(
-        NullIf(search.rank(search_query), Value(0.0)),
-        Subquery(best_post[:1]) * Value(0.5),
-        Value(0.0),
-        output_field=models.FloatField(),
-    )
-    return condition, rank
-
-
-SOURCES: list[Source] = [
-    Source("ideas", _("Good Ideas"), _ideas, related=("city__country",)),
-    Source("library", _("Library resources"), _resources, snippet_field="summary", related=("publisher",)),
-    Source("webinars", _("Webinars"), _webinars, snippet_field="summary"),
-    Source("events", _("Conferences"), _events, snippet_field="summary", related=("city__country",)),
-    Source("ezine", _("E-zine articles"), _ezine_items, related=("issue",)),
-    Source("news", _("News"), _news, snippet_field="summary"),
-    Source(
-        "community",
-        _("Community"),
-        _threads,
-        snippet_field="",
-        translated=False,
-        related=("topic", "idea"),
-        match=_thread_match,
-        language_field="language",
-    ),
-]
-
-
-def sources() -> dict[str, Source]:
-    return {source.key: source for source in SOURCES}
+def sources() -> dict[str, registry.SearchSource]:
+    """Every kind of content the apps registered (core.registry), in the order of INSTALLED_APPS."""
+    return registry.search_sources()
 
 
 @dataclass
@@ -295,72 +190,3 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
             )
         )
     return Outcome(text, results, counts, total, kind)
-
-
-def suggest(text: str) -> str | None:
-    """The query with each unknown word replaced by the nearest word the portal contains, if any."""
-    from core.models import SearchTerm
-
-    words = search.clean_query(text).split()[:6]
-    if not words:
-        return None
-    known = set(SearchTerm.objects.filter(word__in=[w.lower() for w in words]).values_list("word", flat=True))
-    changed = False
-    suggestion = []
-    for word in words:
-        lowered = word.lower()
-        if lowered in known or len(lowered) < 4 or not any(ch.isalpha() for ch in lowered):
-            suggestion.append(word)
-            continue
-        nearest = (
-            SearchTerm.objects.filter(word__trigram_similar=lowered)  # the % operator: uses the GIN index
-            .annotate(similarity=TrigramSimilarity("word", lowered))
-            .filter(similarity__gte=SUGGESTION_THRESHOLD)
-            .order_by("-similarity", "-frequency", "word")
-            .values_list("word", flat=True)
-            .first()
-        )
-        if nearest and nearest != lowered:
-            suggestion.append(nearest)
-            changed = True
-        else:
-            suggestion.append(word)
-    return " ".join(suggestion) if changed else None
-
-
-def _text_columns(source: Source) -> list[str]:
-    names = [name for name in (source.title_field, source.snippet_field) if name]
-    if not source.translated:
-        return names
-    return [f"{name}_{code}" for name in names for code, _name in settings.LANGUAGES]
-
-
-@transaction.atomic
-def refresh_terms() -> int:
-    """Rebuild the vocabulary of "did you mean" from the titles and summaries the public can see."""
-    from core.models import SearchTerm
-
-    selects, params = [], []
-    for source in SOURCES:
-        words = [Coalesce(F(name), Value(""), output_field=models.TextField()) for name in _text_columns(source)]
-        spaced = [part for word in words for part in (word, Value(" "))]
-        queryset = source.queryset().order_by().annotate(hit_text=Concat(*spaced, output_field=models.TextField()))
-        sql, sql_params = queryset.values("hit_text").query.sql_with_params()
-        selects.append(f"({sql})")
-        params.extend(sql_params)
-    table = SearchTerm._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table}")
-        cursor.execute(
-            f"""
-            INSERT INTO {table} (word, frequency)
-            SELECT word, count(*) FROM (
-                SELECT lower(regexp_split_to_table(hit_text, '[^[:alpha:]]+')) AS word
-                FROM ({" UNION ALL ".join(selects)}) AS texts
-            ) AS words
-            WHERE length(word) BETWEEN 4 AND 40
-            GROUP BY word
-            """,
-            params,
-        )
-        return cursor.rowcount

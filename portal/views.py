@@ -3,6 +3,7 @@ import sys
 
 import psycopg
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sitemaps.views import sitemap
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError, connection
@@ -20,14 +21,14 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
-from conversations.home import home_context as conversations_home
-from core import errors
+from conversations.services import CONFIRM_MAX_AGE
+from core import errors, registry, search, vocabulary
 from core.context_processors import absolute_url
 from core.lists import requested_page
-from goodideas.models import GoodIdea
+from goodideas.home import home_context as goodideas_home
 from places.models import Theme
 from portal import sitesearch
-from webinars.home import home_context as webinars_home
+from portal.sitemaps import StaticPagesSitemap
 
 logger = logging.getLogger(__name__)
 
@@ -37,17 +38,16 @@ RETRY_AFTER_SECONDS = 30
 
 
 class HomeView(TemplateView):
+    """The themes, then the section each app registered (core.registry): recent ideas, the next webinar …"""
+
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
-            themes=Theme.objects.all(),
-            recent_ideas=GoodIdea.objects.published().for_listing()[:5],
-            **kwargs,
-        )
-        # Each app adds the section it owns (next webinar, latest e-zine issue and news).
-        context.update(webinars_home(self.request))
-        context.update(conversations_home(self.request))
+        context = super().get_context_data(themes=Theme.objects.all(), **kwargs)
+        sections = registry.home_sections()
+        for section in sections:
+            context.update(section.context(self.request))
+        context["home_sections"] = [section.template for section in sections]
         return context
 
 
@@ -57,7 +57,7 @@ class SearchView(TemplateView):
     template_name = "search.html"
 
     def get_context_data(self, **kwargs):
-        text = sitesearch.search.clean_query(self.request.GET.get("q"))
+        text = search.clean_query(self.request.GET.get("q"))
         kind = self.request.GET.get("type") or None
         if kind not in sitesearch.sources():
             kind = None
@@ -86,9 +86,9 @@ class SearchView(TemplateView):
             **kwargs,
         )
         if not outcome.total:  # an empty query, or nothing found: offer a way on
-            context["suggestion"] = sitesearch.suggest(text) if text else None
+            context["suggestion"] = vocabulary.suggest(text) if text else None
             context["themes"] = Theme.objects.all()
-            context["recent_ideas"] = GoodIdea.objects.published().for_listing()[:5]
+            context.update(goodideas_home(self.request))  # recent Good Ideas
         return context
 
 
@@ -102,8 +102,6 @@ class PrivacyView(TemplateView):
     template_name = "privacy.html"
 
     def get_context_data(self, **kwargs):
-        from conversations.services import CONFIRM_MAX_AGE
-
         return super().get_context_data(confirm_days=CONFIRM_MAX_AGE // (24 * 3600), **kwargs)
 
 
@@ -145,6 +143,11 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def sitemap_xml(request):
+    """/sitemap.xml: the portal's own pages, then the sitemaps every app registered (core.registry)."""
+    return sitemap(request, sitemaps={"pages": StaticPagesSitemap, **registry.sitemaps()})
 
 
 def favicon(request):

@@ -124,3 +124,17 @@ def registrants_email(*, webinar: Webinar, subject: str, message: str) -> int:
     if messages:
         get_connection().send_messages(messages)
     return len(messages)
+
+
+def registrations_export(*, user, addresses) -> list[dict]:
+    """The member's webinar registrations, for their data export (core.registry)."""
+    return [
+        {
+            "webinar": registration.webinar.title,
+            "starts": registration.webinar.starts_at,
+            "status": registration.status,
+            "language": registration.language,
+            "registered": registration.created,
+        }
+        for registration in Registration.objects.filter(user=user).select_related("webinar").order_by("created")
+    ]

@@ -2,13 +2,13 @@
 
 from django.core.management.base import BaseCommand
 
-from portal import sitesearch
+from core import vocabulary
 
 
 class Command(BaseCommand):
     help = 'Rebuild the words that "Did you mean …" suggests, from the public titles and summaries.'
 
     def handle(self, *args, **options):
-        count = sitesearch.refresh_terms()
+        count = vocabulary.refresh_terms()
         if options["verbosity"]:
             self.stdout.write(f"{count} search terms.")
