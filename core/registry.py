@@ -6,7 +6,7 @@ registries; no list of apps is kept anywhere else. Adding a kind of content is d
     class WebinarsConfig(AppConfig):
         def ready(self):
             from core import registry
-            from webinars import home, seo, sitemaps  # seo: its card builders register themselves
+            from webinars import demo, home, seo, services, sitemaps  # seo: its card builders register themselves
             from webinars.models import Webinar
 
             registry.register_search_source(
@@ -17,8 +17,8 @@ registries; no list of apps is kept anywhere else. Adding a kind of content is d
             registry.register_demo("webinars", demo.load, after=["elibrary"])
             registry.register_personal_data("webinar_registrations", services.registrations_export)
 
-Registering again under the same key replaces the earlier entry. Sources, sitemaps and data export
-parts keep the order of registration, which is the order of INSTALLED_APPS; home sections follow
+Registering again under the same key replaces the earlier entry. Sources and sitemaps keep the order
+of registration, which is the order of INSTALLED_APPS; home sections and data export parts follow
 their `order`; demo loaders run after the loaders they name.
 """
 
