@@ -25,6 +25,7 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import transaction  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
+from core import versioning  # noqa: E402
 from goodideas.models import GoodIdea  # noqa: E402
 from places.models import City, Country, Organisation, Region, Theme  # noqa: E402
 
@@ -207,6 +208,7 @@ def generate(ideas: int, cities: int, seed: int = 1):
         ),
         batch_size=5000,
     )
+    versioning.bump()  # bulk_create sends no signal: cached counts must count again
     return len(idea_objects), len(city_objects)
 
 

@@ -25,6 +25,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from core import versioning  # noqa: E402
 from elibrary.models import DocumentLanguage, Kind, Resource  # noqa: E402
 from places.models import City, Organisation, Theme  # noqa: E402
 
@@ -149,7 +150,7 @@ GIVEN = [
 COLUMNS = [
     "title", "title_en", "title_fr", "title_de", "slug", "kind", "summary", "summary_en", "summary_fr",
     "summary_de", "authors", "publisher_id", "publication_year", "languages", "file", "external_url",
-    "file_format", "extracted_text", "download_count", "is_published", "published_at", "created_at", "updated_at",
+    "file_format", "extracted_text", "download_count", "status", "published_at", "created_at", "updated_at",
 ]  # fmt: skip
 
 
@@ -188,7 +189,8 @@ def rows(count, rng, publishers, now):
             title["en"], title["en"], title["fr"], title["de"], f"bench-{n}", rng.choice(kinds),
             summary["en"], summary["en"], summary["fr"], summary["de"], authors, rng.choice(publishers),
             rng.randint(1990, 2025), rng.sample(languages[:6], rng.randint(1, 2)), "",
-            f"https://example.org/bench/{n}", "", text, 0, rng.random() > 0.02, now, now, now,
+            f"https://example.org/bench/{n}", "", text, 0,
+            *(("published", now) if rng.random() > 0.02 else ("draft", None)), now, now,
         ]  # fmt: skip
 
 
@@ -246,6 +248,7 @@ def main():
             copy(cursor, "elibrary_resource_themes", ["resource_id", "theme_id"], theme_links)
             copy(cursor, "elibrary_resource_cities", ["resource_id", "city_id"], city_links)
             copy(cursor, "elibrary_resource_countries", ["resource_id", "country_id"], country_links)
+        versioning.bump()  # COPY sends no signal: cached library pages must count again
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE elibrary_resource, elibrary_resource_themes, elibrary_resource_cities")
     print(f"done in {time.perf_counter() - started:.1f} s: {Resource.objects.count()} resources in the library")

@@ -8,34 +8,10 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from conversations import services
 from conversations.models import Delivery, Issue, Item, ItemImage, NewsItem, Subscriber
+from core.admin import PublishableAdmin
 
 # URLs typed without a scheme are read as https (Django 6's default).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-
-
-def preview_link(obj, label=None):
-    if not obj.pk:
-        return "—"
-    return format_html(
-        '<a href="{}" target="_blank" rel="noopener">{}</a>',
-        obj.get_preview_url(),
-        label or _("Preview as the public will see it"),
-    )
-
-
-class PreviewMixin:
-    """Links to the staff-only preview of an issue or item, as the public will see it."""
-
-    @admin.display(description=_("preview"))
-    def preview(self, obj):
-        return preview_link(obj)
-
-    @admin.display(description=_("preview"))
-    def preview_column(self, obj):
-        return preview_link(obj, _("Preview"))
-
-    def view_on_site(self, obj):
-        return obj.get_preview_url()
 
 
 class ItemInline(TranslationStackedInline):
@@ -73,30 +49,17 @@ class ItemInline(TranslationStackedInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(PreviewMixin, TabbedTranslationAdmin):
+class IssueAdmin(PublishableAdmin, TabbedTranslationAdmin):
     formfield_overrides = URL_FIELDS
-    list_display = ["number", "title", "status", "publish_at", "is_public_display", "preview_column"]
+    list_display = ["number", "title", "status", "publish_at", "published_at", "preview_link"]
     list_filter = ["status"]
     search_fields = ["title_en", "title_fr", "title_de", "number"]
-    readonly_fields = ["preview"]
     fieldsets = [
         (None, {"fields": ["number", "title", "slug", "editorial", "cover_image", "cover_alt"]}),
-        (
-            _("Publication"),
-            {
-                "fields": ["status", "publish_at", "preview"],
-                "description": _(
-                    "A published issue appears at its publication time by itself: nobody needs to act then."
-                ),
-            },
-        ),
+        PublishableAdmin.publication_fieldset,
     ]
     inlines = [ItemInline]
-    actions = ["send_to_subscribers"]
-
-    @admin.display(description=_("public now"), boolean=True)
-    def is_public_display(self, obj):
-        return obj.is_public
+    actions = [*PublishableAdmin.actions, "send_to_subscribers"]
 
     @admin.action(description=_("Send to newsletter subscribers"), permissions=["change"])
     def send_to_subscribers(self, request, queryset):
@@ -128,14 +91,13 @@ class ItemImageInline(TranslationTabularInline):
 
 
 @admin.register(Item)
-class ItemAdmin(PreviewMixin, TabbedTranslationAdmin):
+class ItemAdmin(PublishableAdmin, TabbedTranslationAdmin):
     formfield_overrides = URL_FIELDS
-    list_display = ["title", "issue", "position", "kind", "preview_column"]
+    list_display = ["title", "issue", "position", "kind", "status", "preview_link"]
     list_editable = ["position"]
-    list_filter = ["kind", "issue"]
+    list_filter = ["status", "kind", "issue"]
     list_select_related = ["issue"]
     search_fields = ["title_en", "title_fr", "title_de", "slug"]
-    readonly_fields = ["preview"]
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["issue", "cities", "related_ideas", "related_resources"]
     filter_horizontal = ["themes"]
@@ -143,10 +105,10 @@ class ItemAdmin(PreviewMixin, TabbedTranslationAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(TabbedTranslationAdmin):
+class NewsItemAdmin(PublishableAdmin, TabbedTranslationAdmin):
     formfield_overrides = URL_FIELDS
-    list_display = ["title", "date", "source_name", "city", "country"]
-    list_filter = ["themes", "country"]
+    list_display = ["title", "date", "source_name", "city", "country", "status", "preview_link"]
+    list_filter = ["status", "themes", "country"]
     list_select_related = ["city", "country"]
     search_fields = ["title_en", "title_fr", "title_de", "source_name"]
     date_hierarchy = "date"

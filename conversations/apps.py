@@ -16,7 +16,7 @@ class ConversationsConfig(AppConfig):
             registry.SearchSource("ezine", _("E-zine articles"), Item.objects.published, related=("issue",))
         )
         registry.register_search_source(
-            registry.SearchSource("news", _("News"), NewsItem.objects.all, snippet_field="summary")
+            registry.SearchSource("news", _("News"), NewsItem.objects.published, snippet_field="summary")
         )
         registry.register_sitemap("conversations-pages", sitemaps.ConversationsPagesSitemap)
         registry.register_sitemap("ezine-issues", sitemaps.IssueSitemap)

@@ -20,7 +20,7 @@ class NewsFeed(Feed):
         return reverse("conversations:news")
 
     def items(self):
-        return NewsItem.objects.prefetch_related("themes")[:FEED_LENGTH]
+        return NewsItem.objects.published().prefetch_related("themes")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -50,7 +50,7 @@ class ItemFeed(Feed):
             Item.objects.published()
             .select_related("issue")
             .prefetch_related("themes")
-            .order_by("-issue__publish_at", "-issue__number", "position", "pk")[:FEED_LENGTH]
+            .order_by("-issue__published_at", "-issue__number", "position", "pk")[:FEED_LENGTH]
         )
 
     def item_title(self, item):
@@ -63,7 +63,7 @@ class ItemFeed(Feed):
         return item.authors or None
 
     def item_pubdate(self, item):
-        return item.issue.publish_at
+        return item.issue.published_at
 
     def item_categories(self, item):
         return [item.get_kind_display(), *(theme.name for theme in item.themes.all())]

@@ -12,45 +12,28 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import search, uploads
+from core.publication import Publishable, PublishableQuerySet, published_q, status_field
 from core.richtext import RichTextField
 from goodideas.models import GoodIdea
 from places.models import City, Country, Theme
 
 
-class IssueQuerySet(models.QuerySet):
-    def published(self):
-        """Issues the public sees: published, and their publication time has come (checked on every request)."""
-        return self.filter(status=Issue.Status.PUBLISHED, publish_at__lte=timezone.now())
-
-
-class Issue(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
-
+class Issue(Publishable):
     number = models.PositiveIntegerField(_("number"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    publish_at = models.DateTimeField(
-        _("publish at"),
-        null=True,
-        blank=True,
-        help_text=_("A published issue appears on the site at this time, by itself. Leave empty to keep it hidden."),
-    )
     cover_image = uploads.ImageField(_("cover image"), upload_to=uploads.RandomName("conversations"), blank=True)
     cover_alt = models.CharField(_("cover image description (alt text)"), max_length=250, blank=True)
     editorial = RichTextField(verbose_name=_("editorial"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = IssueQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-number"]
         verbose_name = _("e-zine issue")
         verbose_name_plural = _("e-zine issues")
-        indexes = [models.Index(fields=["status", "publish_at"], name="issue_status_publish_at")]
 
     def __str__(self):
         return f"{self.number}. {self.title}"
@@ -58,19 +41,11 @@ class Issue(models.Model):
     def get_absolute_url(self):
         return reverse("conversations:issue", kwargs={"number": self.number})
 
-    def get_preview_url(self):
-        return reverse("conversations:preview-issue", kwargs={"number": self.number})
 
-    @property
-    def is_public(self):
-        return (
-            self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at <= timezone.now()
-        )
-
-
-class ItemQuerySet(search.SearchQuerySet):
+class ItemQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def published(self):
-        return self.filter(issue__status=Issue.Status.PUBLISHED, issue__publish_at__lte=timezone.now())
+        """Items the public sees: published themselves, in an issue that is published."""
+        return super().published().filter(published_q("issue__"))
 
 
 # Hosts whose players may be shown in a frame once the visitor asks (see CONTENT_SECURITY_POLICY frame-src).
@@ -78,7 +53,7 @@ YOUTUBE = re.compile(r"^https?://(?:www\.)?(?:youtube\.com/watch\?(?:.*&)?v=|you
 VIMEO = re.compile(r"^https?://(?:www\.)?vimeo\.com/(\d+)")
 
 
-class Item(models.Model):
+class Item(Publishable):
     class Kind(models.TextChoices):
         ARTICLE = "article", _("Article")
         INTERVIEW = "interview", _("Interview")
@@ -86,6 +61,8 @@ class Item(models.Model):
         MULTIMEDIA = "multimedia", _("Multimedia")
 
     issue = models.ForeignKey(Issue, models.CASCADE, related_name="items", verbose_name=_("issue"))
+    # An item follows its issue: published with it, unless an editor withdraws it or keeps it a draft.
+    status = status_field(default=Publishable.Status.PUBLISHED)
     position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Items are shown in this order."))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ARTICLE)
     title = models.CharField(_("title"), max_length=200)
@@ -116,12 +93,14 @@ class Item(models.Model):
 
     objects = ItemQuerySet.as_manager()
 
-    class Meta:
+    public_parts = ("images",)
+
+    class Meta(Publishable.Meta):
         ordering = ["position", "pk"]
         verbose_name = _("e-zine item")
         verbose_name_plural = _("e-zine items")
         constraints = [models.UniqueConstraint(fields=["issue", "slug"], name="item_unique_slug_in_issue")]
-        indexes = [GinIndex(fields=["search_document"], name="ezine_item_search")]
+        indexes = [*Publishable.Meta.indexes, GinIndex(fields=["search_document"], name="ezine_item_search")]
 
     def __str__(self):
         return self.title
@@ -129,8 +108,11 @@ class Item(models.Model):
     def get_absolute_url(self):
         return reverse("conversations:item", kwargs={"number": self.issue.number, "slug": self.slug})
 
-    def get_preview_url(self):
-        return reverse("conversations:preview-item", kwargs={"number": self.issue.number, "slug": self.slug})
+    @property
+    def public_from(self):
+        """An item is public once it and its issue are."""
+        own, issue = super().public_from, self.issue.public_from
+        return None if own is None or issue is None else max(own, issue)
 
     @property
     def embed_url(self) -> str:
@@ -163,12 +145,14 @@ class ItemImage(models.Model):
         return self.alt
 
 
-class NewsItemQuerySet(search.SearchQuerySet):
+class NewsItemQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def for_listing(self):
         return self.select_related("city__country", "country").prefetch_related("themes")
 
 
-class NewsItem(models.Model):
+class NewsItem(Publishable):
+    # News is published when saved, unless an editor keeps it a draft.
+    status = status_field(default=Publishable.Status.PUBLISHED)
     title = models.CharField(_("title"), max_length=250)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.TextField(_("summary"))
@@ -192,11 +176,12 @@ class NewsItem(models.Model):
 
     objects = NewsItemQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-date", "-pk"]
         verbose_name = _("news item")
         verbose_name_plural = _("news")
         indexes = [
+            *Publishable.Meta.indexes,
             models.Index(fields=["-date"], name="newsitem_date"),
             GinIndex(fields=["search_document"], name="newsitem_search"),
         ]

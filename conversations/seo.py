@@ -25,8 +25,8 @@ def ezine_item(item, request) -> seo.Card:
         },
         "publisher": seo.publisher(),
     }
-    if item.issue.publish_at:
-        jsonld["datePublished"] = item.issue.publish_at.date().isoformat()
+    if item.issue.published_at:
+        jsonld["datePublished"] = item.issue.published_at.date().isoformat()
     if item.authors:
         jsonld["author"] = [
             {"@type": "Person", "name": name.strip()} for name in item.authors.split(",") if name.strip()

@@ -129,11 +129,9 @@ def issue_send(*, issue: Issue, batch_size: int = 100, progress=None) -> int:
     record is rolled back (the subscriber gets it on the next run); once recorded, no later run sends
     it again. The unique (subscriber, issue) constraint also keeps two runs at once from sending twice.
     """
-    if not issue.is_public:
-        raise IssueNotPublished(
-            f"Issue {issue.number} is not public yet: it must be published and its publish_at time past."
-        )
-    items = list(issue.items.all())
+    if not issue.is_published:
+        raise IssueNotPublished(f"Issue {issue.number} is not public yet: it must be published and its time come.")
+    items = list(issue.items.published())
     sent = 0
     while True:
         batch = list(Subscriber.objects.active().exclude(deliveries__issue=issue).order_by("pk")[:batch_size])

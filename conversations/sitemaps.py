@@ -31,4 +31,4 @@ class ItemSitemap(I18nSitemap):
 
 class NewsSitemap(I18nSitemap):
     def items(self):
-        return NewsItem.objects.only("slug", *TITLE_FIELDS).order_by("pk")
+        return NewsItem.objects.published().only("slug", *TITLE_FIELDS).order_by("pk")

@@ -17,35 +17,13 @@ from conversations.forms import SubscribeForm
 from conversations.models import Issue, Item, NewsItem, Subscriber
 from core import ratelimit
 from core.lists import ForgivingPaginationMixin
+from core.publication import PreviewMixin
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 
 # Sign-ups allowed from one address per hour.
 SIGN_UP_LIMIT = 5
 SIGN_UP_PERIOD = 3600
-
-
-class IssueMixin:
-    """Public pages show published issues; with preview = True, staff see any issue exactly as it will look."""
-
-    preview = False
-
-    def dispatch(self, request, *args, **kwargs):
-        if self.preview:
-            user = request.user
-            if not (user.is_active and user.is_staff and user.has_perm("conversations.view_issue")):
-                raise Http404
-            response = super().dispatch(request, *args, **kwargs)
-            response["X-Robots-Tag"] = "noindex"
-            response["Cache-Control"] = "private, no-store"
-            return response
-        return super().dispatch(request, *args, **kwargs)
-
-    def issues(self):
-        return Issue.objects.all() if self.preview else Issue.objects.published()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(preview=self.preview, **kwargs)
 
 
 class IssueListView(ForgivingPaginationMixin, ListView):
@@ -64,28 +42,35 @@ class IssueListView(ForgivingPaginationMixin, ListView):
         return issues.exclude(pk=self.latest.pk) if self.latest else issues.none()
 
     def get_context_data(self, **kwargs):
-        items = list(self.latest.items.all()) if self.latest else []
+        items = list(self.latest.items.published()) if self.latest else []
         return super().get_context_data(latest=self.latest, latest_items=items, **kwargs)
 
 
-class IssueDetailView(IssueMixin, DetailView):
+class IssueDetailView(PreviewMixin, DetailView):
+    """An issue with its items; its preview shows every item, published or not."""
+
+    model = Issue
     template_name = "conversations/issue_detail.html"
     context_object_name = "issue"
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(self.issues(), number=self.kwargs["number"])
+    def get_queryset(self):
+        return self.visible(Issue.objects.all())
+
+    def get_public_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), number=self.kwargs["number"])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(items=list(self.object.items.all()), **kwargs)
+        return super().get_context_data(items=list(self.visible(self.object.items.all())), **kwargs)
 
 
-class ItemDetailView(IssueMixin, DetailView):
+class ItemDetailView(PreviewMixin, DetailView):
+    model = Item
     template_name = "conversations/item_detail.html"
     context_object_name = "item"
 
-    def get_object(self, queryset=None):
-        items = (
-            Item.objects.filter(issue__in=self.issues())
+    def get_queryset(self):
+        return (
+            self.visible(Item.objects.all())
             .select_related("issue")
             .prefetch_related(
                 "images",
@@ -95,12 +80,14 @@ class ItemDetailView(IssueMixin, DetailView):
                 Prefetch("related_resources", Resource.objects.published().select_related("publisher")),
             )
         )
-        return get_object_or_404(items, issue__number=self.kwargs["number"], slug=self.kwargs["slug"])
+
+    def get_public_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), issue__number=self.kwargs["number"], slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         item = self.object
         return super().get_context_data(
-            same_issue=[other for other in item.issue.items.all() if other.pk != item.pk],
+            same_issue=[other for other in self.visible(item.issue.items.all()) if other.pk != item.pk],
             play=self.request.GET.get("play") == "1" and bool(item.embed_url),
             **kwargs,
         )
@@ -113,7 +100,7 @@ class NewsListView(ForgivingPaginationMixin, FilterView):
     context_object_name = "news"
 
     def get_queryset(self):
-        return NewsItem.objects.for_listing()
+        return NewsItem.objects.published().for_listing()
 
     def get_context_data(self, **kwargs):
         form = self.filterset.form
@@ -121,12 +108,13 @@ class NewsListView(ForgivingPaginationMixin, FilterView):
         return super().get_context_data(filtering=bool(applied), filter_count=len(applied - {"q"}), **kwargs)
 
 
-class NewsDetailView(DetailView):
+class NewsDetailView(PreviewMixin, DetailView):
+    model = NewsItem
     template_name = "conversations/news_detail.html"
     context_object_name = "news_item"
 
     def get_queryset(self):
-        return NewsItem.objects.for_listing()
+        return self.visible(NewsItem.objects.for_listing())
 
 
 class SubscribeView(FormView):

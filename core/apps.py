@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """The ground every app stands on: search, rich text, mail, rate limits, uploads, SEO cards, lists.
+    """The ground every app stands on: search, rich text, mail, rate limits, uploads, SEO cards, lists,
+    publication and the content version.
 
     It imports no other app of the project; the apps tell the portal what they offer through
     core.registry, from their own AppConfig.ready().
@@ -14,6 +15,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Cities of Migration")
 
     def ready(self):
+        from core import versioning
         from core.editors import grant_editor_permissions
 
         post_migrate.connect(grant_editor_permissions, dispatch_uid="grant_editor_permissions")
+        # Every cached fragment keys on the content version: changes to public content move it on.
+        versioning.connect()

@@ -20,3 +20,22 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class ContentVersion(models.Model):
+    """One row holding a number that moves on with every change to public content (core.versioning).
+
+    A table rather than a cache key: every process reads the same number at once, and the number
+    moves on in the transaction that changes the content.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    value = models.BigIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content version")
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="contentversion_one_row")]
+
+    def __str__(self):
+        return str(self.value)

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core import csvcells
-from elibrary.filters import library_changed
+from core.admin import PublishableAdmin
 from elibrary.forms import ImportForm, ResourceAdminForm
 from elibrary.importer import export_rows, import_csv
 from elibrary.models import Resource
@@ -16,10 +16,10 @@ from elibrary.services import resource_save
 
 
 @admin.register(Resource)
-class ResourceAdmin(TabbedTranslationAdmin):
+class ResourceAdmin(PublishableAdmin, TabbedTranslationAdmin):
     form = ResourceAdminForm
-    list_display = ["title", "kind", "publication_year", "publisher", "file_format", "download_count", "is_published"]
-    list_filter = ["is_published", "kind", "themes", "file_format", "publication_year", "countries"]
+    list_display = ["title", "kind", "publication_year", "publisher", "file_format", "download_count", "status"]
+    list_filter = ["status", "kind", "themes", "file_format", "publication_year", "countries"]
     list_select_related = ["publisher"]
     search_fields = ["title_en", "title_fr", "title_de", "slug", "authors", "publisher__name"]
     prepopulated_fields = {"slug": ["title_en"]}
@@ -27,7 +27,7 @@ class ResourceAdmin(TabbedTranslationAdmin):
     filter_horizontal = ["themes"]
     readonly_fields = ["file_format", "file_size", "page_count", "download_count", "text_excerpt"]
     date_hierarchy = "published_at"
-    actions = ["export_csv"]
+    actions = [*PublishableAdmin.actions, "export_csv"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "summary", "authors", "publisher"]}),
         (_("Publication"), {"fields": ["publication_year", "publication_date", "languages"]}),
@@ -39,7 +39,8 @@ class ResourceAdmin(TabbedTranslationAdmin):
             },
         ),
         (_("Connections"), {"fields": ["themes", "cities", "countries", "tags", "related_ideas"]}),
-        (_("On the portal"), {"fields": ["is_published", "published_at", "download_count"]}),
+        PublishableAdmin.publication_fieldset,
+        (_("On the portal"), {"fields": ["download_count"]}),
     ]
 
     @admin.display(description=_("text found in the document"))
@@ -50,18 +51,6 @@ class ResourceAdmin(TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         resource_save(resource=obj, file_changed="file" in form.changed_data)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        library_changed()  # themes, cities and ideas are saved after the resource itself
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        library_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        library_changed()
 
     @admin.action(description=_("Export the selected resources to CSV"))
     def export_csv(self, request, queryset):

@@ -13,7 +13,6 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 
 from core.demo import translated
-from elibrary.filters import library_changed
 from elibrary.models import Resource
 from elibrary.pdf import make_pdf
 from elibrary.services import resource_save
@@ -37,7 +36,7 @@ def load() -> str:
         resource.publisher = publisher
         resource.publication_year = item["year"]
         resource.languages = item["languages"]
-        resource.is_published = True
+        resource.status = Resource.Status.PUBLISHED
         resource.published_at = datetime(2024, 1, 1, 9, tzinfo=UTC).replace(day=1 + number % 28)
         for name, value in {**translated("title", item["title"]), **translated("summary", item["summary"])}.items():
             setattr(resource, name, value)
@@ -64,5 +63,4 @@ def load() -> str:
         resource.cities.set(cities)
         resource.countries.set({city.country for city in cities})
         resource.tags.set([item["kind"].replace("-", " ")], clear=True)
-    library_changed()
     return f"{len(items)} resources ({files} PDF files written)"

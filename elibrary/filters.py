@@ -14,26 +14,15 @@ from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.utils.translation import get_language
 
 from core import search
+from core.versioning import content_version
 from elibrary.models import DocumentLanguage, Kind, Resource
 from places.models import City, Country, Organisation, Theme
 
 # Facet counts, the total and the page's ids are kept this long for the same choices: the library's
 # first page, which every visitor sees, then costs no pass over the whole collection. Any change to
-# the library (services.resource_save, the admin, the import) starts a new cache version at once.
+# public content (a save anywhere: admin, import, shell) moves the content version on, and with it
+# the key (core.versioning).
 FACET_CACHE_SECONDS = 3600
-VERSION_KEY = "elibrary:version"
-
-
-def cache_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def library_changed() -> None:
-    """Forget every cached count and page: the next visitor sees the library as it now is."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted)
-        cache.set(VERSION_KEY, 2, None)
 
 
 # Facets that list many values show the most frequent ones (the chosen one always stays).
@@ -166,7 +155,7 @@ class LibrarySearch:
         choices = sorted((name, value) for name, value in self.values.items() if name not in ("sort", "q"))
         language = get_language() if self.sort == "title" else ""
         state = (choices, self.text, self.fuzzy, self.sort, language, page, per_page)
-        key = f"elibrary:facets:{cache_version()}:{hashlib.sha256(repr(state).encode()).hexdigest()}"
+        key = f"elibrary:facets:v{content_version()}:{hashlib.sha256(repr(state).encode()).hexdigest()}"
         counts = cache.get(key)
         if counts is None:
             counts = self.count_facets((page - 1) * per_page, per_page)

@@ -20,7 +20,6 @@ from django.utils.text import slugify
 
 from core.csvcells import read_cell
 from core.uploads import max_document_bytes, validate_document
-from elibrary.filters import library_changed
 from elibrary.models import DocumentLanguage, Kind, Resource
 from elibrary.services import resource_save
 from goodideas.models import GoodIdea
@@ -149,7 +148,7 @@ def parse_row(row: dict, base_dir: Path | None) -> tuple[dict, dict, ContentFile
         "publication_date": publication_date,
         "languages": languages,
         "external_url": url,
-        "is_published": published in TRUE,
+        "status": Resource.Status.PUBLISHED if published in TRUE else None,  # None: not published (import_row)
     }
     for name in ("title", "summary"):
         for code in LANGUAGES:
@@ -191,6 +190,9 @@ def import_row(row: dict, base_dir: Path | None) -> bool:
             fields["slug"] = resource.slug
     created = resource is None
     resource = resource or Resource()
+    if fields["status"] is None:  # "no": a draft stays a draft (or in review); a published one is withdrawn
+        published = resource.status == Resource.Status.PUBLISHED
+        fields["status"] = Resource.Status.WITHDRAWN if published else resource.status
     for name, value in fields.items():
         setattr(resource, name, value)
     publisher = relations["publisher"]
@@ -252,7 +254,6 @@ def import_csv(
                 report.updated += 1
         if progress:
             progress(number - 1, len(rows))
-    library_changed()  # relations are set after each save: count again from now on
     return report
 
 
@@ -276,5 +277,5 @@ def export_rows(resources: Iterable[Resource]) -> Iterable[list[str]]:
             ";".join(country.slug for country in resource.countries.all()),
             ";".join(tag.name for tag in resource.tags.all()),
             ";".join(idea.slug for idea in resource.related_ideas.all()),
-            "yes" if resource.is_published else "no",
+            "yes" if resource.status == Resource.Status.PUBLISHED else "no",
         ]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from core import search, uploads
+from core.publication import Publishable, PublishableQuerySet
 from goodideas.models import GoodIdea
 from places.models import City, Country, Organisation, Theme
 
@@ -58,10 +59,7 @@ def resource_upload_to(instance, filename: str) -> str:
     return f"library/{year}/{uuid.uuid4().hex}.{extension}"
 
 
-class ResourceQuerySet(search.SearchQuerySet):
-    def published(self):
-        return self.filter(is_published=True, published_at__lte=timezone.now())
-
+class ResourceQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def for_listing(self):
         """What a list of resources shows: the publisher and the themes."""
         return self.select_related("publisher").prefetch_related(Prefetch("themes", queryset=Theme.objects.all()))
@@ -76,7 +74,9 @@ class ResourceQuerySet(search.SearchQuerySet):
         return self.order_by(title.asc(), "pk")
 
 
-class Resource(models.Model):
+class Resource(Publishable):
+    """A library resource: a draft until an editor publishes it (status, in the admin or the CSV import)."""
+
     Kind = Kind
 
     title = models.CharField(_("title"), max_length=300)
@@ -124,8 +124,6 @@ class Resource(models.Model):
     )
 
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
-    is_published = models.BooleanField(_("published"), default=True)
-    published_at = models.DateTimeField(_("published on the portal"), default=timezone.now)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -138,11 +136,12 @@ class Resource(models.Model):
 
     objects = ResourceQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-publication_year", "-publication_date", "-pk"]
         verbose_name = _("library resource")
         verbose_name_plural = _("library resources")
         indexes = [
+            *Publishable.Meta.indexes,
             GinIndex(fields=["search_document"], name="resource_search"),
             GinIndex(fields=["title_en"], opclasses=["gin_trgm_ops"], name="resource_title_en_trgm"),
             GinIndex(fields=["title_fr"], opclasses=["gin_trgm_ops"], name="resource_title_fr_trgm"),

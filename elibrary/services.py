@@ -9,7 +9,6 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from core.uploads import detect_document
-from elibrary.filters import library_changed
 from elibrary.models import Resource
 
 logger = logging.getLogger(__name__)
@@ -104,7 +103,6 @@ def resource_save(*, resource: Resource, file_changed: bool) -> Resource:
         if resource.pk:
             old_name = Resource.objects.filter(pk=resource.pk).values_list("file", flat=True).first() or ""
     resource.save()
-    library_changed()
     if old_name and old_name != resource.file.name:
         storage = resource.file.storage
         transaction.on_commit(lambda: storage.delete(old_name))

@@ -5,6 +5,7 @@ from elibrary import views
 app_name = "elibrary"
 urlpatterns = [
     path("library/", views.LibraryView.as_view(), name="list"),
+    path("library/preview/<int:pk>/", views.ResourceDetailView.as_view(preview=True), name="preview-resource"),
     path("library/<slug:slug>/", views.ResourceDetailView.as_view(), name="detail"),
     path("library/<slug:slug>/download/", views.ResourceDownloadView.as_view(), name="download"),
 ]

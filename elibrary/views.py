@@ -7,6 +7,7 @@ from django.views.generic import DetailView, TemplateView, View
 
 from core import ratelimit
 from core.lists import requested_page
+from core.publication import PreviewMixin, can_preview
 from core.uploads import DOCUMENTS
 from elibrary.citations import apa, bibtex
 from elibrary.filters import LibrarySearch
@@ -56,16 +57,14 @@ class LibraryView(TemplateView):
         return context
 
 
-class ResourceDetailView(DetailView):
+class ResourceDetailView(PreviewMixin, DetailView):
+    model = Resource
     template_name = "elibrary/resource_detail.html"
     context_object_name = "resource"
 
     def get_queryset(self):
-        return (
-            Resource.objects.published()
-            .select_related("publisher")
-            .prefetch_related("themes", "cities__country", "countries", "tags")
-        )
+        resources = Resource.objects.select_related("publisher")
+        return self.visible(resources.prefetch_related("themes", "cities__country", "countries", "tags"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -78,7 +77,7 @@ class ResourceDetailView(DetailView):
             ezine_items=(
                 resource.ezine_items.published()
                 .select_related("issue")
-                .order_by("-issue__publish_at", "position", "pk")
+                .order_by("-issue__published_at", "position", "pk")
             ),
             apa=apa(resource),
             bibtex=bibtex(resource, self.request.build_absolute_uri(resource.get_absolute_url())),
@@ -122,7 +121,9 @@ class ResourceDownloadView(View):
         return self.headers(response, resource)
 
     def get_resource(self, slug) -> Resource:
-        resource = get_object_or_404(Resource.objects.published(), slug=slug)
+        # Editors download the file of a resource they preview; nobody else, before it is published.
+        resources = Resource.objects.all() if can_preview(self.request.user, Resource) else Resource.objects.published()
+        resource = get_object_or_404(resources, slug=slug)
         if not resource.is_external and not resource.file:
             raise Http404
         return resource

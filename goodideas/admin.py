@@ -1,17 +1,15 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import path, reverse
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.admin import PUBLICATION_FIELDS, PublishableAdmin
 from goodideas import services
-from goodideas.filters import bump_version
 from goodideas.models import FormerSlug, FurtherReading, GoodIdea, Proposal
-from goodideas.views import IdeaPreviewView
 
 # Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -36,7 +34,7 @@ class FormerSlugInline(admin.TabularInline):
 
 
 @admin.register(GoodIdea)
-class GoodIdeaAdmin(TabbedTranslationAdmin):
+class GoodIdeaAdmin(PublishableAdmin, TabbedTranslationAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["title", "city", "status", "published_at", "last_verified", "preview_link"]
     list_filter = ["status", "themes", "city__country__region", "city__country", "city"]
@@ -47,7 +45,7 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
     autocomplete_fields = ["city", "organisation", "partners", "related"]
     filter_horizontal = ["themes"]
     inlines = [FurtherReadingInline, FormerSlugInline]
-    actions = ["publish", "unpublish"]
+    actions = PublishableAdmin.actions
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "teaser", "body", "themes", "tags"]}),
@@ -63,7 +61,10 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
         (_("Image"), {"fields": ["image", "image_alt", "image_credit"]}),
         (
             _("Publishing"),
-            {"fields": ["status", "published_at", "last_verified", "related", "created_at", "updated_at"]},
+            {
+                "fields": [*PUBLICATION_FIELDS, "related", "created_at", "updated_at"],
+                "description": PublishableAdmin.publication_fieldset[1]["description"],
+            },
         ),
     ]
 
@@ -140,74 +141,20 @@ class GoodIdeaAdmin(TabbedTranslationAdmin):
                 messages.WARNING,
             )
 
-    def view_on_site(self, idea):
-        """ "View on site" opens the preview, which also works for drafts."""
-        return reverse("admin:goodideas_goodidea_preview", args=[idea.pk])
-
-    def get_urls(self):
-        preview = self.admin_site.admin_view(self.preview_view)
-        return [path("<int:pk>/preview/", preview, name="goodideas_goodidea_preview"), *super().get_urls()]
-
-    def preview_view(self, request, pk):
-        """The idea's public page, whatever its status: what the public will see once it is published."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        return IdeaPreviewView.as_view()(request, pk=pk)
-
-    @admin.display(description=_("Preview"))
-    def preview_link(self, idea):
-        return format_html(
-            '<a href="{}">{}</a>', reverse("admin:goodideas_goodidea_preview", args=[idea.pk]), _("Preview")
-        )
-
     def save_model(self, request, obj, form, change):
         old_slug = form.initial.get("slug") if change else None
-        if obj.status == GoodIdea.Status.PUBLISHED and obj.published_at is None:
-            obj.published_at = timezone.now()
         super().save_model(request, obj, form, change)
         if old_slug:
             services.idea_slug_changed(idea=obj, old_slug=old_slug)
-        if obj.is_published and services.idea_published_notify(idea=obj):
+        if services.idea_published_notify(idea=obj):
             self.message_user(request, _("The proposer has been told that the idea is published."), messages.INFO)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        bump_version()  # themes and tags are saved here, after the idea: the counts change now
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        bump_version()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        bump_version()
-
-    @admin.action(description=_("Publish the selected Good Ideas"), permissions=["change"])
-    def publish(self, request, queryset):
-        count = 0
-        for idea in queryset:
-            try:
-                services.idea_publish(idea=idea)
-            except services.CannotPublish as error:
-                self.message_user(request, str(error), messages.ERROR)
-            else:
-                count += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d Good Idea published.", "%(count)d Good Ideas published.", count) % {"count": count},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Unpublish the selected Good Ideas (back to draft)"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        for idea in queryset:
-            services.idea_unpublish(idea=idea)
-        count = len(queryset)
-        self.message_user(
-            request,
-            ngettext("%(count)d Good Idea unpublished.", "%(count)d Good Ideas unpublished.", count) % {"count": count},
-            messages.SUCCESS,
-        )
+    def publish_one(self, request, obj):
+        """Through the service: it checks the city and tells the proposer."""
+        try:
+            services.idea_publish(idea=obj)
+        except services.CannotPublish as error:
+            raise ValidationError(str(error)) from None
 
 
 def _proposal(idea) -> Proposal | None:

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItem
 
 from core import search
+from core.versioning import content_version
 from goodideas.models import GoodIdea
 from places.models import City, Country, Region, Theme
 
@@ -265,16 +266,16 @@ class GoodIdeaFilter(django_filters.FilterSet):
     def cached_facets(self, queryset):
         """facets(), kept in the cache for a while (settings.GOODIDEAS_FACETS_CACHE_SECONDS).
 
-        The key holds the language, the filters as read and a version that every publish, unpublish,
-        save or delete of an idea by the editors moves on (`bump_version()`), so that counts change
-        as soon as the list does; the timeout covers ideas whose publication date comes later.
+        The key holds the language, the filters as read and the content version, which every change to
+        public content moves on (core.versioning), so that counts change as soon as the list does; the
+        timeout covers ideas whose publication date comes later.
         """
         seconds = getattr(settings, "GOODIDEAS_FACETS_CACHE_SECONDS", 120)
         if not seconds:
             return self.facets(queryset)
         data = self.form.cleaned_data if self.is_valid() else {}
         fingerprint = json.dumps([get_language(), sorted((k, repr(v)) for k, v in data.items())])
-        key = f"goodideas:facets:{version()}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
+        key = f"goodideas:facets:v{content_version()}:{hashlib.sha256(fingerprint.encode()).hexdigest()}"
         facets = cache.get(key)
         if facets is None:
             facets = self.facets(queryset)
@@ -438,21 +439,6 @@ class GoodIdeaFilter(django_filters.FilterSet):
             if value not in shown:
                 missing.append({"value": value, "label": str(label), "count": 0, "selected": True, "position": 99})
         return missing
-
-
-VERSION_KEY = "goodideas:version"
-
-
-def version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def bump_version() -> None:
-    """Forget the cached facet counts: the published ideas have changed."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
 
 
 def filter_ideas(data, queryset=None):

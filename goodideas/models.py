@@ -8,20 +8,17 @@ from django.db.models import Case, Count, Exists, OuterRef, Subquery, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from core import search, uploads
+from core.publication import Publishable, PublishableQuerySet, published_sql
 from core.richtext import RichTextField
 from places.models import City, Organisation, Theme, TypedPlace
 
 
-class GoodIdeaQuerySet(search.SearchQuerySet):
-    def published(self):
-        return self.filter(status=GoodIdea.Status.PUBLISHED, published_at__lte=timezone.now())
-
+class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def for_listing(self):
         """What a list of ideas shows: city, country, host organisation, themes; not the long texts."""
         return (
@@ -111,22 +108,17 @@ class GoodIdeaQuerySet(search.SearchQuerySet):
                 "WHERE c.app_label = 'goodideas' AND c.model = 'goodidea' AND t.tag_id = ANY(%s)"
             )
             params.append(tag_ids)
+        published, published_params = published_sql("i")
         sql = (
             f"SELECT s.idea_id FROM ({' UNION ALL '.join(parts)}) s JOIN {ideas} i ON i.id = s.idea_id "
-            "WHERE i.id <> %s AND i.status = %s AND i.published_at <= %s "
+            f"WHERE i.id <> %s AND {published} "
             "GROUP BY s.idea_id ORDER BY SUM(s.weight) DESC, MAX(i.published_at) DESC LIMIT %s"
         )
-        params += [idea.pk, GoodIdea.Status.PUBLISHED, timezone.now(), limit]
+        params += [idea.pk, *published_params, limit]
         return RawSQL(sql, params)
 
 
-class GoodIdea(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        IN_REVIEW = "in-review", _("In review")
-        PUBLISHED = "published", _("Published")
-
+class GoodIdea(Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     teaser = models.CharField(_("teaser"), max_length=300, help_text=_("One sentence."))
@@ -167,9 +159,6 @@ class GoodIdea(models.Model):
     image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
 
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(_("first published"), null=True, blank=True)
-    last_verified = models.DateField(_("last verified"), null=True, blank=True)
     related = models.ManyToManyField(
         "self",
         blank=True,
@@ -190,7 +179,9 @@ class GoodIdea(models.Model):
 
     objects = GoodIdeaQuerySet.as_manager()
 
-    class Meta:
+    public_parts = ("further_reading",)
+
+    class Meta(Publishable.Meta):
         ordering = ["-published_at", "title"]
         verbose_name = _("Good Idea")
         verbose_name_plural = _("Good Ideas")
@@ -224,10 +215,6 @@ class GoodIdea(models.Model):
         """The fields that lists never show: bodies, facts, the search document."""
         names = ["body", "beneficiaries", "results", "adaptation"]
         return [f"{name}_{code}" for name in names for code, _ in settings.LANGUAGES] + names + ["search_document"]
-
-    @property
-    def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.published_at is not None
 
 
 class FurtherReading(models.Model):

@@ -10,7 +10,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from core import mail
-from goodideas.filters import bump_version
 from goodideas.models import FormerSlug, GoodIdea, Proposal
 from places import services as places
 from places.models import City, Organisation
@@ -56,7 +55,7 @@ def idea_propose(
     website: str,
     language: str,
 ) -> GoodIdea:
-    """Store a proposal from the public as a *submitted* Good Idea, tell the editors, thank the proposer.
+    """Store a proposal from the public as a Good Idea *in review*, tell the editors, thank the proposer.
 
     The text goes in the fields of the sender's language (and in English too when that is another
     language, so that the draft is complete: editors translate it before publishing). The proposer's
@@ -92,7 +91,7 @@ def idea_propose(
         organisation=organisation,
         year_started=year_started,
         contact_website=website,
-        status=GoodIdea.Status.SUBMITTED,
+        status=GoodIdea.Status.IN_REVIEW,
         **fields,
     )
     idea.themes.set(themes)
@@ -131,8 +130,10 @@ def idea_published_notify(*, idea: GoodIdea) -> bool:
     """Tell the proposer, in their language, that their idea is public: once, the first time it is.
 
     Returns whether a notice went out."""
+    if idea.status != GoodIdea.Status.PUBLISHED:  # public now, or at its scheduled time
+        return False
     proposal = Proposal.objects.filter(idea=idea, published_notice_sent_at__isnull=True).first()
-    if proposal is None or not idea.is_published:
+    if proposal is None:
         return False
     Proposal.objects.filter(pk=proposal.pk).update(published_notice_sent_at=timezone.now())
     mail.on_commit(
@@ -151,38 +152,31 @@ class CannotPublish(Exception):
 
 
 def idea_publish(*, idea: GoodIdea) -> GoodIdea:
-    """Publish: the idea goes public; the date first published is kept if it has one. The proposer
-    hears of it (the first time)."""
+    """Publish: the idea goes public (at its `publish_at` time, if an editor scheduled it); the date first
+    published is kept if it has one. The proposer hears of it (the first time)."""
     if idea.city_id is None:
         raise CannotPublish(
             gettext("“%(title)s” has no city yet: confirm or merge the city typed by the proposer first.")
             % {"title": idea.title}
         )
-    idea.status = GoodIdea.Status.PUBLISHED
-    if idea.published_at is None:
-        idea.published_at = timezone.now()
-    idea.save(update_fields=["status", "published_at", "updated_at"])
-    bump_version()
+    idea.publish()
     idea_published_notify(idea=idea)
-    return idea
-
-
-def idea_unpublish(*, idea: GoodIdea) -> GoodIdea:
-    """Back to draft: the page disappears; the date first published stays for when it returns."""
-    idea.status = GoodIdea.Status.DRAFT
-    idea.save(update_fields=["status", "updated_at"])
-    bump_version()
     return idea
 
 
 def ideas_place_resolved(place, city) -> int:
     """The ideas proposed from a typed place (and their host organisations) get the city an editor chose
-    for it (places.services.place_resolve). Returns how many ideas got it."""
-    waiting = GoodIdea.objects.filter(proposal__place=place, city__isnull=True)
-    Organisation.objects.filter(hosted_ideas__in=waiting, city__isnull=True).update(city=city)
-    changed = waiting.update(city=city)
-    bump_version()
-    return changed
+    for it (places.services.place_resolve). Returns how many ideas got it.
+
+    Saved one by one (a place has a few proposals), so that the content version moves on."""
+    waiting = list(GoodIdea.objects.filter(proposal__place=place, city__isnull=True).select_related("organisation"))
+    for idea in waiting:
+        if idea.organisation is not None and idea.organisation.city_id is None:
+            idea.organisation.city = city
+            idea.organisation.save(update_fields=["city"])
+        idea.city = city
+        idea.save(update_fields=["city", "updated_at"])
+    return len(waiting)
 
 
 def ideas_proposed_from(place):

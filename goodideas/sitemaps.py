@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from core.publication import published_q
 from core.sitemaps import TITLE_FIELDS, I18nSitemap
 from goodideas.models import GoodIdea
 from places.models import City, Theme
@@ -32,4 +33,4 @@ class ThemeSitemap(I18nSitemap):
 
 class CitySitemap(I18nSitemap):
     def items(self):
-        return City.objects.filter(ideas__status=GoodIdea.Status.PUBLISHED).distinct().only("slug").order_by("pk")
+        return City.objects.filter(published_q("ideas__")).distinct().only("slug").order_by("pk")

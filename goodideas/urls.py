@@ -11,6 +11,7 @@ urlpatterns = [
     path("ideas/feed/atom/", feeds.IdeasAtomFeed(), name="feed-atom"),
     path("ideas/submit/", views.ProposalView.as_view(), name="submit"),
     path("ideas/submit/thanks/", views.ProposalThanksView.as_view(), name="submit-thanks"),
+    path("ideas/preview/<int:pk>/", views.IdeaDetailView.as_view(preview=True), name="preview-goodidea"),
     path("ideas/<slug:slug>/", views.IdeaDetailView.as_view(), name="detail"),
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme"),
     path("cities/", views.CityListView.as_view(), name="cities"),

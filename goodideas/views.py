@@ -1,16 +1,16 @@
 """The public pages of Good Ideas in Integration: list, profile, themes, cities, open data, proposals."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from core import ratelimit
 from core.context_processors import absolute_url
 from core.lists import ForgivingPaginationMixin
+from core.publication import PreviewMixin, published_q
 from goodideas import export, services
 from goodideas.filters import filter_ideas
 from goodideas.forms import ProposalForm
@@ -75,12 +75,14 @@ class IdeaListView(FilteredIdeasMixin, ForgivingPaginationMixin, ListView):
         return active
 
 
-class IdeaDetailView(DetailView):
+class IdeaDetailView(PreviewMixin, DetailView):
+    """An idea's page; with preview=True, any idea for the editors (core.publication.PreviewMixin)."""
+
+    model = GoodIdea
     template_name = "goodideas/idea_detail.html"
-    preview = False
 
     def get_queryset(self):
-        return GoodIdea.objects.published().for_detail()
+        return self.visible(GoodIdea.objects.for_detail())
 
     def get(self, request, *args, **kwargs):
         try:
@@ -101,7 +103,6 @@ class IdeaDetailView(DetailView):
         idea = self.object
         url = absolute_url(self.request, idea.get_absolute_url())
         return super().get_context_data(
-            preview=self.preview,
             related_ideas=GoodIdea.objects.published().related_to(idea),
             city_ideas=GoodIdea.objects.published()
             .in_city(idea.city_id)
@@ -110,18 +111,6 @@ class IdeaDetailView(DetailView):
             absolute_url=url,
             **kwargs,
         )
-
-
-class IdeaPreviewView(IdeaDetailView):
-    """An idea in any status, exactly as its public page will show it: for editors (see admin.py)."""
-
-    preview = True
-
-    def get_queryset(self):
-        return GoodIdea.objects.for_detail()
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
 
 class ThemeDetailView(ForgivingPaginationMixin, ListView):
@@ -137,8 +126,7 @@ class ThemeDetailView(ForgivingPaginationMixin, ListView):
 
 
 def published_ideas_count():
-    now = timezone.now()
-    return Count("ideas", filter=Q(ideas__status=GoodIdea.Status.PUBLISHED, ideas__published_at__lte=now))
+    return Count("ideas", filter=published_q("ideas__"))
 
 
 class CityListView(TemplateView):

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from core import csvcells
+from core.admin import PublishableAdmin
 from webinars import services
 from webinars.admin_forms import SessionAdminForm, WebinarAdminForm
 from webinars.forms import RegistrantsEmailForm
@@ -86,24 +87,25 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Webinar)
-class WebinarAdmin(TimeZoneSelectMixin, TabbedTranslationAdmin):
+class WebinarAdmin(TimeZoneSelectMixin, PublishableAdmin, TabbedTranslationAdmin):
     form = WebinarAdminForm
     formfield_overrides = HTTPS_URLS
-    list_display = ["title", "local_start", "language", "published", "registered_count"]
-    list_filter = ["published", "themes", "language"]
+    list_display = ["title", "local_start", "language", "status", "registered_count"]
+    list_filter = ["status", "themes", "language"]
     search_fields = ["title_en", "title_fr", "title_de", "slug"]
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["related_ideas", "related_resources"]
     filter_horizontal = ["themes"]
     inlines = [WebinarSpeakerInline, RegistrationInline]
-    actions = ["export_registrations", "email_registrants"]
+    actions = [*PublishableAdmin.actions, "export_registrations", "email_registrants"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "series", "summary", "description", "themes", "language", "published"]}),
+        (None, {"fields": ["title", "slug", "series", "summary", "description", "themes", "language"]}),
         (_("Time"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
         (_("Registration"), {"fields": ["capacity", "join_url"]}),
         (_("After the webinar"), {"fields": ["recording_url", "slides", "transcript"]}),
         (_("Related"), {"fields": ["related_ideas", "related_resources"]}),
+        PublishableAdmin.publication_fieldset,
     ]
 
     def save_model(self, request, obj, form, change):
@@ -203,10 +205,10 @@ class EventLinkInline(TranslationStackedInline):
 
 
 @admin.register(Event)
-class EventAdmin(TimeZoneSelectMixin, TabbedTranslationAdmin):
+class EventAdmin(TimeZoneSelectMixin, PublishableAdmin, TabbedTranslationAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ["title", "starts_on", "ends_on", "city", "published"]
-    list_filter = ["published"]
+    list_display = ["title", "starts_on", "ends_on", "city", "status"]
+    list_filter = ["status"]
     list_select_related = ["city"]
     search_fields = ["title_en", "title_fr", "title_de", "slug"]
     date_hierarchy = "starts_on"

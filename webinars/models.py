@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import search, uploads
+from core.publication import Publishable, PublishableQuerySet
 from core.richtext import RichTextField
 
 # Addresses under /webinars/ that a webinar's slug would hide or be hidden by.
@@ -97,10 +98,7 @@ class Speaker(models.Model):
             raise ValidationError({"photo_alt_en": _("Describe the photo for people who cannot see it.")})
 
 
-class WebinarQuerySet(search.SearchQuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class WebinarQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def upcoming(self, now=None):
         """Not over yet (a webinar under way still counts), soonest first."""
         return self.filter(ends_at__gt=now or timezone.now()).order_by("starts_at")
@@ -118,7 +116,7 @@ class WebinarQuerySet(search.SearchQuerySet):
         )
 
 
-class Webinar(models.Model):
+class Webinar(Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     series = models.CharField(_("series"), max_length=100, default="Learning Exchange")
@@ -158,7 +156,6 @@ class Webinar(models.Model):
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Places; later registrations join the waiting list.")
     )
-    published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -171,12 +168,14 @@ class Webinar(models.Model):
 
     objects = WebinarQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-starts_at"]
         verbose_name = _("webinar")
         verbose_name_plural = _("webinars")
         indexes = [
-            models.Index(fields=["published", "ends_at"], name="webinar_published_ends"),
+            *Publishable.Meta.indexes,
+            # The upcoming webinars (ends_at > now) of the list, the home page and the calendar.
+            models.Index(fields=["status", "ends_at"], name="webinar_status_ends"),
             GinIndex(fields=["search_document"], name="webinar_search"),
         ]
         constraints = [
@@ -291,10 +290,7 @@ class Registration(models.Model):
         return f"{self.user} – {self.webinar} ({self.get_status_display()})"
 
 
-class EventQuerySet(search.SearchQuerySet):
-    def published(self):
-        return self.filter(published=True)
-
+class EventQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def upcoming(self, today=None):
         return self.filter(ends_on__gte=today or timezone.localdate()).order_by("starts_on")
 
@@ -305,7 +301,7 @@ class EventQuerySet(search.SearchQuerySet):
         return self.select_related("city__country")
 
 
-class Event(models.Model):
+class Event(Publishable):
     """A conference where the network meets, with its programme and materials."""
 
     title = models.CharField(_("title"), max_length=250)
@@ -324,7 +320,6 @@ class Event(models.Model):
     organisers = models.CharField(_("organisers"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
     themes = models.ManyToManyField("places.Theme", blank=True, related_name="events", verbose_name=_("themes"))
-    published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -337,11 +332,13 @@ class Event(models.Model):
 
     objects = EventQuerySet.as_manager()
 
-    class Meta:
+    public_parts = ("sessions", "links")
+
+    class Meta(Publishable.Meta):
         ordering = ["-starts_on"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        indexes = [GinIndex(fields=["search_document"], name="event_search")]
+        indexes = [*Publishable.Meta.indexes, GinIndex(fields=["search_document"], name="event_search")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")), name="event_ends_after_start"

@@ -58,7 +58,7 @@ def registration_create(*, user, webinar: Webinar, language: str | None = None) 
     language = language or translation.get_language() or "en"
     with transaction.atomic():
         webinar = _locked(webinar)
-        if not webinar.published or webinar.starts_at <= timezone.now():
+        if not webinar.is_published or webinar.starts_at <= timezone.now():
             raise ValidationError(_("Registration for this webinar is closed."))
         registration = Registration.objects.filter(user=user, webinar=webinar).first()
         if registration and registration.status != Registration.Status.CANCELLED:

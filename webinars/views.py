@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView
 
 from core.context_processors import absolute_url
 from core.lists import ForgivingPaginationMixin
+from core.publication import PreviewMixin
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 from webinars import ics, services
@@ -64,12 +65,13 @@ class WebinarListView(ForgivingPaginationMixin, ListView):
         return context
 
 
-class WebinarDetailView(DetailView):
+class WebinarDetailView(PreviewMixin, DetailView):
+    model = Webinar
     template_name = "webinars/webinar_detail.html"
     context_object_name = "webinar"
 
     def get_queryset(self):
-        return Webinar.objects.published().prefetch_related(
+        return self.visible(Webinar.objects.all()).prefetch_related(
             "themes",
             Prefetch(
                 "webinar_speakers",
@@ -199,13 +201,14 @@ class EventListView(ForgivingPaginationMixin, ListView):
         return context
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PreviewMixin, DetailView):
+    model = Event
     template_name = "webinars/event_detail.html"
     context_object_name = "event"
 
     def get_queryset(self):
         return (
-            Event.objects.published()
+            self.visible(Event.objects.all())
             .for_listing()
             .prefetch_related(
                 Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "pk")),

@@ -137,7 +137,7 @@ def test_anonymous_post_goes_to_sign_in(client, subject):
 
 
 def test_unpublished_webinar_is_404(client, member):
-    webinar = WebinarFactory(published=False)
+    webinar = WebinarFactory(status="draft")
     client.force_login(member)
 
     assert client.get(ask_url(webinar)).status_code == 404

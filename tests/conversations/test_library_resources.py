@@ -26,8 +26,8 @@ def test_item_page_lists_published_library_resources(client, item):
         kind="toolkit",
         publication_year=2017,
     )
-    hidden = ResourceFactory(title_en="Draft report", is_published=False)
-    scheduled = ResourceFactory(title_en="Scheduled report", published_at=timezone.now() + timedelta(days=2))
+    hidden = ResourceFactory(title_en="Draft report", status="draft")
+    scheduled = ResourceFactory(title_en="Scheduled report", publish_at=timezone.now() + timedelta(days=2))
     item.related_resources.set([shown, hidden, scheduled])
 
     content = client.get(item.get_absolute_url()).content.decode()

@@ -122,10 +122,11 @@ def test_scheduled_issue_is_invisible_before_publish_at_and_visible_after(client
 
 
 def test_preview_is_for_staff_only(client, django_user_model, editor):
-    IssueFactory(number=11, title_en="Draft issue", status="draft", publish_at=None)
-    ItemFactory(issue=__import__("conversations.models").models.Issue.objects.get(number=11), slug="draft-item")
-    preview = url("conversations:preview-issue", number=11)
-    item_preview = url("conversations:preview-item", number=11, slug="draft-item")
+    draft = IssueFactory(number=11, title_en="Draft issue", status="draft", publish_at=None)
+    item = ItemFactory(issue=draft, slug="draft-item")
+    preview = url("conversations:preview-issue", pk=draft.pk)
+    item_preview = url("conversations:preview-item", pk=item.pk)
+    assert (preview, item_preview) == (draft.get_preview_url(), item.get_preview_url())
 
     assert client.get(preview).status_code == 404
     assert client.get(item_preview).status_code == 404
@@ -151,7 +152,8 @@ def test_preview_is_for_staff_only(client, django_user_model, editor):
         "/en/conversations/?page=99",
         "/en/conversations/?page=abc",
         "/en/conversations/7/first/?play=%00",
-        "/en/conversations/preview/7/",
+        "/en/conversations/preview/issue/7/",
+        "/en/conversations/preview/item/99999999999999999999/",
     ],
 )
 def test_bad_input_never_500(client, issue, path):
@@ -238,7 +240,9 @@ def test_sitemap_lists_public_issues_items_and_news(client, issue):
         ("conversations:list", {}, "/en/conversations/"),
         ("conversations:issue", {"number": 3}, "/en/conversations/3/"),
         ("conversations:item", {"number": 3, "slug": "a-b"}, "/en/conversations/3/a-b/"),
-        ("conversations:preview-issue", {"number": 3}, "/en/conversations/preview/3/"),
+        ("conversations:preview-issue", {"pk": 3}, "/en/conversations/preview/issue/3/"),
+        ("conversations:preview-item", {"pk": 3}, "/en/conversations/preview/item/3/"),
+        ("conversations:preview-newsitem", {"pk": 3}, "/en/news/preview/3/"),
         ("conversations:news", {}, "/en/news/"),
         ("conversations:news-detail", {"slug": "x"}, "/en/news/x/"),
         ("conversations:news-feed", {}, "/en/news/feed/"),

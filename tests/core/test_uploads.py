@@ -177,7 +177,7 @@ def test_images_and_pdfs_are_shown_in_place_under_a_strict_policy(client, settin
 
 
 def test_a_file_of_an_unpublished_library_resource_is_not_served(client, settings, admin_client):
-    resource = ResourceFactory(external_url="", is_published=False)
+    resource = ResourceFactory(external_url="", status="draft")
     resource.file = SimpleUploadedFile("report.pdf", files.pdf())
     resource.save()
     url = resource.file.url
@@ -185,13 +185,12 @@ def test_a_file_of_an_unpublished_library_resource_is_not_served(client, setting
     assert fetch(client, url).status_code == 404
     assert fetch(admin_client, url).status_code == 200  # editors still check the file from the admin
 
-    resource.is_published = True
-    resource.save()
+    resource.publish()
     assert fetch(client, url).status_code == 200
 
 
 def test_media_paths_cannot_leave_the_folder_or_dodge_the_publication_check(client, settings):
-    resource = ResourceFactory(external_url="", is_published=False)
+    resource = ResourceFactory(external_url="", status="draft")
     resource.file = SimpleUploadedFile("report.pdf", files.pdf())
     resource.save()
     dodge = "/media/ideas/../" + resource.file.name

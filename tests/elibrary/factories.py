@@ -22,6 +22,7 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     publication_year = 2020
     languages = factory.LazyFunction(lambda: ["en"])
     external_url = "https://example.org/report"
+    status = Resource.Status.PUBLISHED
 
 
 def pdf_resource(text: str, **kwargs) -> Resource:

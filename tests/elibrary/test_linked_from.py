@@ -19,7 +19,7 @@ def test_resource_page_lists_webinars_and_ezine_items_that_link_to_it(client):
     resource = ResourceFactory()
     webinar = WebinarFactory(title_en="Libraries as first stops", title_fr="Les bibliothèques, premières étapes")
     webinar.related_resources.add(resource)
-    WebinarFactory(title_en="Unpublished webinar", published=False).related_resources.add(resource)
+    WebinarFactory(title_en="Unpublished webinar", status="draft").related_resources.add(resource)
     WebinarFactory(title_en="Unlinked webinar")
     item = ItemFactory(issue=IssueFactory(number=4), title_en="Answering rumours with conversation")
     item.related_resources.add(resource)

@@ -49,9 +49,7 @@ def form_data(**overrides):
         "slug": "uploaded-report",
         "kind": Resource.Kind.RESEARCH_REPORT,
         "publication_year": 2021,
-        "published_at_0": "2024-01-01",
-        "published_at_1": "09:00",
-        "is_published": "on",
+        "status": "published",
     }
     data.update(overrides)
     return data

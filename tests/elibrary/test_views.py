@@ -126,7 +126,7 @@ def test_sort_by_title_and_newest(client):
 
 
 def test_unpublished_resources_are_hidden(client):
-    hidden = ResourceFactory(is_published=False)
+    hidden = ResourceFactory(status="draft")
     assert hidden not in client.get(LIST.format("en")).context["resources"]
     assert client.get(f"/en/library/{hidden.slug}/").status_code == 404
     assert client.get(f"/en/library/{hidden.slug}/download/").status_code == 404
@@ -298,7 +298,7 @@ def test_idea_partial_lists_its_resources():
     idea = GoodIdeaFactory()
     shown = ResourceFactory(title_en="Shown resource")
     shown.related_ideas.set([idea])
-    ResourceFactory(title_en="Hidden resource", is_published=False).related_ideas.set([idea])
+    ResourceFactory(title_en="Hidden resource", status="draft").related_ideas.set([idea])
     with translation.override("en"):
         html = Template('{% include "elibrary/_idea_resources.html" %}').render(Context({"idea": idea}))
     assert "Shown resource" in html
@@ -335,7 +335,7 @@ def test_urls_reverse():
 
 def test_sitemap_lists_published_resources(client):
     shown = ResourceFactory(title_fr="Rapport")
-    hidden = ResourceFactory(is_published=False)
+    hidden = ResourceFactory(status="draft")
     content = client.get("/sitemap.xml").content.decode()
     assert f"/en/library/{shown.slug}/" in content
     assert f"/fr/library/{shown.slug}/" in content

@@ -33,20 +33,20 @@ def test_editor_opens_the_forms(client, editor, draft, path):
 def test_editor_previews_a_draft_as_the_public_will_see_it(client, editor, draft):
     client.force_login(editor)
 
-    response = client.get(reverse("admin:goodideas_goodidea_preview", args=[draft.pk]))
+    response = client.get(reverse("goodideas:preview-goodidea", kwargs={"pk": draft.pk}))
 
     assert response.status_code == 200
     assert response.templates[0].name == "goodideas/idea_detail.html"
+    assert response["X-Robots-Tag"] == "noindex"
+    assert response["Cache-Control"] == "private, no-store"
     html = response.content.decode()
     assert "A draft idea" in html
-    assert "not public yet" in html
+    assert "Not public yet: its status is “Draft”." in html
+    assert draft.get_preview_url() == f"/en/ideas/preview/{draft.pk}/"
 
 
 def test_anonymous_cannot_preview_or_see_drafts(client, draft):
-    preview = client.get(reverse("admin:goodideas_goodidea_preview", args=[draft.pk]))
-
-    assert preview.status_code == 302
-    assert "/admin/login/" in preview["Location"]
+    assert client.get(draft.get_preview_url()).status_code == 404
     assert client.get("/en/ideas/a-draft-idea/").status_code == 404
 
 
@@ -54,7 +54,7 @@ def test_staff_without_permission_cannot_preview(client, django_user_model, draf
     user = django_user_model.objects.create_user("staff", "s@example.org", "a long password 123", is_staff=True)
     client.force_login(user)
 
-    assert client.get(reverse("admin:goodideas_goodidea_preview", args=[draft.pk])).status_code == 403
+    assert client.get(draft.get_preview_url()).status_code == 404
 
 
 def test_publish_action_sets_the_date_once(client, editor, draft):
@@ -75,14 +75,16 @@ def test_publish_action_sets_the_date_once(client, editor, draft):
     assert client.get("/en/ideas/a-draft-idea/").status_code == 200
 
 
-def test_unpublish_action(client, editor):
+def test_withdraw_action(client, editor):
     idea = GoodIdeaFactory(slug="public-idea")
+    first_date = idea.published_at
     client.force_login(editor)
 
-    client.post("/admin/goodideas/goodidea/", {"action": "unpublish", "_selected_action": [idea.pk]})
+    client.post("/admin/goodideas/goodidea/", {"action": "withdraw", "_selected_action": [idea.pk]})
 
     idea.refresh_from_db()
-    assert idea.status == GoodIdea.Status.DRAFT
+    assert idea.status == GoodIdea.Status.WITHDRAWN
+    assert idea.published_at == first_date  # the date first published stays, for when it comes back
     assert client.get("/en/ideas/public-idea/").status_code == 404
 
 

@@ -140,7 +140,7 @@ def test_old_slug_of_an_unpublished_idea_does_not_redirect(client, idea):
     idea.slug = "multaqa"
     idea.save()
     services.idea_slug_changed(idea=idea, old_slug="museums-welcome-refugees")
-    services.idea_unpublish(idea=idea)
+    idea.withdraw()
 
     assert client.get("/en/ideas/museums-welcome-refugees/").status_code == 404
 

@@ -5,7 +5,7 @@ import importlib
 import pytest
 from django.apps import apps
 
-from goodideas.models import GoodIdea, Proposal
+from goodideas.models import Proposal
 from tests.goodideas.factories import GoodIdeaFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_migration_moves_earlier_proposers_out_of_the_public_contact():
     migration = importlib.import_module("goodideas.migrations.0005_proposals_typed_places")
     waiting = GoodIdeaFactory(
-        status=GoodIdea.Status.SUBMITTED,
+        status="submitted",  # the status of proposals before goodideas 0007
         published_at=None,
         contact_name="Rui",
         contact_email="rui@example.org",

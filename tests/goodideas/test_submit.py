@@ -57,7 +57,7 @@ def test_proposal_is_stored_as_a_submitted_draft_and_editors_are_told(
     assert response.redirect_chain[-1][0] == "/en/ideas/submit/thanks/"
     assert "Thank you for your proposal" in response.content.decode()
     idea = GoodIdea.objects.get()
-    assert idea.status == GoodIdea.Status.SUBMITTED
+    assert idea.status == GoodIdea.Status.IN_REVIEW
     assert idea.published_at is None
     assert idea.title_en == "Neighbourhood mentors"
     assert idea.city == city

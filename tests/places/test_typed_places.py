@@ -192,15 +192,15 @@ def test_an_idea_without_a_city_cannot_be_published(client, editor):
 
     assert "has no city yet" in response.content.decode()
     idea.refresh_from_db()
-    assert idea.status == GoodIdea.Status.SUBMITTED
+    assert idea.status == GoodIdea.Status.IN_REVIEW
     data = change_form_data(client, idea)
     data["status"] = "published"
     response = client.post(f"/admin/goodideas/goodidea/{idea.pk}/change/", data)
     assert response.status_code == 200
     assert "A published Good Idea needs a city." in response.content.decode()
     idea.refresh_from_db()
-    assert idea.status == GoodIdea.Status.SUBMITTED
-    preview = client.get(f"/admin/goodideas/goodidea/{idea.pk}/preview/")
+    assert idea.status == GoodIdea.Status.IN_REVIEW
+    preview = client.get(f"/en/ideas/preview/{idea.pk}/")
     assert preview.status_code == 200
     assert "Neighbourhood mentors" in preview.content.decode()
 

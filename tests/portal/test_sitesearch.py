@@ -170,7 +170,7 @@ def test_webinar_transcripts_and_conferences_are_searched(client):
     webinar = WebinarFactory(
         title_en="Welcoming cities online", transcript_en="We talked about participatory budgeting at length."
     )
-    WebinarFactory(title_en="Hidden draft", transcript_en="participatory budgeting", published=False)
+    WebinarFactory(title_en="Hidden draft", transcript_en="participatory budgeting", status="draft")
     conference = EventFactory(title_en="Participatory budgeting summit")
 
     response = client.get("/en/search/", {"q": "participatory budgeting"})
@@ -221,7 +221,7 @@ def test_library_resources_are_found_by_the_text_inside_their_documents(client, 
 
     settings.MEDIA_ROOT = tmp_path
     report = pdf_resource("Community pharmacists counsel newcomers in twelve languages.", title_en="Health access")
-    ResourceFactory(title_en="Unpublished pharmacists guide", is_published=False)
+    ResourceFactory(title_en="Unpublished pharmacists guide", status="draft")
 
     response = client.get("/fr/search/", {"q": "pharmacists"})
     assert [result.obj for result in response.context["results"]] == [report]

@@ -31,7 +31,7 @@ class WebinarFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyFunction(lambda: timezone.now().replace(microsecond=0) + timedelta(days=10))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=1))
     time_zone = "Europe/Berlin"
-    published = True
+    status = Webinar.Status.PUBLISHED
     join_url = "https://meet.example.org/room-42"
 
     @factory.post_generation
@@ -61,7 +61,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     starts_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
     ends_on = factory.LazyAttribute(lambda o: o.starts_on + timedelta(days=1))
     city = factory.SubFactory(CityFactory)
-    published = True
+    status = Event.Status.PUBLISHED
 
 
 class SessionFactory(factory.django.DjangoModelFactory):

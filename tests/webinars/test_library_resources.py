@@ -19,8 +19,8 @@ def test_webinar_page_lists_published_library_resources(client):
     shown = ResourceFactory(
         title_en="Libraries as language spaces", title_fr="Les bibliothèques, lieux de langue", publication_year=2019
     )
-    hidden = ResourceFactory(title_en="Draft report", is_published=False)
-    scheduled = ResourceFactory(title_en="Scheduled report", published_at=timezone.now() + timedelta(days=2))
+    hidden = ResourceFactory(title_en="Draft report", status="draft")
+    scheduled = ResourceFactory(title_en="Scheduled report", publish_at=timezone.now() + timedelta(days=2))
     webinar.related_resources.set([shown, hidden, scheduled])
 
     content = client.get(webinar.get_absolute_url()).content.decode()
@@ -37,7 +37,7 @@ def test_webinar_page_lists_published_library_resources(client):
 
 def test_webinar_without_published_resources_shows_no_section(client):
     webinar = WebinarFactory()
-    webinar.related_resources.set([ResourceFactory(is_published=False)])
+    webinar.related_resources.set([ResourceFactory(status="draft")])
     assert "library-resources-heading" not in client.get(webinar.get_absolute_url()).content.decode()
 
 

@@ -99,7 +99,7 @@ def test_no_registration_once_it_has_started(users):
     webinar = WebinarFactory(starts_at=timezone.now() - timedelta(minutes=5))
     with pytest.raises(ValidationError):
         services.registration_create(user=users[0], webinar=webinar)
-    unpublished = WebinarFactory(published=False)
+    unpublished = WebinarFactory(status="draft")
     with pytest.raises(ValidationError):
         services.registration_create(user=users[0], webinar=unpublished)
 

@@ -61,7 +61,7 @@ def test_untranslated_title_is_marked_english(client):
 def test_list_shows_upcoming_first_then_archive(client):
     past = WebinarFactory(title_en="Old one", starts_at=timezone.now() - timedelta(days=30))
     soon = WebinarFactory(title_en="Soon one")
-    WebinarFactory(title_en="Hidden one", published=False)
+    WebinarFactory(title_en="Hidden one", status="draft")
     response = client.get(url("list"))
     assert list(response.context["upcoming"]) == [soon]
     assert list(response.context["archive"]) == [past]
@@ -137,7 +137,7 @@ def test_a_long_search_is_cut_not_refused(client):
 
 
 def test_unknown_and_unpublished_slugs_are_404(client):
-    hidden = WebinarFactory(published=False)
+    hidden = WebinarFactory(status="draft")
     assert client.get(url("detail", slug="no-such-webinar")).status_code == 404
     assert client.get(url("detail", slug=hidden.slug)).status_code == 404
     assert client.get(url("event-detail", slug="no-such-event")).status_code == 404
@@ -372,7 +372,7 @@ def test_urls_reverse_and_resolve():
 def test_sitemap_lists_webinars_and_events_in_the_languages_they_are_written_in(client):
     webinar = WebinarFactory(title_fr="Webinaire", title_de="Webinar auf Deutsch")
     event = EventFactory(title_fr="Conférence")
-    WebinarFactory(slug="draft-one", published=False)
+    WebinarFactory(slug="draft-one", status="draft")
     content = client.get("/sitemap.xml").content.decode()
     for language in ("en", "fr", "de"):
         assert url("detail", language, slug=webinar.slug) in content

@@ -1,0 +1,186 @@
+"""One publication rule for every public kind: Good Ideas, library resources, webinars, conferences,
+e-zine issues and items, news.
+
+    class GoodIdea(Publishable):                           # status, publish_at, published_at, last_verified
+        objects = GoodIdeaQuerySet.as_manager()            # a PublishableQuerySet: .published()
+
+    GoodIdea.objects.published()                           # what the public sees, on every page and feed
+
+An item is public when its status is *published* and its `published_at` time has come. Editors choose
+the status and, to schedule, a `publish_at` time; `published_at` follows: when an item is saved as
+published it becomes `publish_at`, or else keeps the date it was first published, or else now. So a
+scheduled item appears by itself at its time (every request asks the database), with no cron job.
+Withdrawing (or going back to draft) keeps `published_at`: the date it was first published.
+
+Staff see any item, whatever its status, at one address shape, `/<lang>/<section>/preview/<pk>/`
+(the e-zine, whose issues and items share a section, adds the kind: `/conversations/preview/item/<pk>/`),
+through the same view mixin (`PreviewMixin`) and the same banner (`includes/preview_banner.html`);
+the admin of every kind is a `core.admin.PublishableAdmin`.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("publication status", "Draft")
+    IN_REVIEW = "in-review", pgettext_lazy("publication status", "In review")
+    PUBLISHED = "published", pgettext_lazy("publication status", "Published")
+    WITHDRAWN = "withdrawn", pgettext_lazy("publication status", "Withdrawn")
+
+
+def published_q(prefix: str = "") -> Q:
+    """The condition of being public, for the model at `prefix` ("" for the model itself, "issue__"
+    for an item's issue, "ideas__" to count a city's ideas)."""
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
+def published_sql(alias: str) -> tuple[str, list]:
+    """The same condition for hand-written SQL over the table aliased `alias`: (sql, params)."""
+    return f"{alias}.status = %s AND {alias}.published_at <= %s", [Status.PUBLISHED, timezone.now()]
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see now: every page, feed, sitemap, search and export asks this."""
+        return self.filter(published_q())
+
+
+def status_field(default: str = Status.DRAFT) -> models.CharField:
+    return models.CharField(_("status"), max_length=20, choices=Status.choices, default=default)
+
+
+class Publishable(models.Model):
+    Status = Status
+
+    status = status_field()
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "To schedule: once its status is Published, it appears on the site at this time (UTC), by itself. "
+            "Empty: at once."
+        ),
+    )
+    published_at = models.DateTimeField(
+        _("published on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When it went public (or goes public, when scheduled)."),
+    )
+    last_verified = models.DateField(
+        _("last verified"), null=True, blank=True, help_text=_("When an editor last checked that it is accurate.")
+    )
+
+    # The reverse relations whose rows show on the item's public page (inlines such as an idea's
+    # further reading): saving or deleting them changes the content version too (core.versioning).
+    public_parts: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+        indexes = [models.Index(fields=["status", "published_at"], name="%(class)s_published")]
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED:
+            published_at = self.publication_time()
+            if published_at != self.published_at:
+                self.published_at = published_at
+                update_fields = kwargs.get("update_fields")
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "published_at"}
+        super().save(*args, **kwargs)
+
+    def publication_time(self):
+        """When a published item is public from: `publish_at` if the editors set one, else the date it
+        was first published (not one still to come: the schedule was cleared), else now."""
+        now = timezone.now()
+        if self.publish_at is not None:
+            return self.publish_at
+        if self.published_at is not None and self.published_at <= now:
+            return self.published_at
+        return now
+
+    @property
+    def public_from(self):
+        """When it is (or will be) public: None while it is not published."""
+        return self.published_at if self.status == Status.PUBLISHED else None
+
+    @property
+    def is_published(self) -> bool:
+        """Public now (the same rule as `published()`)."""
+        return self.public_from is not None and self.public_from <= timezone.now()
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Published, and its time has not come yet."""
+        return self.public_from is not None and self.public_from > timezone.now()
+
+    def publish(self) -> None:
+        """Publish (at `publish_at` if it is set): the rule of save() sets `published_at`."""
+        self.status = Status.PUBLISHED
+        self.save()
+
+    def withdraw(self) -> None:
+        """Take off the site; `published_at` stays, the date it was first published."""
+        self.status = Status.WITHDRAWN
+        self.save()
+
+    def get_preview_url(self) -> str:
+        """The staff preview: /<lang>/<section>/preview/<pk>/, named "<app>:preview-<model>"."""
+        return reverse(f"{self._meta.app_label}:preview-{self._meta.model_name}", kwargs={"pk": self.pk})
+
+
+def can_preview(user, model) -> bool:
+    """Staff who may view `model` in the admin see its unpublished items."""
+    opts = model._meta
+    return user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+
+class PreviewMixin:
+    """A detail view of a Publishable that is also its staff preview: `as_view(preview=True)` at
+    `<section>/preview/<int:pk>/`.
+
+    The public page shows `visible(queryset)`, the published rows only; the preview shows any row, by
+    pk, to staff who may view the model (everyone else gets a 404, as for a page that does not exist),
+    never cached and never indexed, with the preview banner (base.html shows it for `preview_object`).
+    Views set `model` and build their queryset with `self.visible(…)`.
+    """
+
+    preview = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.preview:
+            return super().dispatch(request, *args, **kwargs)
+        if not can_preview(request.user, self.model):
+            raise Http404
+        response = super().dispatch(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def visible(self, queryset):
+        """The rows this page may show: in a preview, all of them; else the published ones."""
+        return queryset if self.preview else queryset.published()
+
+    def get_object(self, queryset=None):
+        if self.preview:
+            return get_object_or_404(self.get_queryset() if queryset is None else queryset, pk=self.kwargs["pk"])
+        return self.get_public_object(queryset)
+
+    def get_public_object(self, queryset=None):
+        """The object of the public address (by slug, by default)."""
+        return super().get_object(queryset)
+
+    def get_context_data(self, **kwargs):
+        if self.preview:
+            kwargs.update(preview_object=self.object, preview_kind=capfirst(self.model._meta.verbose_name))
+        return super().get_context_data(preview=self.preview, **kwargs)

@@ -1,0 +1,165 @@
+"""The content version: one number that moves on whenever public content changes.
+
+Every cached fragment or count built from public content keys on it, so that a change shows at once
+on every page, in every process:
+
+    key = f"goodideas:facets:{content_version()}:{fingerprint}"
+
+The number is the one row of `core.ContentVersion`. Receivers of post_save, post_delete and
+m2m_changed (connected by `connect()`, from CoreConfig.ready()) move it on, with an UPDATE in the
+transaction that writes the change (once per transaction), for every public model: each `Publishable` kind, the models
+they point to (themes, places, organisations, speakers, tags, link tables…) and the parts of their
+pages they name in `public_parts` (an idea's further reading, an item's images…). So no view, admin,
+service, importer or loader moves it by hand: a save from the admin, a service, the shell or the
+demo loader all count.
+
+Bulk writes send no signals: `QuerySet.update()`, `bulk_create()`, `bulk_update()` and raw SQL leave
+the version as it is. Code that changes public content that way (bulk loaders, such as the bench
+generators) must call `bump()` once when done: that is the only call of it outside this module.
+
+Migrations change content without signals too: the version moves on after each `migrate`.
+
+`content_version()` reads the row once per request (the value is kept until the request ends) and on
+every call outside a request.
+"""
+
+import threading
+
+from django.apps import apps
+from django.core.signals import request_finished, request_started
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+
+_state = threading.local()
+# Before the first bump (or in a database emptied by a test's flush, which has no row).
+INITIAL = 1
+
+
+def _table(connection) -> str:
+    from core.models import ContentVersion
+
+    return connection.ops.quote_name(ContentVersion._meta.db_table)
+
+
+def content_version(using: str = DEFAULT_DB_ALIAS) -> int:
+    """The current version of the public content."""
+    version = getattr(_state, "version", None)
+    if version is None:
+        connection = connections[using]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT value FROM {_table(connection)} WHERE id = 1")
+            row = cursor.fetchone()
+        version = row[0] if row else INITIAL
+        if (mark := _bumped_in_transaction(connection)) is not None:
+            mark.read = True
+        if getattr(_state, "in_request", False):
+            _state.version = version
+    return version
+
+
+def bump(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Move the version on, in the current transaction (for bulk writers; signals do it for the rest).
+
+    Once per transaction: further changes in the same transaction need no new number (and a long
+    one, such as a loader's, does not pile up thousands of versions of the row), unless the number
+    was read in between.
+    """
+    connection = connections[using]
+    mark = _bumped_in_transaction(connection)
+    if mark is not None and not mark.read:
+        return
+    table = _table(connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (id, value) VALUES (1, %s) ON CONFLICT (id) DO UPDATE SET value = {table}.value + 1",
+            [INITIAL + 1],
+        )
+    _state.version = None
+    if connection.in_atomic_block:
+        connection.content_version_bumped = mark = _Bumped()
+        transaction.on_commit(mark, using=using)
+
+
+class _Bumped:
+    """The mark of a transaction that moved the version on: a no-op commit hook, so that it goes when
+    the transaction ends, or when the savepoint it was set in is rolled back (and the UPDATE with it)."""
+
+    def __init__(self):
+        self.read = False  # the new number was read since: the next change needs another
+
+    def __call__(self):
+        pass
+
+
+def _bumped_in_transaction(connection) -> _Bumped | None:
+    mark = getattr(connection, "content_version_bumped", None)
+    if mark is None or not connection.in_atomic_block:
+        return None
+    return mark if any(hook is mark for _savepoints, hook, _robust in connection.run_on_commit) else None
+
+
+def public_models() -> dict[type, bool]:
+    """Every model whose rows public pages show: {model: whether rows are saved on their own}.
+
+    Found from the models themselves: the Publishable kinds, what they point to (recursively), the
+    link tables of their many-to-many fields and the reverse relations they name in `public_parts`.
+    An automatic link table (False) changes only through its many-to-many field (m2m_changed).
+    """
+    from core.publication import Publishable
+
+    found: dict[type, bool] = {}
+    waiting = [model for model in apps.get_models() if issubclass(model, Publishable)]
+    while waiting:
+        model = waiting.pop()
+        if model in found or model._meta.app_config.name.startswith("django."):
+            continue
+        found[model] = not model._meta.auto_created
+        for field in model._meta.get_fields():
+            if field.is_relation and not field.auto_created and field.related_model is not None:
+                waiting.append(field.related_model)
+                through = getattr(field.remote_field, "through", None)
+                if through is not None:
+                    waiting.append(through)
+        for name in getattr(model, "public_parts", ()):
+            waiting.append(model._meta.get_field(name).related_model)
+    return found
+
+
+def _saved_or_deleted(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    bump(using)
+
+
+def _links_changed(sender, action, using=DEFAULT_DB_ALIAS, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"}:
+        bump(using)
+
+
+def _migrated(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    """Data migrations change content without the models' signals (unless core was migrated away)."""
+    from core.models import ContentVersion
+
+    if ContentVersion._meta.db_table in connections[using].introspection.table_names():
+        bump(using)
+
+
+def _request_started(**kwargs):
+    _state.in_request = True
+    _state.version = None
+
+
+def _request_finished(**kwargs):
+    _state.in_request = False
+    _state.version = None
+
+
+def connect() -> None:
+    """Connect the receivers to every public model (CoreConfig.ready(), once the models are loaded)."""
+    for model, saved_alone in public_models().items():
+        uid = f"content-version:{model._meta.label}"
+        m2m_changed.connect(_links_changed, sender=model, dispatch_uid=uid)
+        if saved_alone:
+            post_save.connect(_saved_or_deleted, sender=model, dispatch_uid=uid)
+            post_delete.connect(_saved_or_deleted, sender=model, dispatch_uid=uid)
+    post_migrate.connect(_migrated, sender=apps.get_app_config("core"), dispatch_uid="content-version:migrated")
+    request_started.connect(_request_started, dispatch_uid="content-version:request-started")
+    request_finished.connect(_request_finished, dispatch_uid="content-version:request-finished")

@@ -1,0 +1,219 @@
+"""The data migrations to the one publication rule (goodideas 0007, elibrary 0004, webinars 0005,
+conversations 0006) map every row faithfully: the public sees exactly what it saw before, and each
+old state gets its new status. Rows are made in every old state at the schema before those
+migrations (MigrationExecutor), migrated forward, checked, migrated back and checked again."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from conversations.models import Issue, Item, NewsItem
+from elibrary.models import Resource
+from goodideas.models import GoodIdea
+from webinars.models import Event, Webinar
+
+BEFORE = [
+    ("goodideas", "0006_places"),
+    ("elibrary", "0003_places"),
+    ("webinars", "0004_places"),
+    ("conversations", "0005_places"),
+]
+AFTER = [
+    ("goodideas", "0007_publishable"),
+    ("elibrary", "0004_publishable"),
+    ("webinars", "0005_publishable"),
+    ("conversations", "0006_publishable"),
+]
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def migrate(targets):
+    """Migrate to `targets`; the models of that state."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.fixture
+def old_apps():
+    yield migrate(BEFORE)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())  # whatever happened, back to the latest
+
+
+def make_old_rows(old, now):
+    """One row in each state the old fields could hold; returns what the public saw (old rules)."""
+    country = old.get_model("places", "Country").objects.create(name="Testland", slug="testland", code="TL")
+    city = old.get_model("places", "City").objects.create(
+        name="Testcity", slug="testcity", country=country, latitude=1, longitude=1
+    )
+    # Rows with foreign keys, as real ones have: their deferred checks must not stop the schema changes.
+    publisher = old.get_model("places", "Organisation").objects.create(name="Publisher", city=city)
+    ideas = old.get_model("goodideas", "GoodIdea").objects
+    for slug, status, published_at in [
+        ("draft", "draft", None),
+        ("was-public", "draft", now - timedelta(days=30)),  # unpublished by an editor
+        ("submitted", "submitted", None),
+        ("in-review", "in-review", None),
+        ("public", "published", now - timedelta(days=3)),
+        ("scheduled", "published", now + timedelta(days=3)),
+        ("no-date", "published", None),
+    ]:
+        ideas.create(
+            title=slug, title_en=slug, slug=slug, teaser="t", city=city, status=status, published_at=published_at
+        )
+
+    resources = old.get_model("elibrary", "Resource").objects
+    for slug, is_published, published_at in [
+        ("public", True, now - timedelta(days=3)),
+        ("scheduled", True, now + timedelta(days=3)),
+        ("hidden", False, now - timedelta(days=3)),
+        ("planned", False, now + timedelta(days=5)),
+    ]:
+        resources.create(
+            title=slug,
+            slug=slug,
+            publication_year=2020,
+            publisher=publisher,
+            is_published=is_published,
+            published_at=published_at,
+        )
+
+    start = now + timedelta(days=10)
+    for name in ("Webinar", "Event"):
+        rows = old.get_model("webinars", name).objects
+        for slug, published in [("public", True), ("hidden", False)]:
+            times = (
+                {"starts_at": start, "ends_at": start + timedelta(hours=1)}
+                if name == "Webinar"
+                else {"starts_on": start.date(), "ends_on": start.date(), "city": city}
+            )
+            rows.create(title=slug, title_en=slug, slug=slug, summary="s", published=published, **times)
+
+    issues = old.get_model("conversations", "Issue").objects
+    items = old.get_model("conversations", "Item").objects
+    for number, status, publish_at in [
+        (1, "published", now - timedelta(days=40)),
+        (2, "published", now + timedelta(days=2)),  # scheduled
+        (3, "published", None),  # published without a time: hidden
+        (4, "draft", now - timedelta(days=1)),
+        (5, "draft", None),
+    ]:
+        issue = issues.create(number=number, title=f"Issue {number}", status=status, publish_at=publish_at)
+        items.create(issue=issue, title=f"Item {number}", slug=f"item-{number}")
+    news = old.get_model("conversations", "NewsItem").objects
+    news.create(
+        title="News", slug="news", summary="s", source_name="s", source_url="https://example.org", date=date(2024, 1, 1)
+    )
+
+    return {
+        GoodIdea: set(ideas.filter(status="published", published_at__lte=now).values_list("slug", flat=True)),
+        Resource: set(resources.filter(is_published=True, published_at__lte=now).values_list("slug", flat=True)),
+        Webinar: {"public"},
+        Event: {"public"},
+        Issue: set(issues.filter(status="published", publish_at__lte=now).values_list("number", flat=True)),
+        Item: set(items.filter(issue__status="published", issue__publish_at__lte=now).values_list("slug", flat=True)),
+        NewsItem: {"news"},
+    }
+
+
+def public_now(at):
+    """What the public sees with the new rule (published()), at the time `at`."""
+    from unittest import mock
+
+    with mock.patch("django.utils.timezone.now", return_value=at):
+        return {
+            GoodIdea: set(GoodIdea.objects.published().values_list("slug", flat=True)),
+            Resource: set(Resource.objects.published().values_list("slug", flat=True)),
+            Webinar: set(Webinar.objects.published().values_list("slug", flat=True)),
+            Event: set(Event.objects.published().values_list("slug", flat=True)),
+            Issue: set(Issue.objects.published().values_list("number", flat=True)),
+            Item: set(Item.objects.published().values_list("slug", flat=True)),
+            NewsItem: set(NewsItem.objects.published().values_list("slug", flat=True)),
+        }
+
+
+def test_every_row_keeps_what_the_public_sees_and_gets_its_status(old_apps):
+    now = timezone.now()
+    before = make_old_rows(old_apps, now)
+
+    migrate(AFTER)
+
+    assert public_now(timezone.now()) == before
+    statuses = dict(GoodIdea.objects.values_list("slug", "status"))
+    assert statuses == {
+        "draft": "draft",
+        "was-public": "draft",
+        "submitted": "in-review",
+        "in-review": "in-review",
+        "public": "published",
+        "scheduled": "published",
+        "no-date": "draft",  # was never public; published now, it would be
+    }
+    assert GoodIdea.objects.get(slug="scheduled").publish_at == now + timedelta(days=3)
+    assert GoodIdea.objects.get(slug="was-public").published_at == now - timedelta(days=30)  # first published
+
+    resources = {resource.slug: resource for resource in Resource.objects.all()}
+    assert {slug: resource.status for slug, resource in resources.items()} == {
+        "public": "published",
+        "scheduled": "published",
+        "hidden": "draft",
+        "planned": "draft",
+    }
+    assert resources["scheduled"].publish_at == now + timedelta(days=3)
+    assert resources["planned"].publish_at == now + timedelta(days=5)  # the editors' date, kept as a schedule
+    assert resources["hidden"].published_at is None
+
+    for model in (Webinar, Event):
+        assert dict(model.objects.values_list("slug", "status")) == {"public": "published", "hidden": "draft"}
+        assert model.objects.get(slug="public").published_at == model.objects.get(slug="public").created_at
+
+    issues = {issue.number: issue for issue in Issue.objects.all()}
+    assert {number: issue.status for number, issue in issues.items()} == {
+        1: "published",
+        2: "published",
+        3: "draft",
+        4: "draft",
+        5: "draft",
+    }
+    assert issues[1].published_at == issues[1].publish_at == now - timedelta(days=40)
+    assert issues[4].publish_at == now - timedelta(days=1) and issues[4].published_at is None
+    assert set(Item.objects.values_list("status", flat=True)) == {"published"}
+    assert Item.objects.get(slug="item-1").published_at == now - timedelta(days=40)  # its issue's date
+    news = NewsItem.objects.get()
+    assert (news.status, news.published_at) == ("published", news.created_at)
+
+    # The scheduled ones appear at their time, by themselves.
+    later = public_now(now + timedelta(days=4))
+    assert "scheduled" in later[GoodIdea] and "scheduled" in later[Resource]
+    assert 2 in later[Issue] and "item-2" in later[Item]
+    assert 3 not in later[Issue] and 5 not in later[Issue]
+
+
+def test_the_migrations_go_back_as_they_came(old_apps):
+    now = timezone.now()
+    before = make_old_rows(old_apps, now)
+    migrate(AFTER)
+
+    old = migrate(BEFORE)
+
+    ideas = old.get_model("goodideas", "GoodIdea").objects
+    assert (
+        set(ideas.filter(status="published", published_at__lte=now).values_list("slug", flat=True)) == before[GoodIdea]
+    )
+    resources = old.get_model("elibrary", "Resource").objects
+    assert set(resources.filter(is_published=True).values_list("slug", flat=True)) == {"public", "scheduled"}
+    assert (
+        set(resources.filter(is_published=True, published_at__lte=now).values_list("slug", flat=True))
+        == before[Resource]
+    )
+    for name in ("Webinar", "Event"):
+        rows = old.get_model("webinars", name).objects
+        assert set(rows.filter(published=True).values_list("slug", flat=True)) == {"public"}
+    issues = old.get_model("conversations", "Issue").objects
+    assert set(issues.filter(status="published", publish_at__lte=now).values_list("number", flat=True)) == before[Issue]
