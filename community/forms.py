@@ -102,11 +102,6 @@ class ReportForm(forms.Form):
     comment = forms.CharField(label=_("Anything the editors should know (optional)"), max_length=500, required=False)
 
 
-class SearchForm(forms.Form):
-    # No max_length: a longer text is cut to the bound of every search box (search.clean_query), not refused.
-    q = forms.CharField(label=_("Search the community"), required=False)
-
-
 class DeleteAccountForm(forms.Form):
     KEEP = "keep"
     REMOVE = "remove"

@@ -16,19 +16,18 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, UpdateView
 
 from community import services
+from community.filters import ThreadFilter
 from community.forms import (
     DeleteAccountForm,
     EditPostForm,
     PostForm,
     ProfileForm,
     ReportForm,
-    SearchForm,
     ThreadForm,
 )
 from community.models import Follow, Post, Thread, Topic
 from conversations.models import Item
-from core import search
-from core.lists import ForgivingPaginationMixin
+from core import lists
 from goodideas.models import GoodIdea
 from webinars.models import Webinar
 
@@ -99,25 +98,25 @@ class DeleteAccountView(LoginRequiredMixin, FormView):
 # Community -----------------------------------------------------------------------------------------
 
 
-class IndexView(ForgivingPaginationMixin, ListView):
+class IndexView(lists.FilteredListView):
     template_name = "community/index.html"
+    filterset_class = ThreadFilter
     paginate_by = THREADS_PER_PAGE
 
     def get_queryset(self):
-        self.search_form = SearchForm(self.request.GET or None)
-        self.query = ""
-        if self.search_form.is_valid():
-            self.query = search.clean_query(self.search_form.cleaned_data["q"])
-        return Thread.objects.visible().for_listing().matching(self.query).order_by("-last_activity", "-pk")
+        return Thread.objects.visible()
+
+    def for_listing(self, queryset):
+        return queryset.for_listing()
 
     def get_context_data(self, **kwargs):
         topics = Topic.objects.annotate(
             thread_count=Count("threads", filter=Q(threads__status=Thread.Status.VISIBLE))
         ).select_related("theme")
-        return super().get_context_data(search_form=self.search_form, query=self.query, topics=topics, **kwargs)
+        return super().get_context_data(topics=topics, **kwargs)
 
 
-class TopicView(ForgivingPaginationMixin, ListView):
+class TopicView(lists.ForgivingPaginationMixin, ListView):
     """A topic's threads, and the form that starts one."""
 
     template_name = "community/topic.html"
@@ -160,7 +159,7 @@ class TopicView(ForgivingPaginationMixin, ListView):
         return self.render_to_response(self.get_context_data(form=form), status=status)
 
 
-class ThreadView(ForgivingPaginationMixin, ListView):
+class ThreadView(lists.ForgivingPaginationMixin, ListView):
     """A thread's posts, the reply form, and for members: follow, edit and delete their own, report."""
 
     template_name = "community/thread.html"

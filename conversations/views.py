@@ -9,14 +9,12 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, FormView, ListView, TemplateView
-from django_filters.views import FilterView
 
 from conversations import services
 from conversations.filters import NewsFilter
 from conversations.forms import SubscribeForm
 from conversations.models import Issue, Item, NewsItem, Subscriber
-from core import ratelimit
-from core.lists import ForgivingPaginationMixin
+from core import lists, ratelimit
 from core.publication import PreviewMixin
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
@@ -26,7 +24,7 @@ SIGN_UP_LIMIT = 5
 SIGN_UP_PERIOD = 3600
 
 
-class IssueListView(ForgivingPaginationMixin, ListView):
+class IssueListView(lists.ForgivingPaginationMixin, ListView):
     """The latest issue with its items, then the archive of the others."""
 
     template_name = "conversations/issue_list.html"
@@ -93,19 +91,16 @@ class ItemDetailView(PreviewMixin, DetailView):
         )
 
 
-class NewsListView(ForgivingPaginationMixin, FilterView):
+class NewsListView(lists.FilteredListView):
     template_name = "conversations/news_list.html"
     filterset_class = NewsFilter
-    paginate_by = 20
     context_object_name = "news"
 
     def get_queryset(self):
         return NewsItem.objects.published().for_listing()
 
-    def get_context_data(self, **kwargs):
-        form = self.filterset.form
-        applied = {name for name, value in form.cleaned_data.items() if value} if form.is_valid() else set()
-        return super().get_context_data(filtering=bool(applied), filter_count=len(applied - {"q"}), **kwargs)
+    def for_listing(self, queryset):
+        return queryset.for_listing()
 
 
 class NewsDetailView(PreviewMixin, DetailView):

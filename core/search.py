@@ -10,17 +10,22 @@ How it works (README.md, "Search"):
   "Flüchtlinge" and "refugees" each find the documents written in their language, whatever
   language the page is in.
 - Weights order the fields: A (titles) above B (teasers, summaries) above C (bodies) above D
-  (long texts such as transcripts and document contents). Ranking is ts_rank_cd over the document.
+  (long texts such as transcripts and document contents). Ranking is ts_rank over the document with
+  these weights, the same in every search box (ts_rank_cd, which also weighs how close the words
+  are, costs about twice as much per match: that counts when a word matches thousands of documents).
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import F, Func, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 # PostgreSQL text search configuration for each of the portal's languages.
 CONFIGS = {"en": "english", "fr": "french", "de": "german"}
@@ -96,7 +101,65 @@ def marked(headline: str | None) -> str:
 
 
 def rank(search_query: SearchQuery, column: str = "search_document") -> SearchRank:
-    return SearchRank(F(column), search_query, weights=WEIGHTS, cover_density=True)
+    return SearchRank(F(column), search_query, weights=WEIGHTS)
+
+
+def page_language() -> str:
+    """The language of the page, one of settings.LANGUAGES (else the default language)."""
+    language = get_language()
+    return language if language in CONFIGS else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def is_translated(model, name: str) -> bool:
+    try:
+        model._meta.get_field(f"{name}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}")
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def localised(name: str, model=None, *, translated: bool | None = None):
+    """The field `name` in the page's language, else in the default language (SQL).
+
+    A field without translations (`translated` False, or no `name_en` on `model`) is itself.
+    """
+    if translated is None:
+        translated = model is None or is_translated(model, name)
+    if not translated:
+        return F(name)
+    language, default = page_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default:
+        return F(f"{name}_{default}")
+    return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_{default}"), output_field=models.TextField())
+
+
+def headline(expression, text: str, *, fragments: int = 2, whole: bool = False) -> SearchHeadline:
+    """A highlighted extract of `expression` around the words of `text` (its matches marked: see marked()).
+
+    Up to `fragments` passages of about 35 words (0: one passage); `whole`: the whole text, for short
+    texts a list shows in full (a teaser). Extracts show the text as written, accents and all: the
+    words are matched as typed too.
+    """
+    config = CONFIGS[page_language()]
+    highlight_query = query(text) | SearchQuery(text, config=config, search_type="websearch")
+    if whole:
+        return SearchHeadline(expression, highlight_query, config=config, highlight_all=True, **HIGHLIGHT)
+    options = {"max_words": 35, "min_words": 15, "max_fragments": fragments}
+    return SearchHeadline(expression, highlight_query, config=config, **options, **HIGHLIGHT)
+
+
+def headlines(text: str, expressions, *, whole: bool = False) -> dict[str, SearchHeadline]:
+    """Annotations `snippet_0`, `snippet_1` … of a highlighted extract of each expression, for best_headline()."""
+    return {f"snippet_{n}": headline(expression, text, whole=whole) for n, expression in enumerate(expressions)}
+
+
+def best_headline(obj, count: int) -> str | None:
+    """The first of the `count` extracts annotated by headlines() that holds a match, marked; else None."""
+    for position in range(count):
+        candidate = getattr(obj, f"snippet_{position}", None)
+        if candidate and HIGHLIGHT_START in candidate:
+            return marked(candidate)
+    return None
 
 
 class SearchQuerySet(models.QuerySet):

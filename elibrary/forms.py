@@ -2,8 +2,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from elibrary.models import DocumentLanguage, Kind, Resource
-from places.models import City, Country, Organisation, Theme
+from elibrary.models import DocumentLanguage, Resource
 
 
 class ResourceAdminForm(forms.ModelForm):
@@ -45,52 +44,3 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(
                 _("This file is not UTF-8 text. Save the spreadsheet as “CSV UTF-8” and try again."), code="encoding"
             ) from None
-
-
-class LibrarySearchForm(forms.Form):
-    """The GET form of the library page. Each field is optional; a value that does not fit is ignored.
-
-    Ignored values are said to be so, next to the search box (core/lists.py): a value of
-    the wrong shape, and a theme, country, city or publisher that does not exist (`ids` keeps the
-    id each names, for LibrarySearch). A long text is cut, not refused.
-    """
-
-    SORTS = [("relevance", _("Relevance")), ("newest", _("Newest")), ("title", _("Title"))]
-    # The fields that name a row: (model, the column the value is).
-    ROWS = {
-        "theme": (Theme, "slug"),
-        "country": (Country, "slug"),
-        "city": (City, "slug"),
-        "publisher": (Organisation, "pk"),
-    }
-
-    q = forms.CharField(label=_("Search the library"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", ""), *Kind.choices], required=False)
-    theme = forms.SlugField(label=_("Theme"), required=False)
-    language = forms.ChoiceField(
-        label=_("Language of the document"), choices=[("", ""), *DocumentLanguage.choices], required=False
-    )
-    country = forms.SlugField(label=_("Country"), required=False)
-    city = forms.SlugField(label=_("City"), required=False)
-    publisher = forms.IntegerField(label=_("Publisher"), required=False, min_value=1, max_value=2**62)
-    year_from = forms.IntegerField(label=_("From year"), required=False, min_value=1900, max_value=2100)
-    year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1900, max_value=2100)
-    sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
-
-    def clean(self):
-        data = super().clean()
-        self.ids = {}
-        for name, (model, column) in self.ROWS.items():
-            if data.get(name) in (None, ""):
-                continue
-            pk = model.objects.filter(**{column: data[name]}).values_list("pk", flat=True).first()
-            if pk is None:
-                self.add_error(name, _("Not found."))
-            else:
-                self.ids[name] = pk
-        return data
-
-    def values(self) -> dict:
-        """The valid values given (fields with errors left out)."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}

@@ -1,60 +1,31 @@
-from django.core.paginator import Page, Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
-from django.views.generic import DetailView, TemplateView, View
+from django.views.generic import DetailView, View
 
-from core import ratelimit
-from core.lists import requested_page
+from core import lists, ratelimit
 from core.publication import PreviewMixin, can_preview
 from core.uploads import DOCUMENTS
 from elibrary.citations import apa, bibtex
-from elibrary.filters import LibrarySearch
-from elibrary.forms import LibrarySearchForm
+from elibrary.filters import LibraryFilter
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 
 
-class LibraryView(TemplateView):
+class LibraryView(lists.FilteredListView):
     """/library/: search, facets, sort and pages, all in the address (a GET form; no JavaScript)."""
 
     template_name = "elibrary/resource_list.html"
-    paginate_by = 20
+    filterset_class = LibraryFilter
+    context_object_name = "resources"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        form = LibrarySearchForm(self.request.GET or None)
-        values = form.values() if self.request.GET else {}
-        library = LibrarySearch(values, ids=getattr(form, "ids", None))
-        number = requested_page(self.request)
-        # One query gives the total, the facets and the page's ids (see LibrarySearch.facets).
-        facets = library.facets(number, self.paginate_by)
-        if library.text and library.total == 0 and library.use_fuzzy():
-            facets = library.facets(number, self.paginate_by)
-        paginator = Paginator(Resource.objects.none(), self.paginate_by)
-        paginator.count = library.total
-        if number > paginator.num_pages:  # past the end: the last page
-            number = paginator.num_pages
-            facets = library.facets(number, self.paginate_by)
-        resources = library.page()
-        page = Page(resources, number, paginator)
-        headlines = library.headlines(resources)
-        for resource in resources:
-            resource.headline = headlines.get(resource.pk)
-        context.update(
-            form=form,
-            library=library,
-            values=values,
-            facets={facet.name: facet for facet in facets},
-            page_obj=page,
-            paginator=paginator,
-            resources=resources,
-            is_paginated=page.has_other_pages(),
-            filtered=bool(set(values) - {"sort"}),
-            filter_count=len(set(values) - {"sort", "q"}),
-        )
-        return context
+    def get_queryset(self):
+        return Resource.objects.published()
+
+    def for_listing(self, queryset):
+        # The list shows neither the document's text nor the search vector: leave them on disk.
+        return queryset.for_listing().defer("extracted_text", "search_document")
 
 
 class ResourceDetailView(PreviewMixin, DetailView):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.feeds import atom
-from goodideas.models import GoodIdea
+from goodideas.filters import filter_ideas
 
 FEED_LENGTH = 30
 
@@ -19,8 +19,11 @@ class IdeasFeed(Feed):
     def link(self):
         return reverse("goodideas:list")
 
-    def items(self):
-        return GoodIdea.objects.published().for_listing().order_by("-published_at", "pk")[:FEED_LENGTH]
+    def get_object(self, request, *args, **kwargs):
+        return filter_ideas(request.GET)  # the list's filters: /ideas/feed/?theme=work follows one theme
+
+    def items(self, filterset):
+        return filterset.ordered("newest").for_listing()[:FEED_LENGTH]
 
     def item_title(self, idea):
         return f"{idea.title} ({idea.city.name})"

@@ -7,12 +7,11 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
-from core import ratelimit
+from core import lists, ratelimit
 from core.context_processors import absolute_url
-from core.lists import ForgivingPaginationMixin
 from core.publication import PreviewMixin, published_q
 from goodideas import export, services
-from goodideas.filters import filter_ideas
+from goodideas.filters import GoodIdeaFilter, filter_ideas
 from goodideas.forms import ProposalForm
 from goodideas.models import FormerSlug, GoodIdea
 from places.models import City, Region, Theme
@@ -21,58 +20,20 @@ from places.models import City, Region, Theme
 PROPOSALS_PER_HOUR = 5
 
 
-class FilteredIdeasMixin:
-    """The FilterSet of the request's query string, and the filtered, sorted ideas."""
-
-    remember_search = False
-
-    def get_filterset(self):
-        if not hasattr(self, "_filterset"):
-            self._filterset = filter_ideas(self.request.GET)
-            self._filterset.remember_search = self.remember_search
-        return self._filterset
-
-    def filtered_ideas(self):
-        filterset = self.get_filterset()
-        return filterset.sorted(filterset.qs, self.request.GET.get("sort"))
-
-
-class IdeaListView(FilteredIdeasMixin, ForgivingPaginationMixin, ListView):
+class IdeaListView(lists.FilteredListView):
     template_name = "goodideas/idea_list.html"
-    paginate_by = 20
-    remember_search = True  # the list and its eight facet counts share one search
+    filterset_class = GoodIdeaFilter
 
     def get_queryset(self):
-        return self.filtered_ideas().for_listing()
+        return GoodIdea.objects.published()
+
+    def for_listing(self, queryset):
+        return queryset.for_listing()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        filterset = self.get_filterset()
-        facets = filterset.cached_facets(GoodIdea.objects.published())
         query_string = self.request.GET.copy()
         query_string.pop("page", None)
-        context.update(
-            filterset=filterset,
-            facets=[(name, filterset.filters[name].label, facets[name]) for name in filterset.FACETS],
-            query=filterset.query_text,
-            sort=filterset.sort_key(self.request.GET.get("sort")),
-            sort_choices=filterset.sort_choices(),
-            active_filters=self.active_filters(facets),
-            export_query=query_string.urlencode(),
-        )
-        return context
-
-    def active_filters(self, facets):
-        """The values ticked, each with the address of the list without it."""
-        active = []
-        for name, items in facets.items():
-            for item in items:
-                if item["selected"]:
-                    remaining = self.request.GET.copy()
-                    remaining.pop("page", None)
-                    remaining.setlist(name, [value for value in remaining.getlist(name) if value != str(item["value"])])
-                    active.append({"label": item["label"], "url": "?" + remaining.urlencode()})
-        return active
+        return super().get_context_data(export_query=query_string.urlencode(), **kwargs)
 
 
 class IdeaDetailView(PreviewMixin, DetailView):
@@ -113,7 +74,7 @@ class IdeaDetailView(PreviewMixin, DetailView):
         )
 
 
-class ThemeDetailView(ForgivingPaginationMixin, ListView):
+class ThemeDetailView(lists.ForgivingPaginationMixin, ListView):
     template_name = "goodideas/theme_detail.html"
     paginate_by = 20
 
@@ -156,7 +117,7 @@ class CityListView(TemplateView):
         return super().get_context_data(regions=groups, cities=cities, map=services.world_map(cities), **kwargs)
 
 
-class CityDetailView(ForgivingPaginationMixin, ListView):
+class CityDetailView(lists.ForgivingPaginationMixin, ListView):
     template_name = "goodideas/city_detail.html"
     paginate_by = 20
 
@@ -170,13 +131,13 @@ class CityDetailView(ForgivingPaginationMixin, ListView):
         )
 
 
-class ExportView(FilteredIdeasMixin, View):
+class ExportView(View):
     """The filtered list as open data, streamed: CSV or JSON (`format` in the URL pattern)."""
 
     format = "csv"
 
     def get(self, request, *args, **kwargs):
-        ideas = self.filtered_ideas()
+        ideas = filter_ideas(request.GET).ordered(request.GET.get("sort"))
         if self.format == "json":
             return export.json_response(request, ideas)
         return export.csv_response(request, ideas)

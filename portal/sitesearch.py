@@ -16,13 +16,12 @@ So a search costs a fixed number of queries, whatever the size of the collection
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection, models
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, NullIf
-from django.utils.translation import get_language
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
-from core import registry, search
+from core import lists, registry, search
+from core.models import SearchTerm
 
 PAGE_SIZE = 20
 # Each kind ranks at most this many of its matches, the newest first, and counts up to it ("1,000+").
@@ -34,6 +33,29 @@ CANDIDATES = 1000
 def sources() -> dict[str, registry.SearchSource]:
     """Every kind of content the apps registered (core.registry), in the order of INSTALLED_APPS."""
     return registry.search_sources()
+
+
+def kinds():
+    return [(key, source.label) for key, source in sources().items()]
+
+
+class SiteSearchFilter(lists.ListFilterSet):
+    """What the address asks of site search: the words, and the kind of content to narrow to.
+
+    Read by the rules of every list (core.lists); the ranking is run()'s UNION over every kind, so
+    the FilterSet is bound to no rows of its own (an empty queryset).
+    """
+
+    q = lists.SearchFilter(label=_("Words to look for"))
+    type = lists.ChoicesFilter("type", kinds, label=_("Type"))
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, queryset=SearchTerm.objects.none(), **kwargs)
+
+    @property
+    def kind(self) -> str | None:
+        chosen = self.values.get("type")
+        return chosen[0].value if chosen else None
 
 
 @dataclass
@@ -49,19 +71,6 @@ class Result:
     @property
     def url(self):
         return self.obj.get_absolute_url()
-
-
-def _localised(field_name: str, translated: bool):
-    """The field in the page's language, else in English (SQL)."""
-    if not translated:
-        return F(field_name)
-    language = get_language() or settings.LANGUAGE_CODE
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    if language == default:
-        return F(f"{field_name}_{default}")
-    return Coalesce(
-        NullIf(F(f"{field_name}_{language}"), Value("")), F(f"{field_name}_{default}"), output_field=models.TextField()
-    )
 
 
 @dataclass
@@ -105,88 +114,75 @@ def _counts(matching: dict[str, models.QuerySet]) -> dict[str, int]:
     return counts
 
 
-def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
-    """The page `page` of the results for `text`, of one kind or all."""
-    text = search.clean_query(text)
-    all_sources = sources()
-    if not text:
-        return Outcome(text, [], {}, 0, kind)
-    search_query = search.query(text)
-    matching, ranks = {}, {}
-    for key, source in all_sources.items():
-        matching[key], ranks[key] = source.matching(search_query)
-    counts = _counts(matching)
-    selected = [kind] if kind in all_sources else list(all_sources)
-    total = sum(min(counts[key], CANDIDATES) for key in selected)
-    if not total:
-        return Outcome(text, [], counts, 0, kind)
-
+def _ranked_page(matching: dict, counts: dict[str, int], selected: list[str], page: int) -> list[tuple]:
+    """(kind, pk, rank) of page `page` of the matches of the `selected` kinds, ranked together: one query."""
     ranked = [
         (
             key,
-            matching[key]
+            matching[key][0]
             .order_by("-pk")
-            .annotate(hit_id=F("pk"), hit_rank=ranks[key])
+            .annotate(hit_id=F("pk"), hit_rank=matching[key][1])
             .values("hit_id", "hit_rank")[:CANDIDATES],
             "hit.hit_rank, hit.hit_id",
         )
         for key in selected
         if counts[key]
     ]
-    # A page past the last is the last page (lists.py), so the OFFSET never goes beyond the matches.
-    page = min(max(page, 1), (total - 1) // PAGE_SIZE + 1)
-    start = (page - 1) * PAGE_SIZE
-    rows = [
-        (kind, pk, rank)
-        for kind, rank, pk in _union(
-            ranked, " ORDER BY hit_rank DESC, hit_kind, hit_id LIMIT %s OFFSET %s", (PAGE_SIZE, start)
-        )
-    ]
+    tail = " ORDER BY hit_rank DESC, hit_kind, hit_id LIMIT %s OFFSET %s"
+    return [(kind, pk, rank) for kind, rank, pk in _union(ranked, tail, (PAGE_SIZE, (page - 1) * PAGE_SIZE))]
 
-    language = get_language() or settings.LANGUAGE_CODE
-    config = search.CONFIGS.get(language, "simple")
-    # Snippets show the text as written, accents and all: match the words as typed, too.
-    highlight_query = search_query | SearchQuery(text, config=config, search_type="websearch")
+
+def _fetch(rows: list[tuple], text: str) -> dict[tuple[str, int], models.Model]:
+    """The rows of the page, one query per kind on it, each with its extract marking the words."""
     objects = {}
     for key in dict.fromkeys(row[0] for row in rows):
-        source = all_sources[key]
-        pks = [row[1] for row in rows if row[0] == key]
-        queryset = source.queryset().filter(pk__in=pks).select_related(*source.related)
+        source = sources()[key]
+        queryset = source.queryset().filter(pk__in=[pk for kind, pk, _rank in rows if kind == key])
         if source.snippet_field:
-            queryset = queryset.annotate(
-                hit_snippet=SearchHeadline(
-                    _localised(source.snippet_field, source.translated),
-                    highlight_query,
-                    config=config,
-                    **search.HIGHLIGHT,
-                    max_words=35,
-                    min_words=15,
-                )
-            )
-        objects.update({(key, obj.pk): obj for obj in queryset})
+            extract = search.localised(source.snippet_field, translated=source.translated)
+            queryset = queryset.annotate(hit_snippet=search.headline(extract, text, fragments=0))
+        objects.update({(key, obj.pk): obj for obj in queryset.select_related(*source.related)})
+    return objects
 
-    results = []
-    for key, pk, rank in rows:
-        obj = objects.get((key, pk))
-        if obj is None:  # unpublished between the two queries
-            continue
-        source = all_sources[key]
-        shown_language = None
-        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        if source.language_field:
-            written_in = getattr(obj, source.language_field)
-            shown_language = written_in if written_in != language else None
-        elif source.translated and language != default and not getattr(obj, f"{source.title_field}_{language}", None):
-            shown_language = default
-        results.append(
-            Result(
-                kind=key,
-                label=source.label,
-                obj=obj,
-                rank=rank,
-                title=getattr(obj, source.title_field),
-                snippet=search.marked(getattr(obj, "hit_snippet", "")),
-                language=shown_language,
-            )
-        )
+
+def _shown_language(source: registry.SearchSource, obj) -> str | None:
+    """The language the result is shown in, when it is not the page's."""
+    language, default = search.page_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if source.language_field:
+        written_in = getattr(obj, source.language_field)
+        return written_in if written_in != language else None
+    if source.translated and language != default and not getattr(obj, f"{source.title_field}_{language}", None):
+        return default
+    return None
+
+
+def _result(key: str, obj, rank: float) -> Result:
+    source = sources()[key]
+    return Result(
+        kind=key,
+        label=source.label,
+        obj=obj,
+        rank=rank,
+        title=getattr(obj, source.title_field),
+        snippet=search.marked(getattr(obj, "hit_snippet", "")),
+        language=_shown_language(source, obj),
+    )
+
+
+def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
+    """The page `page` of the results for `text`, of one kind or all (a page past the last: the last)."""
+    text = search.clean_query(text)
+    if not text:
+        return Outcome(text, [], {}, 0, kind)
+    search_query = search.query(text)
+    matching = {key: source.matching(search_query) for key, source in sources().items()}
+    counts = _counts({key: queryset for key, (queryset, _rank) in matching.items()})
+    selected = [kind] if kind in matching else list(matching)
+    total = sum(min(counts[key], CANDIDATES) for key in selected)
+    if not total:
+        return Outcome(text, [], counts, 0, kind)
+    rows = _ranked_page(matching, counts, selected, lists.CountedPaginator(total, PAGE_SIZE).number(page))
+    objects = _fetch(rows, text)
+    # A row unpublished between the two queries is left out.
+    results = [_result(key, objects[key, pk], rank) for key, pk, rank in rows if (key, pk) in objects]
     return Outcome(text, results, counts, total, kind)

@@ -5,7 +5,6 @@ import psycopg
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps.views import sitemap
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError, connection
 from django.http import (
     HttpResponse,
@@ -22,9 +21,8 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from conversations.services import CONFIRM_MAX_AGE
-from core import errors, registry, search, vocabulary
+from core import errors, lists, registry
 from core.context_processors import absolute_url
-from core.lists import requested_page
 from goodideas.home import home_context as goodideas_home
 from places.models import Theme
 from portal import sitesearch
@@ -57,36 +55,31 @@ class SearchView(TemplateView):
     template_name = "search.html"
 
     def get_context_data(self, **kwargs):
-        text = search.clean_query(self.request.GET.get("q"))
-        kind = self.request.GET.get("type") or None
-        if kind not in sitesearch.sources():
-            kind = None
-        number = requested_page(self.request)
-        outcome = sitesearch.run(text, kind=kind, page=number)
-        page_obj = None
-        if outcome.total:  # a paginator over the count alone: the results are already this page's
-            page_obj = Paginator(range(outcome.total), sitesearch.PAGE_SIZE).get_page(number)
-        kinds = [
-            {
-                "key": key,
-                "label": source.label,
-                "count": min(outcome.counts.get(key, 0), sitesearch.CANDIDATES),
-                "more": outcome.counts.get(key, 0) > sitesearch.CANDIDATES,
-            }
-            for key, source in sitesearch.sources().items()
-        ]
+        wanted = sitesearch.SiteSearchFilter(self.request.GET)
+        requested = lists.requested_page(self.request)
+        outcome = sitesearch.run(wanted.query_text, kind=wanted.kind, page=requested)
+        paginator = lists.CountedPaginator(outcome.total, sitesearch.PAGE_SIZE)
         context = super().get_context_data(
-            query=text,
-            kind=kind,
-            kinds=kinds,
+            query=outcome.query,
+            kind=outcome.kind,
+            kinds=[
+                {
+                    "key": key,
+                    "label": label,
+                    "count": min(outcome.counts.get(key, 0), sitesearch.CANDIDATES),
+                    "more": outcome.counts.get(key, 0) > sitesearch.CANDIDATES,
+                }
+                for key, label in sitesearch.kinds()
+            ],
             results=outcome.results,
             total=outcome.total,
             capped=outcome.capped,
-            page_obj=page_obj,
+            page_obj=paginator.page_of(requested, outcome.results) if outcome.total else None,
+            ignored=wanted.ignored,
+            suggestion=lists.suggestion(outcome.query, outcome.total),
             **kwargs,
         )
         if not outcome.total:  # an empty query, or nothing found: offer a way on
-            context["suggestion"] = vocabulary.suggest(text) if text else None
             context["themes"] = Theme.objects.all()
             context.update(goodideas_home(self.request))  # recent Good Ideas
         return context

@@ -4,64 +4,47 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
+from core import lists
 from core.context_processors import absolute_url
-from core.lists import ForgivingPaginationMixin
 from core.publication import PreviewMixin
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 from webinars import ics, services
-from webinars.forms import WebinarFilterForm
+from webinars.filters import EventFilter, WebinarFilter
 from webinars.models import Event, EventLink, Registration, Session, Webinar, WebinarSpeaker
 
 
-class WebinarListView(ForgivingPaginationMixin, ListView):
+class WebinarListView(lists.FilteredListView):
     """Upcoming webinars first (all of them), then the archive, paginated; filtered by words, theme and year."""
 
     template_name = "webinars/webinar_list.html"
+    filterset_class = WebinarFilter
     paginate_by = 12
     context_object_name = "archive"
 
-    def get(self, request, *args, **kwargs):
-        self.now = timezone.now()
-        published = Webinar.objects.published()
-        years = sorted({day.year for day in published.dates("starts_at", "year")}, reverse=True)
-        self.form = WebinarFilterForm(request.GET, years=years)
-        self.form.is_valid()  # never invalid: what it does not know cleans to None
-        self.applied = {name: value for name, value in self.form.cleaned_data.items() if value}
-        self.filtered = published
-        if "theme" in self.applied:
-            self.filtered = self.filtered.filter(themes=self.applied["theme"])
-        if "year" in self.applied:
-            self.filtered = self.filtered.filter(starts_at__year=self.applied["year"])
-        if "q" in self.applied:
-            self.filtered = self.filtered.search(self.applied["q"])
-        return super().get(request, *args, **kwargs)
-
     def get_queryset(self):
-        return self.filtered.archived(self.now).for_listing()
+        self.now = timezone.now()
+        return Webinar.objects.published()
+
+    def get_within(self):
+        return Q(ends_at__lte=self.now)  # the archive is paginated; the total counts the upcoming too
+
+    def for_listing(self, queryset):
+        return queryset.for_listing()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page_obj = context["page_obj"]
-        context["form"] = self.form
-        context["filtering"] = bool(self.applied)
-        context["filter_count"] = len(set(self.applied) - {"q"})
-        context["upcoming"] = (
-            list(self.filtered.upcoming(self.now).for_listing()) if page_obj is None or page_obj.number == 1 else []
-        )
+        first = context["page_obj"].number == 1
+        context["upcoming"] = list(self.filterset.qs.upcoming(self.now).for_listing()) if first else []
         context["now"] = self.now
-        if context["filtering"]:
-            upcoming = context["upcoming"] if page_obj is None or page_obj.number == 1 else None
-            upcoming_count = len(upcoming) if upcoming is not None else self.filtered.upcoming(self.now).count()
-            context["found"] = (context["paginator"].count if context["paginator"] else 0) + upcoming_count
         return context
 
 
@@ -184,20 +167,27 @@ def calendar_ics(request):
     return _ics_response(content, "learning-exchange.ics")
 
 
-class EventListView(ForgivingPaginationMixin, ListView):
+class EventListView(lists.FilteredListView):
+    """Conferences coming up (all of them, on the first page), then the past ones, paginated."""
+
     template_name = "webinars/event_list.html"
-    paginate_by = 20
+    filterset_class = EventFilter
     context_object_name = "past"
 
     def get_queryset(self):
-        return Event.objects.published().past().for_listing()
+        self.today = timezone.localdate()
+        return Event.objects.published()
+
+    def get_within(self):
+        return Q(ends_on__lt=self.today)
+
+    def for_listing(self, queryset):
+        return queryset.for_listing()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page_obj = context["page_obj"]
-        context["upcoming"] = (
-            list(Event.objects.published().upcoming().for_listing()) if page_obj is None or page_obj.number == 1 else []
-        )
+        first = context["page_obj"].number == 1
+        context["upcoming"] = list(self.filterset.qs.upcoming(self.today).for_listing()) if first else []
         return context
 
 

@@ -1,4 +1,8 @@
+import html
+import re
+
 import pytest
+from django.core.management import call_command
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
@@ -57,15 +61,17 @@ def test_search_is_accent_insensitive_and_ranks_titles_first(client):
     assert [resource.pk for resource in response.context["resources"]] == [in_title.pk, in_summary.pk]
 
 
-def test_typo_falls_back_to_similar_titles(client):
+def test_a_typo_leads_to_the_resources_in_one_click(client):
     wanted = ResourceFactory(title_en="Mentoring immigrant professionals")
     ResourceFactory(title_en="Housing")
-    response = client.get(LIST.format("en"), {"q": "mentorinng"})
-    assert response.context["library"].fuzzy
-    assert [resource.pk for resource in response.context["resources"]] == [wanted.pk]
-    assert "look similar" in response.content.decode()
-    response = client.get(LIST.format("en"), {"q": "imigrant mentorinng"})
-    assert [resource.pk for resource in response.context["resources"]] == [wanted.pk]
+    call_command("refresh_search_terms", verbosity=0)
+    for typed, meant in [("mentorinng", "mentoring"), ("imigrant mentorinng", "immigrant mentoring")]:
+        response = client.get(LIST.format("en"), {"q": typed})
+        assert response.context["resources"] == []
+        assert response.context["suggestion"] == meant
+        link = re.search(r'Did you mean <a href="([^"]+)">', response.content.decode()).group(1)
+        followed = client.get(LIST.format("en") + html.unescape(link))
+        assert [resource.pk for resource in followed.context["resources"]] == [wanted.pk]
 
 
 def test_facets_filter_and_count(client):
@@ -179,7 +185,7 @@ def test_names_of_nothing_are_ignored_and_said_to_be(client, params):
     response = client.get(LIST.format("en"), params)
     content = response.content.decode()
     assert len(response.context["resources"]) == 2
-    assert not response.context["filtered"]
+    assert not response.context["filterset"].is_filtered
     assert "(ignored)" in content
     assert "Clear all" not in content
 
@@ -191,7 +197,7 @@ def test_an_unknown_theme_beside_a_known_city(client):
     ResourceFactory()
     response = client.get(LIST.format("en"), {"theme": "no-such-theme", "city": "berlin"})
     assert response.context["resources"] == [shown]
-    assert response.context["values"] == {"city": "berlin"}
+    assert response.context["filterset"].applied == {"city": ["berlin"]}
 
 
 def test_page_beyond_the_end_shows_the_last_page(client):

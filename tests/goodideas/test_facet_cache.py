@@ -16,8 +16,7 @@ def _cache_on(settings):
 
 def theme_counts(client, url="/en/ideas/"):
     response = client.get(url)
-    facets = {name: items for name, _label, items in response.context["facets"]}
-    return {item["value"]: item["count"] for item in facets["theme"]}
+    return {item.value: item.count for item in response.context["facets"]["theme"].values}
 
 
 def test_cached_counts_change_when_an_idea_is_published(client, django_assert_max_num_queries):

@@ -1,0 +1,227 @@
+"""The total, every facet's counts and the ids of one page of a list, in ONE SQL query.
+
+    WITH m AS MATERIALIZED (
+        SELECT id AS row_id,
+               <the value of each facet counted on a column of the row>  AS g_<facet>,
+               <for each facet with values applied: does the row match?> AS f_<facet>,
+               <the sort keys>                                             AS o_<n>
+        FROM <the listed rows, every filter applied but the facets'>
+        WHERE <the row fails at most one facet>
+    ), t AS (SELECT count(*) AS n FROM m WHERE <every f_>)
+    SELECT 'total', … n FROM t
+    UNION ALL SELECT 'page', row_id, … FROM (SELECT … FROM m WHERE <every f_> ORDER BY o_… LIMIT … OFFSET …)
+    UNION ALL SELECT '<facet>', value, label, position, count
+              FROM (SELECT key, count(*) FROM m [JOIN <link table>] WHERE <every f_ but its own> GROUP BY key)
+              JOIN <the table naming the values>
+    UNION ALL …
+
+The matching rows are found once (the search ranked once); each facet is one GROUP BY over them, so
+the cost follows the number of matches. Counts are disjunctive: a value counts the rows that match
+every other filter and that value, so that ticking a second value of a filter shows what it adds,
+and the value ticked counts what it keeps. A facet declared `disjunctive=False` narrows instead: its
+value is a condition of the rows, and its counts are within them. The names of the values come in
+the same query, in the page's language. A page past the last is the last page (OFFSET is bounded by
+the count), so no second query is needed for it.
+"""
+
+import operator
+from dataclasses import dataclass, field
+from functools import reduce
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models.expressions import OrderBy
+from django.utils.functional import Promise
+
+from core import search
+from core.lists.filters import Column, Link, Names
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    """A filter whose values are offered with counts: how they are ordered and how many are shown.
+
+    order: "label" (alphabetical), "count" (most rows first), "position" (the rows' own order),
+    "choices" (the order of the filter's choices) or "-value" (highest first, for years).
+    limit: show the `limit` values with most rows (and every value applied).
+    """
+
+    name: str
+    order: str = "label"
+    limit: int | None = None
+    disjunctive: bool = True
+    open: bool = False  # shown unfolded even with nothing applied
+    more: tuple[str, Promise] | None = None  # (URL name, link text) of a page listing every value
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    remove_url: str = ""
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list[FacetValue] = field(default_factory=list)
+    multiple: bool = False
+    open: bool = False
+    all_label: str = ""
+    more: tuple | None = None
+
+    @property
+    def selected(self) -> list[FacetValue]:
+        return [value for value in self.values if value.selected]
+
+
+@dataclass
+class Counted:
+    """What the query found: picklable, so that a list may keep it in the cache."""
+
+    total: int  # rows matching every filter
+    page_total: int  # of them, those `within` the paginated part (all of them if no `within`)
+    page_ids: list[int]
+    counts: dict[str, list[tuple[str, str | None, int | None, int]]]  # facet: (value, label, position, count)
+
+
+def _order_term(item) -> tuple[object, bool]:
+    if isinstance(item, str):
+        return F(item.removeprefix("-")), item.startswith("-")
+    if isinstance(item, OrderBy):
+        return item.expression, item.descending
+    return item, False
+
+
+def _at_most_one_failed(conditions: list[Q]) -> Q:
+    """Rows matching every condition but at most one: those that some facet's counts need."""
+    return reduce(
+        operator.or_,
+        (
+            reduce(operator.and_, conditions[:left_out] + conditions[left_out + 1 :])
+            for left_out in range(len(conditions))
+        ),
+    )
+
+
+def _label_sql(names: Names) -> str:
+    column = connection.ops.quote_name
+    if not search.is_translated(names.model, names.label_field):
+        return f"v.{column(names.label_field)}::text"
+    language, default = search.page_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    own, fallback = column(f"{names.label_field}_{language}"), column(f"{names.label_field}_{default}")
+    if language == default:
+        return f"v.{own}::text"
+    return f"COALESCE(NULLIF(v.{own}, ''), v.{fallback})::text"
+
+
+def _counted_sql(name: str, group, where: str) -> tuple[str, list]:
+    """SELECT key, count(*) of one facet over the rows of m matching `where`."""
+    column = connection.ops.quote_name
+    if isinstance(group, Link):
+        extra = group.where() if group.where else {}
+        joined = "".join(f" AND l.{column(key)} = %s" for key in extra)
+        table, row = column(group.model._meta.db_table), column(group.row_column)
+        return (
+            f"SELECT l.{column(group.value_column)} AS k, count(*) AS n"
+            f" FROM m JOIN {table} AS l ON l.{row} = m.row_id{joined} WHERE {where} GROUP BY 1",
+            list(extra.values()),
+        )
+    if group.array:
+        return (
+            f"SELECT a.k, count(*) AS n FROM m CROSS JOIN LATERAL unnest(m.g_{name}) AS a(k) WHERE {where} GROUP BY 1",
+            [],
+        )
+    return f"SELECT m.g_{name} AS k, count(*) AS n FROM m WHERE {where} AND m.g_{name} IS NOT NULL GROUP BY 1", []
+
+
+def _facet_sql(name: str, group, where: str) -> tuple[str, list]:
+    """SELECT facet, value, label, position, count of one facet: its counts, named in the page's language."""
+    counted, params = _counted_sql(name, group, where)
+    names = group.names
+    if names is None:
+        return f"SELECT %s, g.k::text, NULL, NULL, g.n FROM ({counted}) AS g", [name, *params]
+    column, meta = connection.ops.quote_name, names.model._meta
+    position = f"v.{column(names.position_field)}::integer" if names.position_field else "NULL"
+    value_field = meta.pk if names.value_field == "pk" else meta.get_field(names.value_field)
+    named = f"v.{column(value_field.column)}::text, {_label_sql(names)}, {position}, g.n"
+    joined = f"JOIN {column(meta.db_table)} AS v ON v.{column(meta.pk.column)} = g.k"
+    return f"SELECT %s, {named} FROM ({counted}) AS g {joined}", [name, *params]
+
+
+def _rows_sql(base, *, facets: dict, flags: dict[str, Q], order: list, within: Q | None) -> tuple[str, list, str]:
+    """The SQL of m, the matching rows (with their facet values, match flags and sort keys), and its ORDER BY."""
+    if len(flags) > 1:
+        base = base.filter(_at_most_one_failed(list(flags.values())))
+    annotations = {"row_id": F("pk")}
+    annotations.update({f"g_{name}": group.expression for name, group in facets.items() if isinstance(group, Column)})
+    annotations.update({f"f_{name}": ExpressionWrapper(condition, BooleanField()) for name, condition in flags.items()})
+    if within is not None:
+        annotations["f__within"] = ExpressionWrapper(within, BooleanField())
+    terms = []
+    for position, item in enumerate(order):
+        expression, descending = _order_term(item)
+        column = "m.row_id" if expression == F("pk") else f"m.o_{position}"
+        if column != "m.row_id":
+            annotations[f"o_{position}"] = expression
+        terms.append(f"{column} {'DESC' if descending else 'ASC'}")
+    sql, params = base.order_by().annotate(**annotations).values(*annotations).query.sql_with_params()
+    return sql, list(params), ", ".join(terms) or "m.row_id"
+
+
+def count(base, *, facets: dict, flags: dict[str, Q], order: list, page: int, per_page: int, within: Q | None = None):
+    """Count the rows of `base`, each facet's values, and find the ids of page `page`, in one query.
+
+    base: the listed rows, with every filter applied except the facets in `flags`;
+    facets: {name: its group (core.lists.filters.Column or Link)} for every facet counted;
+    flags: {name: the condition its applied values set} for every disjunctive facet with values applied;
+    order: the page's order (order_by() terms); within: the part of the rows that is paginated (the
+    rest is shown otherwise: upcoming webinars); `total` counts them all.
+    """
+    rows_sql, params, order_sql = _rows_sql(base, facets=facets, flags=flags, order=order, within=within)
+
+    def matching(but=None):
+        return " AND ".join([f"m.f_{name}" for name in flags if name != but]) or "TRUE"
+
+    paged = matching() + (" AND m.f__within" if within is not None else "")
+    parts = [
+        "SELECT 'total'::text, NULL::text, NULL::text, NULL::integer, n FROM t",
+        "SELECT 'within', NULL, NULL, NULL, n FROM w",
+        # Numbered after the LIMIT, in the order the subquery gives: a top-N sort, not a sort of every match.
+        f"SELECT 'page', p.row_id::text, NULL, NULL, row_number() OVER () FROM (SELECT m.row_id FROM m"
+        f" WHERE {paged} ORDER BY {order_sql} LIMIT %s OFFSET LEAST(%s, (SELECT GREATEST(n - 1, 0) / %s * %s FROM w)))"
+        " AS p",
+    ]
+    params += [per_page, (page - 1) * per_page, per_page, per_page]
+    for name, group in facets.items():
+        sql, facet_params = _facet_sql(name, group, matching(but=name))
+        parts.append(sql)
+        params += facet_params
+    within_count = f"SELECT count(*) AS n FROM m WHERE {paged}" if within is not None else "SELECT n FROM t"
+    sql = (
+        f"WITH m AS MATERIALIZED ({rows_sql}), t AS (SELECT count(*) AS n FROM m WHERE {matching()}),"
+        f" w AS ({within_count}) " + " UNION ALL ".join(parts)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return _counted(cursor.fetchall(), facets)
+
+
+def _counted(rows, facets) -> Counted:
+    counted = Counted(0, 0, [], {name: [] for name in facets})
+    page = []
+    for kind, value, label, position, number in rows:
+        if kind == "total":
+            counted.total = number
+        elif kind == "within":
+            counted.page_total = number
+        elif kind == "page":
+            page.append((number, int(value)))
+        else:
+            counted.counts[kind].append((value, label, position, number))
+    counted.page_ids = [pk for _number, pk in sorted(page)]
+    return counted

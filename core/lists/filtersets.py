@@ -1,0 +1,232 @@
+"""ListFilterSet: the django-filter FilterSet every list declares, with its facets, sorts and extracts."""
+
+import hashlib
+
+import django_filters
+from django.core.cache import cache
+from django.db.models import F
+from django.db.models.functions import Lower
+from django.http import QueryDict
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from core import search
+from core.lists import counts
+from core.lists.filters import ListFilter, ListForm
+from core.versioning import content_version
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """The filters of a list, and what the list page makes of them.
+
+    Declare the filters (core.lists.filters) and, as class attributes:
+    facets: the filters offered with counts (counts.FacetSpec), in the order the page shows them;
+    sorts: the orders offered ("relevance" only when there are words); newest: the order of "newest";
+    title_field: the (translated) field "title" sorts by; snippets: the text a list shows, of which a
+    highlighted extract is shown instead when there are words (a field name, in the page's language, or
+    a callable: words -> the expression of a text); cache_seconds: how long the counts and page of the
+    same choices are kept (keyed by the content version; 0: not kept); whole_snippets: the texts are
+    short and shown whole, their words marked (else passages around the words).
+    """
+
+    facets: tuple[counts.FacetSpec, ...] = ()
+    sorts = ("relevance", "newest", "title")
+    newest: tuple = ("-pk",)
+    title_field = "title"
+    snippets: tuple = ()
+    whole_snippets = False
+    cache_seconds = 0
+
+    SORT_LABELS = {"relevance": _("Relevance"), "newest": _("Newest first"), "title": _("Title A–Z")}
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(QueryDict() if data is None else data, queryset, request=request, prefix=prefix)
+
+    def get_form_class(self):
+        fields = {name: list_filter.field for name, list_filter in self.filters.items()}
+        return type(f"{type(self).__name__}Form", (ListForm,), {**fields, "list_filters": self.filters})
+
+    # What was asked for --------------------------------------------------------------------------
+    @cached_property
+    def values(self) -> dict:
+        """The values applied, by filter: a list of Choice (core.lists.filters), or the words of `q`."""
+        self.form.is_valid()  # never invalid
+        return self.form.cleaned_data
+
+    @property
+    def query_text(self) -> str:
+        return self.values.get("q") or ""
+
+    @property
+    def applied(self) -> dict[str, list[str]]:
+        """{filter: [values as in the address]} of the filters applied, words apart."""
+        return {
+            name: [choice.value for choice in value]
+            for name, value in self.values.items()
+            if isinstance(self.filters[name], ListFilter) and value
+        }
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.applied or self.query_text)
+
+    @property
+    def ignored(self) -> list[tuple[str, str]]:
+        """(filter label, value as given) of the values dropped: malformed, or naming nothing."""
+        self.values  # noqa: B018 - cleans the form
+        return self.form.ignored
+
+    def base(self, exclude=()):
+        """The rows with every filter applied except those named in `exclude`."""
+        queryset = self.queryset.all()
+        for name, value in self.values.items():
+            if name not in exclude:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    # Order ---------------------------------------------------------------------------------------
+    def sort_key(self, requested: str | None) -> str:
+        """The order asked for if offered; else relevance when there are words, newest otherwise."""
+        if requested in self.sort_keys():
+            return requested
+        return "relevance" if self.query_text and "relevance" in self.sorts else "newest"
+
+    def sort_keys(self) -> list[str]:
+        return [key for key in self.sorts if key != "relevance" or self.query_text]
+
+    def sort_choices(self) -> list[tuple[str, str]]:
+        return [(key, self.SORT_LABELS[key]) for key in self.sort_keys()]
+
+    def ordering(self, key: str) -> list:
+        if key == "relevance":
+            return [F("rank").desc(), *self.newest]
+        if key == "title":
+            return [Lower(search.localised(self.title_field, self.queryset.model)), "pk"]
+        return list(self.newest)
+
+    def ordered(self, requested: str | None = None):
+        """Every filtered row in the order asked for: what exports and feeds use."""
+        return self.qs.order_by(*self.ordering(self.sort_key(requested)))
+
+    # Counts and one page -------------------------------------------------------------------------
+    def counted(self, *, sort: str, page: int, per_page: int, within=None) -> counts.Counted:
+        """The total, each facet's counts and the page's ids (counts.count), from the cache if kept."""
+        flags = {
+            spec.name: self.filters[spec.name].condition([choice.key for choice in self.values[spec.name]])
+            for spec in self.facets
+            if spec.disjunctive and self.values[spec.name]
+        }
+
+        def run():
+            return counts.count(
+                self.base(exclude=flags),
+                facets={spec.name: self.filters[spec.name].group() for spec in self.facets},
+                flags=flags,
+                order=self.ordering(sort),
+                page=page,
+                per_page=per_page,
+                within=within,
+            )
+
+        if not self.cache_seconds or within is not None:
+            return run()
+        chosen = sorted((name, sorted(str(c.key) for c in value)) for name, value in self.applied_choices().items())
+        state = repr((search.page_language(), chosen, self.query_text, sort, page, per_page))
+        key = f"lists:{type(self).__name__}:{content_version()}:{hashlib.sha256(state.encode()).hexdigest()}"
+        found = cache.get(key)
+        if found is None:
+            found = run()
+            cache.set(key, found, self.cache_seconds)
+        return found
+
+    def applied_choices(self) -> dict:
+        return {
+            name: value for name, value in self.values.items() if isinstance(self.filters[name], ListFilter) and value
+        }
+
+    def page_rows(self, ids: list[int], prepare=None) -> list:
+        """The rows of a page, in its order, each with `snippet`: its extract marking the words, or None."""
+        rows = self.queryset.filter(pk__in=ids)
+        rows = prepare(rows) if prepare else rows
+        model, text = self.queryset.model, self.query_text
+        extracts = (
+            [search.localised(s, model) if isinstance(s, str) else s(text) for s in self.snippets] if text else []
+        )
+        if extracts:
+            rows = rows.annotate(**search.headlines(text, extracts, whole=self.whole_snippets))
+        by_pk = {row.pk: row for row in rows}
+        found = [by_pk[pk] for pk in ids if pk in by_pk]
+        for row in found:
+            row.snippet = search.best_headline(row, len(extracts))
+        return found
+
+    # Facets and applied values, as the page shows them --------------------------------------------
+    def facet_results(self, counted: counts.Counted, data) -> dict[str, counts.Facet]:
+        results = {}
+        for spec in self.facets:
+            list_filter = self.filters[spec.name]
+            values = self.facet_values(spec, list_filter, counted.counts.get(spec.name, []))
+            for value in values:
+                if value.selected:
+                    value.remove_url = remove_url(data, spec.name, value.value, list_filter.read)
+            results[spec.name] = counts.Facet(
+                spec.name,
+                str(list_filter.label),
+                values,
+                multiple=list_filter.multiple,
+                open=spec.open,
+                all_label=str(list_filter.all_label),
+                more=spec.more,
+            )
+        return results
+
+    def facet_values(self, spec, list_filter, rows) -> list[counts.FacetValue]:
+        applied = self.values[spec.name]
+        chosen = {choice.value for choice in applied}
+        values, positions = [], {}
+        for text, label, position, number in rows:
+            option = list_filter.option(text)
+            value, label = (option.value, option.label) if option else (text, label)
+            values.append(counts.FacetValue(value, str(label), number, value in chosen))
+            positions[value] = position or 0
+        shown = {value.value for value in values}
+        values += [counts.FacetValue(c.value, c.label, 0, True) for c in applied if c.value not in shown]
+        if spec.limit and len(values) > spec.limit:
+            by_count = sorted(values, key=lambda v: (-v.count, v.label.casefold()))
+            values = [v for place, v in enumerate(by_count) if place < spec.limit or v.selected]
+        return sorted(values, key=self.sorting(spec, list_filter, positions))
+
+    @staticmethod
+    def sorting(spec, list_filter, positions):
+        if spec.order == "count":
+            return lambda v: (-v.count, v.label.casefold())
+        if spec.order == "position":
+            return lambda v: (positions.get(v.value, 0), v.label.casefold())
+        if spec.order == "choices":
+            order = {option.value: place for place, option in enumerate(list_filter.options())}
+            return lambda v: order.get(v.value, len(order))
+        if spec.order == "-value":
+            return lambda v: -int(v.value)
+        return lambda v: (v.label.casefold(), v.value)
+
+    def chips(self, data) -> list[counts.FacetValue]:
+        """Every value applied (words apart), with the address of the list without it."""
+        return [
+            counts.FacetValue(
+                choice.value,
+                choice.label,
+                0,
+                selected=True,
+                remove_url=remove_url(data, name, choice.value, self.filters[name].read),
+            )
+            for name, value in self.applied_choices().items()
+            for choice in value
+        ]
+
+
+def remove_url(data, name: str, value: str, read) -> str:
+    """The query string of the list without the value `value` of filter `name`, on its first page."""
+    remaining = data.copy()
+    remaining.pop("page", None)
+    remaining.setlist(name, [text for text in remaining.getlist(name) if str(read(text.strip())) != value])
+    return "?" + remaining.urlencode()

@@ -1,0 +1,80 @@
+"""The generic view of a filtered list, and the context every list page gets."""
+
+from django.views.generic import TemplateView
+
+from core import vocabulary
+from core.lists.pages import CountedPaginator, requested_page
+
+
+def suggestion(text: str, found: int) -> str | None:
+    """ "Did you mean": the words with each unknown one replaced by the nearest the portal knows, when
+    words found nothing (core.vocabulary.suggest)."""
+    return vocabulary.suggest(text) if text and not found else None
+
+
+def list_context(filterset, request, *, per_page: int, prepare=None, within=None, object_name="object_list") -> dict:
+    """What a list page shows: one page of the filtered rows, the facets, the values applied, the sort.
+
+    One query counts and finds the page (filterset.counted), one fetches its rows (`prepare` adds what
+    the page shows of each: select_related …). `within`: the part of the rows that is paginated.
+    """
+    requested = requested_page(request)
+    sort = filterset.sort_key(request.GET.get("sort"))
+    counted = filterset.counted(sort=sort, page=requested, per_page=per_page, within=within)
+    paginator = CountedPaginator(counted.page_total, per_page)
+    page_obj = paginator.page_of(requested, filterset.page_rows(counted.page_ids, prepare))
+    chips = filterset.chips(request.GET)
+    return {
+        "filterset": filterset,
+        "object_list": page_obj.object_list,
+        object_name: page_obj.object_list,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "is_paginated": page_obj.has_other_pages(),
+        "total": counted.total,
+        "facets": filterset.facet_results(counted, request.GET),
+        "active_filters": chips,
+        "filter_count": len(chips),
+        "query": filterset.query_text,
+        "sort": sort,
+        "sort_choices": filterset.sort_choices(),
+        "ignored": filterset.ignored,
+        "suggestion": suggestion(filterset.query_text, counted.total),
+    }
+
+
+class FilteredListView(TemplateView):
+    """A list filtered by a ListFilterSet (`filterset_class`) over `get_queryset()`, counted and paginated.
+
+    `for_listing(queryset)` adds what the page shows of each row. The template gets list_context().
+    """
+
+    filterset_class = None
+    paginate_by = 20
+    context_object_name = "object_list"
+    within = None
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def for_listing(self, queryset):
+        return queryset
+
+    def get_within(self):
+        """The part of the rows that is paginated (the rest shown otherwise), or None: all of them."""
+        return self.within
+
+    def get_filterset(self):
+        return self.filterset_class(self.request.GET, queryset=self.get_queryset(), request=self.request)
+
+    def get_context_data(self, **kwargs):
+        self.filterset = self.get_filterset()
+        context = list_context(
+            self.filterset,
+            self.request,
+            per_page=self.paginate_by,
+            prepare=self.for_listing,
+            within=self.get_within(),
+            object_name=self.context_object_name,
+        )
+        return super().get_context_data(**context, **kwargs)

@@ -1,0 +1,235 @@
+"""The list engine (core.lists): one query for the counts and the page, one rule for bad input, the
+same search behaviour in every box. Each list's own tests (goodideas, elibrary, webinars, news,
+community, site search) check its filters; here what all of them share."""
+
+import html
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.http import QueryDict
+from django.utils import timezone
+
+from core import lists, search
+from goodideas.filters import GoodIdeaFilter
+from goodideas.models import GoodIdea
+from places.models import Theme
+from tests.community.conftest import PostFactory, ThreadFactory
+from tests.conversations.factories import NewsItemFactory
+from tests.elibrary.factories import ResourceFactory
+from tests.goodideas.factories import idea_with
+from tests.places.factories import CityFactory
+from tests.webinars.factories import EventFactory, WebinarFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def bound(query: str) -> GoodIdeaFilter:
+    return GoodIdeaFilter(QueryDict(query), queryset=GoodIdea.objects.published())
+
+
+@pytest.fixture
+def ideas():
+    berlin, toronto = CityFactory(slug="berlin", name_en="Berlin"), CityFactory(slug="toronto", name_en="Toronto")
+    made = [
+        idea_with(title_en="Museums welcome refugees", city=berlin, themes=["learn", "connect"], year_started=2015),
+        idea_with(title_en="Library language cafe", city=berlin, themes=["learn"], year_started=2016),
+        idea_with(title_en="Coffee shop hires newcomers", city=toronto, themes=["work"], year_started=2015),
+    ]
+    for number in range(22):
+        idea_with(title_en=f"Mentors {number}", city=toronto, themes=["work"], year_started=2017)
+    return made
+
+
+def test_the_total_every_facet_and_the_page_come_from_one_query(ideas, django_assert_num_queries):
+    ContentType.objects.get_for_model(GoodIdea)  # kept by Django once asked (the tag facet's link)
+    filterset = bound("theme=learn&city=berlin&year=2015&q=refugees&page=1")
+    filterset.values  # noqa: B018 - reads the address: one query per filter given (theme, city, year)
+    with django_assert_num_queries(1):
+        counted = filterset.counted(sort="relevance", page=1, per_page=20)
+    assert counted.total == 1
+    assert counted.page_ids == [ideas[0].pk]
+    assert set(counted.counts) == {"theme", "region", "country", "city", "tag", "year", "running"}
+
+
+def test_counts_are_disjunctive_each_facet_over_every_other_filter(ideas):
+    filterset = bound("theme=learn&city=berlin")
+    counted = filterset.counted(sort="newest", page=1, per_page=20)
+    facets = filterset.facet_results(counted, QueryDict("theme=learn&city=berlin"))
+    # Themes of the ideas in Berlin (the theme filter left out), cities of the ideas in "learn".
+    assert {v.value: v.count for v in facets["theme"].values} == {"learn": 2, "connect": 1}
+    assert {v.value: v.count for v in facets["city"].values} == {"berlin": 2}
+    assert {v.value: v.count for v in facets["year"].values} == {"2015": 1, "2016": 1}
+    assert counted.total == 2
+
+
+def test_a_page_past_the_last_is_the_last_page_without_a_second_query(ideas, django_assert_num_queries):
+    ContentType.objects.get_for_model(GoodIdea)
+    filterset = bound("")
+    filterset.values  # noqa: B018
+    with django_assert_num_queries(1):
+        counted = filterset.counted(sort="newest", page=10**9, per_page=20)
+    assert counted.total == 25
+    assert len(counted.page_ids) == 5
+    paginator = lists.CountedPaginator(counted.total, 20)
+    assert paginator.number(10**9) == 2
+    assert paginator.number(0) == 1
+    assert lists.CountedPaginator(0, 20).number(3) == 1  # an empty list has one (empty) page
+
+
+@pytest.mark.parametrize(
+    ("query", "ignored"),
+    [
+        ("theme=nope", [("Theme", "nope")]),
+        ("year=abc&year=1850", [("Year started", "abc"), ("Year started", "1850")]),
+        ("running=maybe&region=mars", [("Region", "mars"), ("Still running", "maybe")]),
+        ("theme=work&theme=%3Cscript%3E", [("Theme", "<script>")]),
+    ],
+)
+def test_the_form_is_never_invalid_and_says_what_it_ignored(ideas, query, ignored):
+    filterset = bound(query)
+    assert filterset.form.is_valid()
+    assert sorted((str(label), value) for label, value in filterset.ignored) == sorted(ignored)
+    assert "nope" not in str(filterset.applied) and "mars" not in str(filterset.applied)
+
+
+def test_every_list_says_what_it_ignored_and_escapes_it(client, ideas):
+    ResourceFactory()
+    NewsItemFactory()
+    WebinarFactory()
+    for address in ["/en/ideas/", "/en/library/", "/en/news/", "/en/webinars/", "/en/search/?q=museums"]:
+        response = client.get(address, {"theme": "<b>nope</b>", "type": "<b>nope</b>"})
+        content = response.content.decode()
+        assert response.status_code == 200, address
+        assert "“&lt;b&gt;nope&lt;/b&gt;” (ignored)" in content, address
+        assert "<b>nope</b>" not in content
+
+
+def test_the_words_are_cut_to_the_one_bound(ideas):
+    long_words = "museums " * 100
+    filterset = bound(f"q={long_words}")
+    assert len(filterset.query_text) == search.MAX_QUERY_LENGTH
+    assert filterset.counted(sort="relevance", page=1, per_page=20).total == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "asked", "used"),
+    [
+        ("", None, "newest"),
+        ("", "relevance", "newest"),  # no words: nothing to be relevant to
+        ("q=refugees", None, "relevance"),
+        ("q=refugees", "title", "title"),
+        ("", "upside-down", "newest"),
+    ],
+)
+def test_one_sort_rule(ideas, query, asked, used):
+    filterset = bound(query)
+    assert filterset.sort_key(asked) == used
+    assert ("relevance" in dict(filterset.sort_choices())) == bool(filterset.query_text)
+
+
+def test_title_order_is_in_the_page_language_and_ignores_case(client, ideas):
+    GoodIdea.objects.filter(pk=ideas[2].pk).update(title_fr="aaa un café")
+    response = client.get("/fr/ideas/", {"sort": "title", "year": "2015"})
+    assert [idea.pk for idea in response.context["object_list"]] == [ideas[2].pk, ideas[0].pk]
+
+
+def test_each_applied_value_has_a_link_to_the_list_without_it(client, ideas):
+    response = client.get("/en/library/", {"theme": "work", "kind": "toolkit", "page": "3", "q": "x"})
+    chips = {chip.label: chip.remove_url for chip in response.context["active_filters"]}
+    assert chips == {"Work": "?kind=toolkit&q=x", "Toolkit": "?theme=work&q=x"}
+    assert 'href="?kind=toolkit&amp;q=x"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("address", "factory", "field"),
+    [
+        ("/en/ideas/", lambda: idea_with(teaser_en="Volunteers run a welcome desk at the station."), None),
+        ("/en/news/", lambda: NewsItemFactory(summary_en="Volunteers run a welcome desk at the station."), None),
+        ("/en/library/", lambda: ResourceFactory(summary_en="Volunteers run a welcome desk at the station."), None),
+    ],
+)
+def test_lists_that_show_a_text_mark_the_words_found_in_it(client, address, factory, field):
+    factory()
+    content = client.get(address, {"q": "welcome desk"}).content.decode()
+    assert "<mark>welcome</mark> <mark>desk</mark>" in content
+
+
+def test_community_threads_found_by_a_reply_show_the_reply_marked(client):
+    thread = ThreadFactory(title="A question about Lisbon")
+    PostFactory(thread=thread, body_markdown="Start with the housing office of the city.")
+    content = client.get("/en/community/", {"q": "housing office"}).content.decode()
+    assert "<mark>housing</mark> <mark>office</mark>" in content
+    assert "A question about Lisbon" in content
+
+
+@pytest.mark.parametrize(
+    ("address", "make", "typo", "meant"),
+    [
+        ("/en/ideas/", lambda: idea_with(title_en="Mentoring newcomers"), "mentorinng", "mentoring"),
+        ("/en/library/", lambda: ResourceFactory(title_en="Mentoring newcomers"), "mentorinng", "mentoring"),
+        ("/en/news/", lambda: NewsItemFactory(title_en="Mentoring newcomers"), "mentorinng", "mentoring"),
+        (
+            "/en/webinars/",
+            lambda: WebinarFactory(title_en="Mentoring newcomers", starts_at=timezone.now() - timedelta(days=3)),
+            "mentorinng",
+            "mentoring",
+        ),
+        ("/en/community/", lambda: ThreadFactory(title="Mentoring newcomers"), "mentorinng", "mentoring"),
+        ("/en/search/", lambda: idea_with(title_en="Mentoring newcomers"), "mentorinng", "mentoring"),
+    ],
+)
+def test_a_typo_in_any_search_box_leads_to_results_in_one_click(client, address, make, typo, meant):
+    make()
+    call_command("refresh_search_terms", verbosity=0)
+    response = client.get(address, {"q": typo})
+    assert response.context["suggestion"] == meant
+    link = re.search(r'Did you mean <a href="([^"]+)">', response.content.decode()).group(1)
+    followed = client.get(address + html.unescape(link))
+    assert "Mentoring newcomers" in followed.content.decode()
+    assert followed.context["suggestion"] is None
+
+
+def test_nothing_is_suggested_when_words_find_something(client, ideas):
+    call_command("refresh_search_terms", verbosity=0)
+    assert client.get("/en/ideas/", {"q": "museums"}).context["suggestion"] is None
+
+
+def test_the_ideas_feed_follows_the_list_filters(client, ideas):
+    content = client.get("/en/ideas/feed/", {"theme": "learn"}).content.decode()
+    assert "Museums welcome refugees" in content and "Library language cafe" in content
+    assert "Coffee shop hires newcomers" not in content
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_webinar_list_queries_do_not_grow(client, django_assert_max_num_queries, rows):
+    work = Theme.objects.get(slug="work")
+    for number in range(rows):
+        webinar = WebinarFactory(starts_at=timezone.now() + timedelta(days=number - rows // 2))
+        webinar.themes.set([work])
+    with django_assert_max_num_queries(9):
+        response = client.get("/en/webinars/", {"theme": "work", "year": str(timezone.now().year), "q": "cities"})
+    assert response.status_code == 200
+    assert response.context["total"] == rows
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_event_list_queries_do_not_grow(client, django_assert_max_num_queries, rows):
+    for number in range(rows):
+        EventFactory(starts_on=date.today() + timedelta(days=2 * number - rows))
+    with django_assert_max_num_queries(5):
+        response = client.get("/en/events/")
+    assert response.status_code == 200
+    assert len(response.context["upcoming"]) + response.context["paginator"].count == rows
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_site_search_queries_do_not_grow(client, django_assert_max_num_queries, rows):
+    for number in range(rows):
+        idea_with(title_en=f"Library {number}")
+        NewsItemFactory(title_en=f"Library news {number}")
+    with django_assert_max_num_queries(6):
+        response = client.get("/en/search/", {"q": "library"})
+    assert response.context["total"] == 2 * rows
