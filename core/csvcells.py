@@ -11,6 +11,7 @@ Only CSV is changed: open data in JSON stays exact.
 """
 
 import csv
+import io
 import re
 
 from django.http import StreamingHttpResponse
@@ -32,6 +33,26 @@ def read_cell(text: str) -> str:
     if text.startswith("'") and _FORMULA_START.match(text, 1):
         return text[1:]
     return text
+
+
+def read_csv(text: str) -> tuple[list[dict[str, str]], list[str]]:
+    """The rows and the columns of a CSV text with a header line: the read side of csv_response().
+
+    Comma, semicolon or tab separated; a byte order mark is dropped. Each row maps its lower-case
+    column to its cell as it was before safe_cell() (read_cell), trimmed; cells beyond the header's
+    columns are left out.
+    """
+    text = text.lstrip("\ufeff")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    rows = [
+        {key.strip().lower(): read_cell(value or "").strip() for key, value in row.items() if key is not None}
+        for row in reader
+    ]
+    return rows, [name.strip().lower() for name in reader.fieldnames or []]
 
 
 class SafeWriter:

@@ -5,27 +5,20 @@ same external address), so importing a file twice changes nothing the second tim
 be imported are skipped and reported with their line number and the reason.
 """
 
-import csv
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils.text import slugify
 
-from core.csvcells import read_cell
-from core.uploads import max_document_bytes, validate_document
-from elibrary.models import DocumentLanguage, Kind, Resource
+from core.csvcells import read_csv
+from elibrary.forms import LANGUAGES, ResourceRowForm
+from elibrary.models import Resource
 from elibrary.services import resource_save
-from goodideas.models import GoodIdea
-from places.models import City, Country, Organisation, Theme
+from places.models import Organisation
 
-LANGUAGES = ["en", "fr", "de"]
 COLUMNS = [
     "slug",
     *[f"title_{code}" for code in LANGUAGES],
@@ -45,8 +38,6 @@ COLUMNS = [
     "ideas",
     "published",
 ]
-TRUE = {"", "1", "true", "yes", "y", "oui", "ja"}
-FALSE = {"0", "false", "no", "n", "non", "nein"}
 
 
 class RowError(Exception):
@@ -64,107 +55,12 @@ class Report:
         return self.created + self.updated + len(self.skipped)
 
 
-def split(value: str | None) -> list[str]:
-    return [item.strip() for item in (value or "").replace(",", ";").split(";") if item.strip()]
-
-
-def lookup(model, values: list[str], label: str, *fields: str) -> list:
-    """The rows of `model` whose slug (or another of `fields`) is each of `values`; unknown → RowError."""
-    found = []
-    for value in values:
-        match = None
-        for name in fields or ("slug",):
-            match = model.objects.filter(**{f"{name}__iexact": value}).first()
-            if match:
-                break
-        if match is None:
-            raise RowError(f"unknown {label} “{value}”")
-        found.append(match)
-    return found
-
-
 def parse_row(row: dict, base_dir: Path | None) -> tuple[dict, dict, ContentFile | None]:
-    """(fields, relations, file) for one CSV row; RowError says why the row cannot be imported."""
-    # read_cell: a cell our export marked as text (a ' before =, +, - or @) reads back as it was.
-    # Cells beyond the header's columns (DictReader's key None) are left out.
-    row = {key.strip().lower(): read_cell(value or "").strip() for key, value in row.items() if key is not None}
-    title = row.get("title_en") or row.get("title", "")
-    if not title:
-        raise RowError("no English title (title_en)")
-    slug = slugify(row.get("slug") or title)[:200]
-    if not slug:
-        raise RowError("no slug could be made from the title")
-    kind = row.get("kind") or Kind.RESEARCH_REPORT
-    if kind not in Kind.values:
-        raise RowError(f"unknown kind “{kind}” (one of {', '.join(Kind.values)})")
-    try:
-        year = int(row.get("year", ""))
-    except ValueError:
-        raise RowError(f"the year “{row.get('year', '')}” is not a year") from None
-    if not 1900 <= year <= 2100:
-        raise RowError(f"the year {year} is out of range (1900–2100)")
-    publication_date = None
-    if row.get("date"):
-        try:
-            publication_date = date.fromisoformat(row["date"])
-        except ValueError:
-            raise RowError(f"the date “{row['date']}” is not YYYY-MM-DD") from None
-        if publication_date.year != year:
-            raise RowError("the date is not in the year given")
-    languages = [code.lower() for code in split(row.get("languages"))]
-    if unknown := [code for code in languages if code not in DocumentLanguage.values]:
-        raise RowError(f"unknown document language “{unknown[0]}”")
-    url = row.get("url", "")
-    if url:
-        try:
-            URLValidator(schemes=["http", "https"])(url)
-        except ValidationError:
-            raise RowError(f"the address “{url[:80]}” is not a web address") from None
-    upload = None
-    if row.get("file"):
-        if base_dir is None:
-            raise RowError("files can only be imported with the import_library command")
-        path = (base_dir / row["file"]).resolve()
-        if not path.is_relative_to(base_dir.resolve()) or not path.is_file():
-            raise RowError(f"no file “{row['file']}” next to the CSV file")
-        if path.stat().st_size > max_document_bytes():
-            raise RowError(f"the file “{row['file']}” is larger than the upload limit")
-        upload = ContentFile(path.read_bytes(), name=path.name)
-        try:
-            validate_document(upload)
-        except ValidationError as error:
-            raise RowError(" ".join(error.messages)) from None
-    if bool(upload) == bool(url):
-        raise RowError("give either a url or a file, not both and not neither")
-    published = row.get("published", "").lower()
-    if published not in TRUE | FALSE:
-        raise RowError(f"published must be yes or no, not “{published}”")
-    fields = {
-        "slug": slug,
-        "title": title,
-        "kind": kind,
-        "authors": row.get("authors", "")[:500],
-        "publication_year": year,
-        "publication_date": publication_date,
-        "languages": languages,
-        "external_url": url,
-        "status": Resource.Status.PUBLISHED if published in TRUE else None,  # None: not published (import_row)
-    }
-    for name in ("title", "summary"):
-        for code in LANGUAGES:
-            fields[f"{name}_{code}"] = row.get(f"{name}_{code}", "") or (
-                title if f"{name}_{code}" == "title_en" else ""
-            )
-    fields["summary"] = fields["summary_en"]
-    relations = {
-        "themes": lookup(Theme, split(row.get("themes")), "theme"),
-        "cities": lookup(City, split(row.get("cities")), "city"),
-        "countries": lookup(Country, split(row.get("countries")), "country", "slug", "code"),
-        "related_ideas": lookup(GoodIdea, split(row.get("ideas")), "Good Idea"),
-        "tags": split(row.get("tags")),
-        "publisher": row.get("publisher", "")[:200],
-    }
-    return fields, relations, upload
+    """(fields, relations, file) for one row of read_csv(); RowError says why the row cannot be imported."""
+    form = ResourceRowForm(row, base_dir=base_dir)
+    if not form.is_valid():
+        raise RowError(form.first_error())
+    return form.resource_fields(), form.relations(), form.cleaned_data["file"]
 
 
 def same_file(resource: Resource, upload: ContentFile) -> bool:
@@ -219,23 +115,12 @@ def import_row(row: dict, base_dir: Path | None) -> bool:
     return created
 
 
-def read_rows(text: str) -> tuple[list[dict], list[str]]:
-    """The rows of a CSV text (comma or semicolon separated, with a header line) and its columns."""
-    text = text.lstrip("\ufeff")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    return list(reader), [name.strip().lower() for name in reader.fieldnames or []]
-
-
 def import_csv(
     text: str, *, base_dir: Path | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Report:
     """Import every row of a CSV text; each row in its own transaction, so one bad row loses nothing else."""
     report = Report()
-    rows, columns = read_rows(text)
+    rows, columns = read_csv(text)
     if "title_en" not in columns and "title" not in columns:
         report.skipped.append((1, "the header line has no title_en column"))
         return report

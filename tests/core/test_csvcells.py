@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.csvcells import SafeWriter, read_cell, safe_cell
+from core.csvcells import SafeWriter, read_cell, read_csv, safe_cell
 
 FORMULAS = ["=1+1", "+1 416 555 0100", "-2", "@SUM(A1:A2)", "\tx", "\rx", "＝1+1", "＋1", "－1", "＠A1"]
 
@@ -45,3 +45,21 @@ def test_every_csv_file_is_written_through_the_helper():
         if path.name != "csvcells.py" and writers.search(path.read_text())
     ]
     assert direct == []
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_read_csv_gives_back_what_the_writer_wrote(delimiter):
+    out = io.StringIO()
+    writer = SafeWriter(out, delimiter=delimiter)
+    writer.writerow(["Slug", " Title_EN "])
+    writer.writerow(["a", "=HYPERLINK(1)"])
+    writer.writerow(["b", "  -5 %  "])
+    rows, columns = read_csv("\ufeff" + out.getvalue())
+    assert columns == ["slug", "title_en"]
+    assert rows == [{"slug": "a", "title_en": "=HYPERLINK(1)"}, {"slug": "b", "title_en": "-5 %"}]
+
+
+def test_read_csv_leaves_out_cells_beyond_the_header_and_fills_missing_ones():
+    rows, columns = read_csv("slug,title\nx,X,extra,more\ny\n")
+    assert columns == ["slug", "title"]
+    assert rows == [{"slug": "x", "title": "X"}, {"slug": "y", "title": ""}]
