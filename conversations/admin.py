@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -11,11 +10,9 @@ from conversations.models import Delivery, Issue, Item, ItemImage, NewsItem, Sub
 from core.admin import PublishableAdmin
 
 # URLs typed without a scheme are read as https (Django 6's default).
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ItemInline(TranslationStackedInline):
-    formfield_overrides = URL_FIELDS
     model = Item
     extra = 0
     fields = [
@@ -50,7 +47,6 @@ class ItemInline(TranslationStackedInline):
 
 @admin.register(Issue)
 class IssueAdmin(PublishableAdmin, TabbedTranslationAdmin):
-    formfield_overrides = URL_FIELDS
     list_display = ["number", "title", "status", "publish_at", "published_at", "preview_link"]
     list_filter = ["status"]
     search_fields = ["title_en", "title_fr", "title_de", "number"]
@@ -92,7 +88,6 @@ class ItemImageInline(TranslationTabularInline):
 
 @admin.register(Item)
 class ItemAdmin(PublishableAdmin, TabbedTranslationAdmin):
-    formfield_overrides = URL_FIELDS
     list_display = ["title", "issue", "position", "kind", "status", "preview_link"]
     list_editable = ["position"]
     list_filter = ["status", "kind", "issue"]
@@ -106,7 +101,6 @@ class ItemAdmin(PublishableAdmin, TabbedTranslationAdmin):
 
 @admin.register(NewsItem)
 class NewsItemAdmin(PublishableAdmin, TabbedTranslationAdmin):
-    formfield_overrides = URL_FIELDS
     list_display = ["title", "date", "source_name", "city", "country", "status", "preview_link"]
     list_filter = ["status", "themes", "country"]
     list_select_related = ["city", "country"]

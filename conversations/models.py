@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import search, uploads
+from core import fields, search, uploads
 from core.publication import Publishable, PublishableQuerySet, published_q, status_field
 from core.richtext import RichTextField
 from goodideas.models import GoodIdea
@@ -70,9 +70,8 @@ class Item(Publishable):
     authors = models.CharField(_("authors"), max_length=250, blank=True)
     teaser = models.CharField(_("teaser"), max_length=400, blank=True)
     body = RichTextField(verbose_name=_("body"), blank=True)
-    media_url = models.URLField(
+    media_url = fields.WebAddressField(
         _("video or audio address"),
-        max_length=500,
         blank=True,
         help_text=_("YouTube and Vimeo play on the page once the visitor asks; other addresses are linked."),
     )
@@ -157,7 +156,7 @@ class NewsItem(Publishable):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     summary = models.TextField(_("summary"))
     source_name = models.CharField(_("source"), max_length=200)
-    source_url = models.URLField(_("source address"), max_length=500)
+    source_url = fields.WebAddressField(_("source address"))
     city = models.ForeignKey(City, models.SET_NULL, null=True, blank=True, related_name="news", verbose_name=_("city"))
     country = models.ForeignKey(
         Country,

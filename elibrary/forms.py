@@ -21,13 +21,6 @@ class ResourceAdminForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    external_url = forms.URLField(
-        label=capfirst(_("external address")),
-        max_length=500,
-        required=False,
-        assume_scheme="https",
-        widget=forms.URLInput(attrs={"class": "vURLField"}),
-    )
 
     class Meta:
         model = Resource
@@ -150,7 +143,7 @@ class ResourceRowForm(forms.Form):
         error_messages={"invalid": "the date “%(value)s” is not YYYY-MM-DD"},
     )
     languages = _admin_field("languages", invalid_choice="unknown document language “%(value)s”")
-    url = _admin_field("external_url", invalid="the address “%(value)s” is not a web address")
+    url = _model_field("external_url", error_messages={"invalid": "the address “%(value)s” is not a web address"})
     file = forms.CharField(required=False)
     published = forms.CharField(required=False)
     authors = forms.CharField(required=False)

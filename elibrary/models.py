@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from core import search, uploads
+from core import fields, search, uploads
 from core.publication import Publishable, PublishableQuerySet
 from goodideas.models import GoodIdea
 from places.models import City, Country, Organisation, Theme
@@ -109,7 +109,7 @@ class Resource(Publishable):
     )
 
     file = uploads.DocumentField(_("file"), upload_to=resource_upload_to, blank=True, max_length=200)
-    external_url = models.URLField(_("external address"), max_length=500, blank=True)
+    external_url = fields.WebAddressField(_("external address"), blank=True)
     file_format = models.CharField(_("file format"), max_length=10, blank=True, editable=False)
     file_size = models.PositiveBigIntegerField(_("file size (bytes)"), null=True, blank=True, editable=False)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)

@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -12,12 +11,10 @@ from goodideas import services
 from goodideas.models import FormerSlug, FurtherReading, GoodIdea, Proposal
 
 # Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class FurtherReadingInline(TranslationTabularInline):
     model = FurtherReading
-    formfield_overrides = URL_FIELDS
     extra = 1
 
 
@@ -35,7 +32,6 @@ class FormerSlugInline(admin.TabularInline):
 
 @admin.register(GoodIdea)
 class GoodIdeaAdmin(PublishableAdmin, TabbedTranslationAdmin):
-    formfield_overrides = URL_FIELDS
     list_display = ["title", "city", "status", "published_at", "last_verified", "preview_link"]
     list_filter = ["status", "themes", "city__country__region", "city__country", "city"]
     list_select_related = ["city"]

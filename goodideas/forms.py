@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import WebAddressFormField
 from core.forms import HoneypotMixin
 from places.forms import CityChoiceField, TypedCityMixin
 from places.models import City, Theme
@@ -52,7 +53,7 @@ class ProposalForm(HoneypotMixin, TypedCityMixin, forms.Form):
         max_length=200,
         help_text=_("The organisation that runs the practice."),
     )
-    website = forms.URLField(label=_("Website of the practice"), required=False, assume_scheme="https")
+    website = WebAddressFormField(label=_("Website of the practice"), required=False)
     contact_name = forms.CharField(label=_("Your name"), max_length=200)
     contact_role = forms.CharField(label=_("Your role"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("Your e-mail address"))

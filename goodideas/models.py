@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from core import search, uploads
+from core import fields, search, uploads
 from core.publication import Publishable, PublishableQuerySet, published_sql
 from core.richtext import RichTextField
 from places.models import City, Organisation, Theme, TypedPlace
@@ -153,7 +153,7 @@ class GoodIdea(Publishable):
     contact_role = models.CharField(_("contact role"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
-    contact_website = models.URLField(_("contact website"), blank=True)
+    contact_website = fields.WebAddressField(_("contact website"), blank=True)
 
     image = uploads.ImageField(_("image"), upload_to=uploads.RandomName("ideas"), blank=True)
     image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True)
@@ -220,7 +220,7 @@ class GoodIdea(Publishable):
 class FurtherReading(models.Model):
     idea = models.ForeignKey(GoodIdea, models.CASCADE, related_name="further_reading", verbose_name=_("Good Idea"))
     title = models.CharField(_("title"), max_length=250)
-    url = models.URLField(_("address"), max_length=500)
+    url = fields.WebAddressField(_("address"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

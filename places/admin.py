@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,7 +15,6 @@ from places import services
 from places.models import City, Country, Organisation, Theme, TypedPlace
 
 # Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Theme)
@@ -53,7 +51,6 @@ class CityAdmin(TabbedTranslationAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    formfield_overrides = URL_FIELDS
     list_display = ["name", "kind", "city"]
     list_filter = ["kind"]
     list_select_related = ["city"]

@@ -9,6 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core import fields
+
 
 class Region(models.TextChoices):
     EUROPE = "europe", _("Europe")
@@ -108,7 +110,7 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    website = models.URLField(_("website"), blank=True)
+    website = fields.WebAddressField(_("website"), blank=True)
     city = models.ForeignKey(
         City, models.SET_NULL, null=True, blank=True, related_name="organisations", verbose_name=_("city")
     )

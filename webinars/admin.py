@@ -1,7 +1,6 @@
 import itertools
 
 from django.contrib import admin, messages
-from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -18,7 +17,6 @@ from webinars.models import Event, EventLink, Registration, Session, Speaker, We
 from webinars.templatetags.webinar_tags import zoned_range_text
 
 # Addresses typed without a scheme are read as https (and Django 6's default, without its warning).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class TimeZoneSelectMixin:
@@ -89,7 +87,6 @@ class RegistrationInline(admin.TabularInline):
 @admin.register(Webinar)
 class WebinarAdmin(TimeZoneSelectMixin, PublishableAdmin, TabbedTranslationAdmin):
     form = WebinarAdminForm
-    formfield_overrides = HTTPS_URLS
     list_display = ["title", "local_start", "language", "status", "registered_count"]
     list_filter = ["status", "themes", "language"]
     search_fields = ["title_en", "title_fr", "title_de", "slug"]
@@ -199,14 +196,12 @@ class SessionInline(TranslationTabularInline):
 
 
 class EventLinkInline(TranslationStackedInline):
-    formfield_overrides = HTTPS_URLS
     model = EventLink
     extra = 0
 
 
 @admin.register(Event)
 class EventAdmin(TimeZoneSelectMixin, PublishableAdmin, TabbedTranslationAdmin):
-    formfield_overrides = HTTPS_URLS
     list_display = ["title", "starts_on", "ends_on", "city", "status"]
     list_filter = ["status"]
     list_select_related = ["city"]

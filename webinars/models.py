@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import search, uploads
+from core import fields, search, uploads
 from core.publication import Publishable, PublishableQuerySet
 from core.richtext import RichTextField
 
@@ -142,7 +142,7 @@ class Webinar(Publishable):
     related_resources = models.ManyToManyField(
         "elibrary.Resource", blank=True, related_name="webinars", verbose_name=_("related library resources")
     )
-    recording_url = models.URLField(
+    recording_url = fields.WebAddressField(
         _("recording"),
         blank=True,
         validators=[validate_video_url],
@@ -150,7 +150,7 @@ class Webinar(Publishable):
     )
     slides = uploads.DocumentField(_("slides"), upload_to=uploads.RandomName("webinars/slides"), blank=True)
     transcript = models.TextField(_("transcript"), blank=True)
-    join_url = models.URLField(
+    join_url = fields.WebAddressField(
         _("join link"), blank=True, help_text=_("Shown to registrants only, from 15 minutes before the start.")
     )
     capacity = models.PositiveIntegerField(
@@ -318,7 +318,7 @@ class Event(Publishable):
     )
     venue = models.CharField(_("venue"), max_length=250, blank=True)
     organisers = models.CharField(_("organisers"), max_length=300, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = fields.WebAddressField(_("website"), blank=True)
     themes = models.ManyToManyField("places.Theme", blank=True, related_name="events", verbose_name=_("themes"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -390,7 +390,7 @@ class EventLink(models.Model):
     event = models.ForeignKey(Event, models.CASCADE, related_name="links", verbose_name=_("event"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.LINK)
     title = models.CharField(_("title"), max_length=250)
-    url = models.URLField(_("address"), max_length=500, blank=True)
+    url = fields.WebAddressField(_("address"), blank=True)
     file = uploads.DocumentField(_("file"), upload_to=uploads.RandomName("events"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
