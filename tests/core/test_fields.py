@@ -7,12 +7,14 @@ from django.db import models
 
 from core.fields import MAX_LENGTH, WebAddressField, WebAddressFormField
 
+PROJECT_APPS = {"core", "places", "goodideas", "elibrary", "webinars", "conversations", "community", "portal"}
+
 
 def test_every_url_field_of_the_project_is_a_web_address_field():
     url_fields = [
         f"{model._meta.label}.{field.name}"
         for model in apps.get_models()
-        if model._meta.app_label in {"places", "goodideas", "elibrary", "webinars", "conversations", "community", "core"}
+        if model._meta.app_label in PROJECT_APPS
         for field in model._meta.get_fields()
         if isinstance(field, models.URLField)
     ]
