@@ -132,8 +132,17 @@ def clear():
 
 @transaction.atomic
 def generate(ideas: int, cities: int, seed: int = 1):
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # one generator, drawn in the same order every run: the same data for a seed
     clear()
+    city_objects, organisations = make_places(rng, cities)
+    idea_objects = make_ideas(rng, ideas, city_objects, organisations)
+    connect_ideas(rng, idea_objects)
+    versioning.bump()  # bulk_create sends no signal: cached counts must count again
+    return len(idea_objects), len(city_objects)
+
+
+def make_places(rng: random.Random, cities: int) -> tuple[list[City], list[Organisation]]:
+    """Countries, `cities` cities spread over them, and one organisation in each city."""
     regions = Region.values
     countries = Country.objects.bulk_create(
         Country(
@@ -164,17 +173,27 @@ def generate(ideas: int, cities: int, seed: int = 1):
     organisations = Organisation.objects.bulk_create(
         Organisation(name=f"Bench organisation {n}", city=city, kind="ngo") for n, city in enumerate(city_objects)
     )
+    return city_objects, organisations
+
+
+def idea_texts(rng: random.Random, n: int) -> dict:
+    """Title, teaser and body of idea `n` in the three languages (the English body with rare words)."""
+    fields = {}
+    for language in ("en", "fr", "de"):
+        fields[f"title_{language}"] = f"{words(rng, language, 4).capitalize()} {n}"
+        fields[f"teaser_{language}"] = words(rng, language, 18).capitalize() + "."
+        fields[f"body_{language}"] = "<p>" + words(rng, language, 120) + "</p>"
+    fields["body_en"] += "<p>" + " ".join(rng.sample(RARE_WORDS, 3)) + "</p>"
+    fields["title"], fields["teaser"], fields["body"] = fields["title_en"], fields["teaser_en"], fields["body_en"]
+    return fields
+
+
+def make_ideas(rng: random.Random, ideas: int, city_objects, organisations) -> list[GoodIdea]:
     now = datetime.now(UTC)
     idea_objects = []
     for n in range(ideas):
-        city_index = rng.randrange(cities)
-        fields = {}
-        for language in ("en", "fr", "de"):
-            fields[f"title_{language}"] = f"{words(rng, language, 4).capitalize()} {n}"
-            fields[f"teaser_{language}"] = words(rng, language, 18).capitalize() + "."
-            fields[f"body_{language}"] = "<p>" + words(rng, language, 120) + "</p>"
-        fields["body_en"] += "<p>" + " ".join(rng.sample(RARE_WORDS, 3)) + "</p>"
-        fields["title"], fields["teaser"], fields["body"] = fields["title_en"], fields["teaser_en"], fields["body_en"]
+        city_index = rng.randrange(len(city_objects))
+        fields = idea_texts(rng, n)
         idea_objects.append(
             GoodIdea(
                 slug=f"{PREFIX}idea-{n}",
@@ -187,7 +206,11 @@ def generate(ideas: int, cities: int, seed: int = 1):
                 **fields,
             )
         )
-    idea_objects = GoodIdea.objects.bulk_create(idea_objects, batch_size=1000)
+    return GoodIdea.objects.bulk_create(idea_objects, batch_size=1000)
+
+
+def connect_ideas(rng: random.Random, idea_objects: list[GoodIdea]) -> None:
+    """One or two themes and one to four tags on each idea."""
     themes = list(Theme.objects.all())
     through = GoodIdea.themes.through
     through.objects.bulk_create(
@@ -208,8 +231,6 @@ def generate(ideas: int, cities: int, seed: int = 1):
         ),
         batch_size=5000,
     )
-    versioning.bump()  # bulk_create sends no signal: cached counts must count again
-    return len(idea_objects), len(city_objects)
 
 
 def main():

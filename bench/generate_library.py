@@ -200,6 +200,30 @@ def copy(cursor, table, columns, data):
             target.write_row(row)
 
 
+def bench_publishers() -> list[int]:
+    """The ids of 500 publishers named "Bench publisher N" (made once, kept by --clear)."""
+    existing = set(Organisation.objects.filter(name__startswith="Bench publisher ").values_list("name", flat=True))
+    Organisation.objects.bulk_create(
+        [Organisation(name=f"Bench publisher {n}") for n in range(500) if f"Bench publisher {n}" not in existing]
+    )
+    return list(Organisation.objects.filter(name__startswith="Bench publisher ").values_list("pk", flat=True))
+
+
+def link_resources(cursor, rng: random.Random, themes: list[int], cities: list[tuple[int, int]]) -> None:
+    """One or two themes and up to two cities (with their countries) on each generated resource."""
+    ids = [pk for (pk,) in cursor.execute("SELECT id FROM elibrary_resource WHERE slug LIKE 'bench-%'")]
+    theme_links, city_links, country_links = [], [], []
+    for pk in ids:
+        for theme in rng.sample(themes, rng.randint(1, 2)):
+            theme_links.append((pk, theme))
+        chosen = rng.sample(cities, rng.randint(0, 2))
+        city_links += [(pk, city) for city, _ in chosen]
+        country_links += [(pk, country) for country in {country for _, country in chosen}]
+    copy(cursor, "elibrary_resource_themes", ["resource_id", "theme_id"], theme_links)
+    copy(cursor, "elibrary_resource_cities", ["resource_id", "city_id"], city_links)
+    copy(cursor, "elibrary_resource_countries", ["resource_id", "country_id"], country_links)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--resources", type=int, default=100_000)
@@ -213,11 +237,7 @@ def main():
         if args.clear:
             print("removed the generated resources")
             return
-        existing = set(Organisation.objects.filter(name__startswith="Bench publisher ").values_list("name", flat=True))
-        Organisation.objects.bulk_create(
-            [Organisation(name=f"Bench publisher {n}") for n in range(500) if f"Bench publisher {n}" not in existing]
-        )
-        publishers = list(Organisation.objects.filter(name__startswith="Bench publisher ").values_list("pk", flat=True))
+        publishers = bench_publishers()
         themes = list(Theme.objects.values_list("pk", flat=True))
         cities = list(City.objects.values_list("pk", "country_id"))
         if not themes or not cities:
@@ -237,17 +257,7 @@ def main():
             for _name, definition in indexes:
                 cursor.execute(definition)
             print(f"{args.resources} resources copied in {time.perf_counter() - started:.1f} s")
-            ids = [pk for (pk,) in cursor.execute("SELECT id FROM elibrary_resource WHERE slug LIKE 'bench-%'")]
-            theme_links, city_links, country_links = [], [], []
-            for pk in ids:
-                for theme in rng.sample(themes, rng.randint(1, 2)):
-                    theme_links.append((pk, theme))
-                chosen = rng.sample(cities, rng.randint(0, 2))
-                city_links += [(pk, city) for city, _ in chosen]
-                country_links += [(pk, country) for country in {country for _, country in chosen}]
-            copy(cursor, "elibrary_resource_themes", ["resource_id", "theme_id"], theme_links)
-            copy(cursor, "elibrary_resource_cities", ["resource_id", "city_id"], city_links)
-            copy(cursor, "elibrary_resource_countries", ["resource_id", "country_id"], country_links)
+            link_resources(cursor, rng, themes, cities)
         versioning.bump()  # COPY sends no signal: cached library pages must count again
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE elibrary_resource, elibrary_resource_themes, elibrary_resource_cities")

@@ -19,7 +19,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)
         if commit:
-            from community.services import profile_for
+            from community.services.members import profile_for
 
             profile = profile_for(user)
             profile.preferred_language = translation.get_language() or profile.preferred_language
@@ -77,6 +77,6 @@ def axes_username(request, credentials=None) -> str:
 
 def user_display(user) -> str:
     """How allauth names a member (in its e-mails and messages): the display name, never the username."""
-    from community.services import profile_for
+    from community.services.members import profile_for
 
     return profile_for(user).display_name or user.email

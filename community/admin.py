@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from community import services
 from community.models import Follow, Post, Profile, Report, Thread, Topic
+from community.services import members, moderation, notifications
 
 
 @admin.register(Topic)
@@ -56,7 +56,7 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("author"))
     def author_name(self, post):
-        return services.author_name(post.author)
+        return notifications.author_name(post.author)
 
     def save_model(self, request, obj, form, change):
         from community import markdown
@@ -66,22 +66,22 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected posts"), permissions=["change"])
     def approve(self, request, queryset):
-        count = services.posts_approve(queryset.exclude(status=Post.Status.VISIBLE))
+        count = moderation.posts_approve(queryset.exclude(status=Post.Status.VISIBLE))
         self.message_user(request, ngettext("%d post approved.", "%d posts approved.", count) % count)
 
     @admin.action(description=_("Hide the selected posts"), permissions=["change"])
     def hide(self, request, queryset):
-        count = services.posts_set_status(queryset, Post.Status.HIDDEN)
+        count = moderation.posts_set_status(queryset, Post.Status.HIDDEN)
         self.message_user(request, ngettext("%d post hidden.", "%d posts hidden.", count) % count)
 
     @admin.action(description=_("Restore the selected posts"), permissions=["change"])
     def restore(self, request, queryset):
-        count = services.posts_set_status(queryset, Post.Status.VISIBLE)
+        count = moderation.posts_set_status(queryset, Post.Status.VISIBLE)
         self.message_user(request, ngettext("%d post restored.", "%d posts restored.", count) % count)
 
     @admin.action(description=_("Delete the selected posts (can be restored)"), permissions=["change"])
     def mark_deleted(self, request, queryset):
-        count = services.posts_set_status(queryset, Post.Status.DELETED)
+        count = moderation.posts_set_status(queryset, Post.Status.DELETED)
         self.message_user(request, ngettext("%d post deleted.", "%d posts deleted.", count) % count)
 
     @admin.action(description=_("Block the authors of the selected posts"), permissions=["change"])
@@ -89,7 +89,7 @@ class PostAdmin(admin.ModelAdmin):
         authors = {post.author for post in queryset.select_related("author") if post.author}
         for author in authors:
             if not author.is_staff:
-                services.member_block(user=author)
+                members.member_block(user=author)
         self.message_user(request, _("The authors were blocked from posting."), messages.WARNING)
 
 
@@ -157,7 +157,7 @@ class ProfileAdmin(admin.ModelAdmin):
     def block(self, request, queryset):
         for profile in queryset.select_related("user"):
             if not profile.user.is_staff:
-                services.member_block(user=profile.user)
+                members.member_block(user=profile.user)
         self.message_user(request, _("The members were blocked from posting."), messages.WARNING)
 
     @admin.action(description=_("Unblock the selected members"), permissions=["change"])

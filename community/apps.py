@@ -8,8 +8,9 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         """Tell the portal what this app offers (core.registry), and places what waits for typed cities."""
-        from community import demo, seo, services, sitemaps  # noqa: F401 - seo: the cards register themselves
+        from community import demo, seo, sitemaps  # noqa: F401 - seo: the cards register themselves
         from community.models import Thread
+        from community.services import member_data, members
         from core import registry
         from places.services import register_waiting
 
@@ -28,8 +29,8 @@ class CommunityConfig(AppConfig):
         registry.register_sitemap("community", sitemaps.CommunitySitemap)
         registry.register_demo("community", demo.load, after=["goodideas", "webinars", "conversations"])
         # What a member's data export holds: the account first, the records of sign-ins last.
-        for key, export in services.MEMBER_DATA.items():
+        for key, export in member_data.MEMBER_DATA.items():
             registry.register_personal_data(key, export, order=10)
-        for key, export in services.SIGN_IN_DATA.items():
+        for key, export in member_data.SIGN_IN_DATA.items():
             registry.register_personal_data(key, export, order=90)
-        register_waiting("community", resolve=services.profiles_place_resolved)
+        register_waiting("community", resolve=members.profiles_place_resolved)

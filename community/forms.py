@@ -3,8 +3,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from community import markdown, services
+from community import markdown
 from community.models import LANGUAGE_CHOICES, Profile, Report, Thread
+from community.services import members, posting
 from core.forms import HoneypotMixin
 from places.forms import TypedCityMixin
 
@@ -26,7 +27,7 @@ class BodyField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
-        return services.clean_body(value)
+        return posting.clean_body(value)
 
 
 class SignupExtraForm(HoneypotMixin, forms.Form):
@@ -41,7 +42,7 @@ class SignupExtraForm(HoneypotMixin, forms.Form):
     field_order = ["display_name", "email", "password1", "password2", "website_url"]
 
     def signup(self, request, user):
-        profile = services.profile_for(user)
+        profile = members.profile_for(user)
         profile.display_name = self.cleaned_data["display_name"].strip()
         profile.save(update_fields=["display_name"])
 

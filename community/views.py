@@ -15,7 +15,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, UpdateView
 
-from community import services
 from community.filters import ThreadFilter
 from community.forms import (
     DeleteAccountForm,
@@ -26,6 +25,7 @@ from community.forms import (
     ThreadForm,
 )
 from community.models import Follow, Post, Thread, Topic
+from community.services import follows, member_data, members, posting, subjects
 from conversations.models import Item
 from core import lists
 from goodideas.models import GoodIdea
@@ -35,7 +35,7 @@ THREADS_PER_PAGE = 20
 POSTS_PER_PAGE = 30
 
 
-def refused_status(error: services.PostingRefused) -> int:
+def refused_status(error: posting.PostingRefused) -> int:
     return 429 if getattr(error, "rate_limited", False) else 403
 
 
@@ -47,7 +47,7 @@ class ProfileView(LoginRequiredMixin, UpdateView):
     template_name = "account/profile.html"
 
     def get_object(self, queryset=None):
-        return services.profile_for(self.request.user)
+        return members.profile_for(self.request.user)
 
     def get_context_data(self, **kwargs):
         posts = (
@@ -59,7 +59,7 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         return super().get_context_data(recent_posts=posts, **kwargs)
 
     def form_valid(self, form):
-        services.profile_save(
+        members.profile_save(
             profile=form.save(commit=False),
             new_city=form.cleaned_data["new_city"],
             new_country=form.cleaned_data["new_country"],
@@ -70,7 +70,7 @@ class ProfileView(LoginRequiredMixin, UpdateView):
 
 class ExportView(LoginRequiredMixin, View):
     def get(self, request):
-        response = HttpResponse(services.member_export(user=request.user), content_type="application/json")
+        response = HttpResponse(member_data.member_export(user=request.user), content_type="application/json")
         stamp = timezone.now().strftime("%Y-%m-%d")
         response["Content-Disposition"] = f'attachment; filename="cities-of-migration-my-data-{stamp}.json"'
         return response
@@ -90,7 +90,7 @@ class DeleteAccountView(LoginRequiredMixin, FormView):
         user = self.request.user
         remove = form.cleaned_data["posts"] == DeleteAccountForm.REMOVE
         logout(self.request)
-        services.member_delete(user=user, remove_posts=remove)
+        member_data.member_delete(user=user, remove_posts=remove)
         messages.success(self.request, _("Your account has been deleted. Thank you for taking part."))
         return redirect("home")
 
@@ -140,14 +140,14 @@ class TopicView(lists.ForgivingPaginationMixin, ListView):
         status = 200
         if form.is_valid():
             try:
-                outcome = services.thread_create(
+                outcome = posting.thread_create(
                     author=request.user,
                     topic=self.topic,
                     title=form.cleaned_data["title"],
                     kind=form.cleaned_data["kind"],
                     body=form.cleaned_data["body"],
                 )
-            except services.PostingRefused as error:
+            except posting.PostingRefused as error:
                 form.add_error(None, str(error))
                 status = refused_status(error)
             else:
@@ -193,8 +193,8 @@ class ThreadView(lists.ForgivingPaginationMixin, ListView):
         status = 200
         if form.is_valid():
             try:
-                outcome = services.post_create(author=request.user, thread=self.thread, body=form.cleaned_data["body"])
-            except services.PostingRefused as error:
+                outcome = posting.post_create(author=request.user, thread=self.thread, body=form.cleaned_data["body"])
+            except posting.PostingRefused as error:
                 form.add_error(None, str(error))
                 status = refused_status(error)
             else:
@@ -216,7 +216,7 @@ def post_url(post: Post) -> str:
     return f"{post.thread.get_absolute_url()}{query}#post-{post.pk}"
 
 
-def say_posted(request, outcome: services.Outcome) -> None:
+def say_posted(request, outcome: posting.Outcome) -> None:
     if outcome.pending:
         messages.info(
             request,
@@ -237,7 +237,7 @@ class OwnPostMixin(LoginRequiredMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.post_obj = get_object_or_404(Post.objects.select_related("thread"), pk=kwargs["pk"])
-        if not services.can_edit(request.user, self.post_obj):
+        if not posting.can_edit(request.user, self.post_obj):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -254,8 +254,8 @@ class PostEditView(OwnPostMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.post_edit(user=self.request.user, post=self.post_obj, body=form.cleaned_data["body"])
-        except services.PostingRefused as error:
+            posting.post_edit(user=self.request.user, post=self.post_obj, body=form.cleaned_data["body"])
+        except posting.PostingRefused as error:
             form.add_error(None, str(error))
             return self.render_to_response(self.get_context_data(form=form), status=403)
         messages.success(self.request, _("Your post has been changed."))
@@ -270,7 +270,7 @@ class PostDeleteView(OwnPostMixin, View):
         return render(request, "community/post_delete.html", {"post": self.post_obj, "thread": self.post_obj.thread})
 
     def post(self, request, pk):
-        services.post_delete(user=request.user, post=self.post_obj)
+        posting.post_delete(user=request.user, post=self.post_obj)
         messages.success(request, _("Your post has been deleted."))
         return redirect(self.post_obj.thread)
 
@@ -289,7 +289,7 @@ class PostReportView(LoginRequiredMixin, FormView):
         return super().get_context_data(post=self.post_obj, thread=self.post_obj.thread, **kwargs)
 
     def form_valid(self, form):
-        created = services.post_report(
+        created = posting.post_report(
             reporter=self.request.user,
             post=self.post_obj,
             reason=form.cleaned_data["reason"],
@@ -308,10 +308,10 @@ def follow_toggle(request, pk):
         return redirect_to_login(request)
     thread = get_object_or_404(Thread.objects.visible(), pk=pk)
     if request.POST.get("follow") == "1":
-        services.follow(user=request.user, thread=thread)
+        follows.follow(user=request.user, thread=thread)
         messages.success(request, _("You will get an e-mail when someone replies."))
     else:
-        services.unfollow(user=request.user, thread=thread)
+        follows.unfollow(user=request.user, thread=thread)
         messages.success(request, _("You will no longer get e-mails about this thread."))
     return redirect(thread)
 
@@ -320,7 +320,7 @@ def follow_toggle(request, pk):
 class UnsubscribeView(View):
     def get_follow(self, token):
         try:
-            user_id, thread_id = services.follow_from_token(token)
+            user_id, thread_id = follows.follow_from_token(token)
         except (signing.BadSignature, ValueError, TypeError) as error:
             raise Http404 from error
         thread = get_object_or_404(Thread, pk=thread_id)
@@ -347,7 +347,7 @@ class SubjectAskView(View):
 
     def dispatch(self, request, *args, **kwargs):
         self.subject = self.get_subject(**kwargs)
-        self.subject_kind = services.subject_kind(self.subject)
+        self.subject_kind = subjects.subject_kind(self.subject)
         return super().dispatch(request, *args, **kwargs)
 
     def render(self, form, status=200):
@@ -355,7 +355,7 @@ class SubjectAskView(View):
             "subject": self.subject,
             "subject_kind": self.subject_kind,
             self.subject_kind: self.subject,
-            "threads": services.subject_threads(self.subject),
+            "threads": subjects.subject_threads(self.subject),
             "form": form,
         }
         return render(self.request, self.template_name, context, status=status)
@@ -370,14 +370,14 @@ class SubjectAskView(View):
         if not form.is_valid():
             return self.render(form, status=400)
         try:
-            outcome = services.thread_create(
+            outcome = posting.thread_create(
                 author=request.user,
                 title=form.cleaned_data["title"],
                 kind=form.cleaned_data["kind"],
                 body=form.cleaned_data["body"],
                 **{self.subject_kind: self.subject},
             )
-        except services.PostingRefused as error:
+        except posting.PostingRefused as error:
             form.add_error(None, str(error))
             return self.render(form, status=refused_status(error))
         except ValidationError as error:  # pragma: no cover - the form cleaned it already

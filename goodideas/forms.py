@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import WebAddressFormField
 from core.forms import HoneypotMixin
+from goodideas.services import IdeaProposal
 from places.forms import CityChoiceField, TypedCityMixin
 from places.models import City, Theme
 
@@ -70,10 +71,10 @@ class ProposalForm(HoneypotMixin, TypedCityMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.order_fields([name for name in self.fields if name != "website_url"])  # the honeypot last
 
-    def proposal(self) -> dict:
-        """The keyword arguments of services.idea_propose()."""
+    def proposal(self, *, language: str) -> IdeaProposal:
+        """What services.idea_propose() stores: the cleaned data, sent in `language`."""
         data = dict(self.cleaned_data)
-        data.pop("website_url", None)
+        data.pop("website_url", None)  # the honeypot
         for name in ("name", "role", "email", "phone"):
             data[f"proposer_{name}"] = data.pop(f"contact_{name}")
-        return data
+        return IdeaProposal(**data, language=language)

@@ -1,5 +1,8 @@
 """Workflows of Good Ideas: proposals from the public, publishing, slug changes; and the world map."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models.functions import Lower
@@ -32,29 +35,37 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
+@dataclass(frozen=True, kw_only=True)
+class IdeaProposal:
+    """A Good Idea proposed by the public, in the words of the form (IdeaProposalForm.proposal() makes one).
+
+    `city` is one of the portal's cities, or None with the city typed in `new_city` and `new_country`.
+    The proposer's details stay with the editors unless `publish_contact`.
+    """
+
+    title: str
+    summary: str
+    features: str
+    strategies: str = ""
+    outcomes: str
+    achievements: str = ""
+    agency: str
+    city: City | None = None
+    new_city: str = ""
+    new_country: str = ""
+    themes: Iterable = ()
+    year_started: int | None = None
+    website: str = ""
+    proposer_name: str
+    proposer_role: str = ""
+    proposer_email: str
+    proposer_phone: str = ""
+    publish_contact: bool = False
+    language: str = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
 @transaction.atomic
-def idea_propose(
-    *,
-    title: str,
-    summary: str,
-    features: str,
-    strategies: str,
-    outcomes: str,
-    achievements: str,
-    agency: str,
-    city,
-    new_city: str = "",
-    new_country: str = "",
-    themes,
-    year_started: int | None,
-    proposer_name: str,
-    proposer_role: str,
-    proposer_email: str,
-    proposer_phone: str,
-    publish_contact: bool,
-    website: str,
-    language: str,
-) -> GoodIdea:
+def idea_propose(*, proposal: IdeaProposal) -> GoodIdea:
     """Store a proposal from the public as a Good Idea *in review*, tell the editors, thank the proposer.
 
     The text goes in the fields of the sender's language (and in English too when that is another
@@ -63,67 +74,87 @@ def idea_propose(
     if the proposer agreed (`publish_contact`). A city typed instead of chosen is matched to the
     portal's cities or waits, as a TypedPlace, for an editor (the idea has no city until then).
     """
-    place = None
-    if city is None:
-        found = places.place_typed(city_name=new_city, country_text=new_country)
-        city, place = (found, None) if isinstance(found, City) else (found.city, found)
-    with translation.override(language):
-        body = f"<h2>{escape(gettext('The idea and its main features'))}</h2>{_paragraphs(features)}" + (
-            f"<h2>{escape(gettext('Strategies used and why'))}</h2>{_paragraphs(strategies)}" if strategies else ""
-        )
-    texts = {"title": title, "teaser": summary, "body": body, "beneficiaries": outcomes, "results": achievements}
-    fields = {}
-    for name, value in texts.items():
-        fields[f"{name}_{language}"] = value
-        if language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-            fields[f"{name}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"] = value
-    if publish_contact:
-        fields.update(
-            contact_name=proposer_name,
-            contact_email=proposer_email,
-            contact_phone=proposer_phone,
-            **{f"contact_role_{language}": proposer_role},
-        )
-    organisation, _ = Organisation.objects.get_or_create(name=agency, city=city)
+    city, place = _proposal_place(proposal)
+    organisation, _ = Organisation.objects.get_or_create(name=proposal.agency, city=city)
     idea = GoodIdea.objects.create(
-        slug=_unique_slug(title),
+        slug=_unique_slug(proposal.title),
         city=city,
         organisation=organisation,
-        year_started=year_started,
-        contact_website=website,
+        year_started=proposal.year_started,
+        contact_website=proposal.website,
         status=GoodIdea.Status.IN_REVIEW,
-        **fields,
+        **_proposal_texts(proposal),
+        **_proposal_contact(proposal),
     )
-    idea.themes.set(themes)
-    proposal = Proposal.objects.create(
+    idea.themes.set(proposal.themes)
+    record = Proposal.objects.create(
         idea=idea,
-        name=proposer_name,
-        role=proposer_role,
-        email=proposer_email,
-        phone=proposer_phone,
-        language=language,
-        publish_contact=publish_contact,
+        name=proposal.proposer_name,
+        role=proposal.proposer_role,
+        email=proposal.proposer_email,
+        phone=proposal.proposer_phone,
+        language=proposal.language,
+        publish_contact=proposal.publish_contact,
         place=place,
     )
-    admin_path = reverse("admin:goodideas_goodidea_change", args=[idea.pk])
-
-    def notify():
-        mail.send(
-            "goodideas/email/proposal",
-            {"idea": idea, "proposal": proposal, "admin_url": mail.site_url() + admin_path, "language_name": language},
-            to=settings.EDITORS_EMAIL,
-            language=settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
-            reply_to=[proposer_email],
-        )
-        mail.send(
-            "goodideas/email/proposal_received",
-            {"idea": idea, "proposal": proposal, "name": proposer_name},
-            to=[proposer_email],
-            language=language,
-        )
-
-    mail.on_commit(notify)
+    mail.on_commit(lambda: _proposal_notify(idea=idea, record=record))
     return idea
+
+
+def _proposal_place(proposal: IdeaProposal):
+    """(city, typed place): the city chosen, or the one the typed city matched, or None and the TypedPlace."""
+    if proposal.city is not None:
+        return proposal.city, None
+    found = places.place_typed(city_name=proposal.new_city, country_text=proposal.new_country)
+    return (found, None) if isinstance(found, City) else (found.city, found)
+
+
+def _proposal_texts(proposal: IdeaProposal) -> dict:
+    """The idea's translated text fields: the sender's language, and English too when that is another."""
+    language = proposal.language
+    with translation.override(language):
+        body = f"<h2>{escape(gettext('The idea and its main features'))}</h2>{_paragraphs(proposal.features)}"
+        if proposal.strategies:
+            body += f"<h2>{escape(gettext('Strategies used and why'))}</h2>{_paragraphs(proposal.strategies)}"
+    texts = {
+        "title": proposal.title,
+        "teaser": proposal.summary,
+        "body": body,
+        "beneficiaries": proposal.outcomes,
+        "results": proposal.achievements,
+    }
+    codes = {language, settings.MODELTRANSLATION_DEFAULT_LANGUAGE}
+    return {f"{name}_{code}": value for name, value in texts.items() for code in codes}
+
+
+def _proposal_contact(proposal: IdeaProposal) -> dict:
+    """The idea's public contact: the proposer, only if they agreed."""
+    if not proposal.publish_contact:
+        return {}
+    return {
+        "contact_name": proposal.proposer_name,
+        "contact_email": proposal.proposer_email,
+        "contact_phone": proposal.proposer_phone,
+        f"contact_role_{proposal.language}": proposal.proposer_role,
+    }
+
+
+def _proposal_notify(*, idea: GoodIdea, record: Proposal) -> None:
+    """Tell the editors (in English, replying goes to the proposer) and thank the proposer in their language."""
+    admin_path = reverse("admin:goodideas_goodidea_change", args=[idea.pk])
+    mail.send(
+        "goodideas/email/proposal",
+        {"idea": idea, "proposal": record, "admin_url": mail.site_url() + admin_path, "language_name": record.language},
+        to=settings.EDITORS_EMAIL,
+        language=settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
+        reply_to=[record.email],
+    )
+    mail.send(
+        "goodideas/email/proposal_received",
+        {"idea": idea, "proposal": record, "name": record.name},
+        to=[record.email],
+        language=record.language,
+    )
 
 
 def idea_published_notify(*, idea: GoodIdea) -> bool:

@@ -162,7 +162,7 @@ class ProposalView(FormView):
             response = self.form_invalid(form)
             response.status_code = 429
             return response
-        services.idea_propose(**form.proposal(), language=self.request.LANGUAGE_CODE)
+        services.idea_propose(proposal=form.proposal(language=self.request.LANGUAGE_CODE))
         return redirect(self.get_success_url())
 
 

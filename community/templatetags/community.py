@@ -3,8 +3,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from community import services
 from community.forms import ThreadForm
+from community.services import subjects
 
 register = template.Library()
 
@@ -29,9 +29,9 @@ def subject_questions(context, subject, limit=10):
         return {"hidden": True}
     return {
         "subject": subject,
-        "subject_kind": services.subject_kind(subject),
-        "ask_url": services.ask_url(subject),
-        "threads": list(services.subject_threads(subject)[:limit]),
+        "subject_kind": subjects.subject_kind(subject),
+        "ask_url": subjects.ask_url(subject),
+        "threads": list(subjects.subject_threads(subject)[:limit]),
         "form": ThreadForm(),
         "request": context.get("request"),
         "return_to": context.get("return_to", ""),  # signing in or up from here comes back here

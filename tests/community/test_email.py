@@ -83,7 +83,7 @@ def test_reply_goes_to_followers_in_their_language_with_one_click_unsubscribe(
     client, no_premoderation, django_capture_on_commit_callbacks
 ):
     thread = ThreadFactory(title="Funding question")
-    from community.services import profile_for
+    from community.services.members import profile_for
 
     follower = UserFactory()
     profile = profile_for(follower)

@@ -237,9 +237,9 @@ def test_honeypot_refuses_robots(client, thread, member):
 
 
 def test_blocked_members_cannot_post(client, thread, member):
-    from community import services
+    from community.services import members
 
-    services.member_block(user=member)
+    members.member_block(user=member)
     client.force_login(member)
 
     page = client.get(thread.get_absolute_url()).content.decode()

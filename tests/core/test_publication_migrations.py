@@ -48,12 +48,33 @@ def old_apps():
 
 def make_old_rows(old, now):
     """One row in each state the old fields could hold; returns what the public saw (old rules)."""
+    city, publisher = make_old_places(old)
+    ideas = make_old_ideas(old, now, city)
+    resources = make_old_resources(old, now, publisher)
+    make_old_events(old, now, city)
+    issues, items = make_old_issues(old, now)
+    return {
+        GoodIdea: set(ideas.filter(status="published", published_at__lte=now).values_list("slug", flat=True)),
+        Resource: set(resources.filter(is_published=True, published_at__lte=now).values_list("slug", flat=True)),
+        Webinar: {"public"},
+        Event: {"public"},
+        Issue: set(issues.filter(status="published", publish_at__lte=now).values_list("number", flat=True)),
+        Item: set(items.filter(issue__status="published", issue__publish_at__lte=now).values_list("slug", flat=True)),
+        NewsItem: {"news"},
+    }
+
+
+def make_old_places(old):
     country = old.get_model("places", "Country").objects.create(name="Testland", slug="testland", code="TL")
     city = old.get_model("places", "City").objects.create(
         name="Testcity", slug="testcity", country=country, latitude=1, longitude=1
     )
     # Rows with foreign keys, as real ones have: their deferred checks must not stop the schema changes.
     publisher = old.get_model("places", "Organisation").objects.create(name="Publisher", city=city)
+    return city, publisher
+
+
+def make_old_ideas(old, now, city):
     ideas = old.get_model("goodideas", "GoodIdea").objects
     for slug, status, published_at in [
         ("draft", "draft", None),
@@ -67,7 +88,10 @@ def make_old_rows(old, now):
         ideas.create(
             title=slug, title_en=slug, slug=slug, teaser="t", city=city, status=status, published_at=published_at
         )
+    return ideas
 
+
+def make_old_resources(old, now, publisher):
     resources = old.get_model("elibrary", "Resource").objects
     for slug, is_published, published_at in [
         ("public", True, now - timedelta(days=3)),
@@ -83,7 +107,10 @@ def make_old_rows(old, now):
             is_published=is_published,
             published_at=published_at,
         )
+    return resources
 
+
+def make_old_events(old, now, city):
     start = now + timedelta(days=10)
     for name in ("Webinar", "Event"):
         rows = old.get_model("webinars", name).objects
@@ -95,6 +122,8 @@ def make_old_rows(old, now):
             )
             rows.create(title=slug, title_en=slug, slug=slug, summary="s", published=published, **times)
 
+
+def make_old_issues(old, now):
     issues = old.get_model("conversations", "Issue").objects
     items = old.get_model("conversations", "Item").objects
     for number, status, publish_at in [
@@ -110,16 +139,7 @@ def make_old_rows(old, now):
     news.create(
         title="News", slug="news", summary="s", source_name="s", source_url="https://example.org", date=date(2024, 1, 1)
     )
-
-    return {
-        GoodIdea: set(ideas.filter(status="published", published_at__lte=now).values_list("slug", flat=True)),
-        Resource: set(resources.filter(is_published=True, published_at__lte=now).values_list("slug", flat=True)),
-        Webinar: {"public"},
-        Event: {"public"},
-        Issue: set(issues.filter(status="published", publish_at__lte=now).values_list("number", flat=True)),
-        Item: set(items.filter(issue__status="published", issue__publish_at__lte=now).values_list("slug", flat=True)),
-        NewsItem: {"news"},
-    }
+    return issues, items
 
 
 def public_now(at):
@@ -136,6 +156,24 @@ def public_now(at):
             Item: set(Item.objects.published().values_list("slug", flat=True)),
             NewsItem: set(NewsItem.objects.published().values_list("slug", flat=True)),
         }
+
+
+def assert_issues_and_news_migrated(now):
+    """E-zine issues: published with a time in the past or future stay so; the rest are drafts."""
+    issues = {issue.number: issue for issue in Issue.objects.all()}
+    assert {number: issue.status for number, issue in issues.items()} == {
+        1: "published",
+        2: "published",
+        3: "draft",
+        4: "draft",
+        5: "draft",
+    }
+    assert issues[1].published_at == issues[1].publish_at == now - timedelta(days=40)
+    assert issues[4].publish_at == now - timedelta(days=1) and issues[4].published_at is None
+    assert set(Item.objects.values_list("status", flat=True)) == {"published"}
+    assert Item.objects.get(slug="item-1").published_at == now - timedelta(days=40)  # its issue's date
+    news = NewsItem.objects.get()
+    assert (news.status, news.published_at) == ("published", news.created_at)
 
 
 def test_every_row_keeps_what_the_public_sees_and_gets_its_status(old_apps):
@@ -173,20 +211,7 @@ def test_every_row_keeps_what_the_public_sees_and_gets_its_status(old_apps):
         assert dict(model.objects.values_list("slug", "status")) == {"public": "published", "hidden": "draft"}
         assert model.objects.get(slug="public").published_at == model.objects.get(slug="public").created_at
 
-    issues = {issue.number: issue for issue in Issue.objects.all()}
-    assert {number: issue.status for number, issue in issues.items()} == {
-        1: "published",
-        2: "published",
-        3: "draft",
-        4: "draft",
-        5: "draft",
-    }
-    assert issues[1].published_at == issues[1].publish_at == now - timedelta(days=40)
-    assert issues[4].publish_at == now - timedelta(days=1) and issues[4].published_at is None
-    assert set(Item.objects.values_list("status", flat=True)) == {"published"}
-    assert Item.objects.get(slug="item-1").published_at == now - timedelta(days=40)  # its issue's date
-    news = NewsItem.objects.get()
-    assert (news.status, news.published_at) == ("published", news.created_at)
+    assert_issues_and_news_migrated(now)
 
     # The scheduled ones appear at their time, by themselves.
     later = public_now(now + timedelta(days=4))

@@ -1,0 +1,34 @@
+"""What members ask about (a Good Idea, a webinar, a library resource …): its threads and the link to ask."""
+
+from django.urls import reverse
+
+from community.models import Thread
+
+
+def subject_kind(subject) -> str:
+    """The Thread field that points to this kind of subject: "idea", "webinar" or "item"."""
+    kinds = {"goodideas.goodidea": "idea", "webinars.webinar": "webinar", "conversations.item": "item"}
+    try:
+        return kinds[subject._meta.label_lower]
+    except (AttributeError, KeyError) as error:
+        raise TypeError(f"Members cannot ask about {subject!r}") from error
+
+
+def ask_url(subject) -> str:
+    """The page with the subject's questions and the form that asks one."""
+    kind = subject_kind(subject)
+    if kind == "idea":
+        return reverse("community:idea-ask", kwargs={"slug": subject.slug})
+    if kind == "webinar":
+        return reverse("community:webinar-ask", kwargs={"slug": subject.slug})
+    return reverse("community:item-ask", kwargs={"number": subject.issue.number, "slug": subject.slug})
+
+
+def subject_threads(subject):
+    """The visible threads about a subject, newest first, ready for a list."""
+    return (
+        Thread.objects.visible()
+        .filter(**{subject_kind(subject): subject})
+        .for_subject_listing()
+        .order_by("-created_at", "-pk")
+    )
