@@ -25,8 +25,9 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from core import languages as document_languages  # noqa: E402
 from core import versioning  # noqa: E402
-from elibrary.models import DocumentLanguage, Kind, Resource  # noqa: E402
+from elibrary.models import Kind, Resource  # noqa: E402
 from places.models import City, Organisation, Theme  # noqa: E402
 
 WORDS = {
@@ -179,7 +180,7 @@ def words(rng, language, count):
 
 def rows(count, rng, publishers, now):
     kinds = Kind.values
-    languages = DocumentLanguage.values
+    languages = document_languages.DOCUMENT
     for n in range(count):
         title = {code: words(rng, code, rng.randint(3, 8)).capitalize() for code in WORDS}
         summary = {code: words(rng, code, rng.randint(15, 40)) for code in WORDS}

@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from community import markdown
-from community.models import LANGUAGE_CHOICES, Profile, Report, Thread
+from community.models import Profile, Report, Thread
 from community.services import members, posting
+from core import languages
 from core.forms import HoneypotMixin
 from places.forms import TypedCityMixin
 
@@ -54,7 +55,10 @@ class ProfileForm(TypedCityMixin, forms.ModelForm):
     city_required = False
 
     languages = forms.MultipleChoiceField(
-        label=_("Languages you speak"), choices=LANGUAGE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Languages you speak"),
+        choices=languages.choices(languages.MEMBER),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

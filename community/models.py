@@ -11,24 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from core import search
-
-LANGUAGE_CHOICES = [
-    ("ar", _("Arabic")),
-    ("zh", _("Chinese")),
-    ("nl", _("Dutch")),
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("de", _("German")),
-    ("it", _("Italian")),
-    ("pl", _("Polish")),
-    ("pt", _("Portuguese")),
-    ("ru", _("Russian")),
-    ("es", _("Spanish")),
-    ("sv", _("Swedish")),
-    ("tr", _("Turkish")),
-    ("uk", _("Ukrainian")),
-]
+from core import languages, search
 
 
 class Profile(models.Model):
@@ -62,7 +45,7 @@ class Profile(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     languages = ArrayField(
-        models.CharField(max_length=5, choices=LANGUAGE_CHOICES),
+        models.CharField(max_length=5, choices=languages.choices(languages.MEMBER)),
         verbose_name=_("languages spoken"),
         default=list,
         blank=True,

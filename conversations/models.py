@@ -1,6 +1,5 @@
 """Conversations in Integration: the e-zine (issues and their items), integration news, the newsletter."""
 
-import re
 import secrets
 from urllib.parse import urlsplit
 
@@ -11,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core import fields, search, uploads
+from core import embeds, fields, search, uploads
 from core.publication import Publishable, PublishableQuerySet, published_q, status_field
 from core.richtext import RichTextField
 from goodideas.models import GoodIdea
@@ -49,8 +48,6 @@ class ItemQuerySet(PublishableQuerySet, search.SearchQuerySet):
 
 
 # Hosts whose players may be shown in a frame once the visitor asks (see CONTENT_SECURITY_POLICY frame-src).
-YOUTUBE = re.compile(r"^https?://(?:www\.)?(?:youtube\.com/watch\?(?:.*&)?v=|youtu\.be/)([\w-]{6,20})")
-VIMEO = re.compile(r"^https?://(?:www\.)?vimeo\.com/(\d+)")
 
 
 class Item(Publishable):
@@ -116,11 +113,7 @@ class Item(Publishable):
     @property
     def embed_url(self) -> str:
         """The player's address on a privacy-friendly host, or "" where the media is only linked."""
-        if match := YOUTUBE.match(self.media_url):
-            return f"https://www.youtube-nocookie.com/embed/{match[1]}"
-        if match := VIMEO.match(self.media_url):
-            return f"https://player.vimeo.com/video/{match[1]}"
-        return ""
+        return embeds.embed_url(self.media_url)
 
     @property
     def media_host(self) -> str:

@@ -19,13 +19,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector, SearchVectorField
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import F, Func, Value
-from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+
+from core import localised
 
 # PostgreSQL text search configuration for each of the portal's languages.
 CONFIGS = {"en": "english", "fr": "french", "de": "german"}
@@ -104,35 +103,6 @@ def rank(search_query: SearchQuery, column: str = "search_document") -> SearchRa
     return SearchRank(F(column), search_query, weights=WEIGHTS)
 
 
-def page_language() -> str:
-    """The language of the page, one of settings.LANGUAGES (else the default language)."""
-    language = get_language()
-    return language if language in CONFIGS else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-
-
-def is_translated(model, name: str) -> bool:
-    try:
-        model._meta.get_field(f"{name}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}")
-    except FieldDoesNotExist:
-        return False
-    return True
-
-
-def localised(name: str, model=None, *, translated: bool | None = None):
-    """The field `name` in the page's language, else in the default language (SQL).
-
-    A field without translations (`translated` False, or no `name_en` on `model`) is itself.
-    """
-    if translated is None:
-        translated = model is None or is_translated(model, name)
-    if not translated:
-        return F(name)
-    language, default = page_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    if language == default:
-        return F(f"{name}_{default}")
-    return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_{default}"), output_field=models.TextField())
-
-
 def headline(expression, text: str, *, fragments: int = 2, whole: bool = False) -> SearchHeadline:
     """A highlighted extract of `expression` around the words of `text` (its matches marked: see marked()).
 
@@ -140,7 +110,7 @@ def headline(expression, text: str, *, fragments: int = 2, whole: bool = False) 
     texts a list shows in full (a teaser). Extracts show the text as written, accents and all: the
     words are matched as typed too.
     """
-    config = CONFIGS[page_language()]
+    config = CONFIGS[localised.page_language()]
     highlight_query = query(text) | SearchQuery(text, config=config, search_type="websearch")
     if whole:
         return SearchHeadline(expression, highlight_query, config=config, highlight_all=True, **HIGHLIGHT)

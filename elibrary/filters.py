@@ -6,8 +6,8 @@ everything chosen (drilling down).
 
 from django.utils.translation import gettext_lazy as _
 
-from core import lists
-from elibrary.models import DocumentLanguage, Kind
+from core import languages, lists
+from elibrary.models import Kind
 from places.models import City, Country, Organisation, Theme
 
 # Facets that list many values show the most frequent ones (the chosen one always stays).
@@ -19,7 +19,7 @@ class LibraryFilter(lists.ListFilterSet):
     kind = lists.ChoicesFilter("kind", Kind.choices, label=_("Kind"))
     theme = lists.RowsFilter(Theme, link="themes", label=_("Theme"))
     language = lists.ChoicesFilter(
-        "languages", DocumentLanguage.choices, array=True, label=_("Language of the document")
+        "languages", languages.choices(languages.DOCUMENT), array=True, label=_("Language of the document")
     )
     country = lists.RowsFilter(Country, link="countries", label=_("Country"))
     city = lists.RowsFilter(City, link="cities", label=_("City"))

@@ -6,8 +6,9 @@ from django.core.files.base import ContentFile
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
+from core import languages
 from core.uploads import max_document_bytes, validate_document
-from elibrary.models import DocumentLanguage, Kind, Resource
+from elibrary.models import Kind, Resource
 from goodideas.models import GoodIdea
 from places.models import City, Country, Theme
 
@@ -17,7 +18,7 @@ LANGUAGES = ["en", "fr", "de"]  # the portal's languages: a title and a summary 
 class ResourceAdminForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label=capfirst(_("languages of the document")),
-        choices=DocumentLanguage.choices,
+        choices=languages.choices(languages.DOCUMENT),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

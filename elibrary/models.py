@@ -9,14 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
-from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from core import fields, search, uploads
+from core import fields, languages, localised, search, uploads
 from core.publication import Publishable, PublishableQuerySet
 from goodideas.models import GoodIdea
 from places.models import City, Country, Organisation, Theme
@@ -31,22 +29,6 @@ class Kind(models.TextChoices):
     PRESENTATION = "presentation", _("Presentation")
     VIDEO = "video", _("Video")
     DATASET = "dataset", _("Dataset")
-
-
-class DocumentLanguage(models.TextChoices):
-    """Languages a document is written in (ISO 639-1): the portal's three and the usual others."""
-
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-    GERMAN = "de", _("German")
-    SPANISH = "es", _("Spanish")
-    ITALIAN = "it", _("Italian")
-    PORTUGUESE = "pt", _("Portuguese")
-    DUTCH = "nl", _("Dutch")
-    DANISH = "da", _("Danish")
-    TURKISH = "tr", _("Turkish")
-    ARABIC = "ar", _("Arabic")
-    OTHER = "other", _("Other")
 
 
 def resource_upload_to(instance, filename: str) -> str:
@@ -68,10 +50,7 @@ class ResourceQuerySet(PublishableQuerySet, search.SearchQuerySet):
         return self.published().filter(related_ideas=idea).select_related("publisher").order_by("-publication_year")
 
     def order_by_title(self):
-        language = get_language() or "en"
-        field = f"title_{language}" if language != "en" else "title_en"
-        title = Coalesce(NullIf(field, models.Value("")), "title_en", output_field=models.CharField())
-        return self.order_by(title.asc(), "pk")
+        return self.order_by(localised.expression("title", self.model).asc(), "pk")
 
 
 class Resource(Publishable):
@@ -102,7 +81,7 @@ class Resource(Publishable):
     )
     publication_date = models.DateField(_("date of publication"), null=True, blank=True)
     languages = ArrayField(
-        models.CharField(max_length=5, choices=DocumentLanguage.choices),
+        models.CharField(max_length=5, choices=languages.choices(languages.DOCUMENT)),
         verbose_name=_("languages of the document"),
         default=list,
         blank=True,
@@ -190,5 +169,4 @@ class Resource(Publishable):
         return f"{self.slug[:100]}.{extension}"
 
     def language_labels(self) -> list[str]:
-        labels = dict(DocumentLanguage.choices)
-        return [str(labels.get(code, code)) for code in self.languages]
+        return languages.labels(self.languages)

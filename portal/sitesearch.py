@@ -15,12 +15,11 @@ So a search costs a fixed number of queries, whatever the size of the collection
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import connection, models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from core import lists, registry, search
+from core import lists, localised, registry, search
 from core.models import SearchTerm
 
 PAGE_SIZE = 20
@@ -139,7 +138,7 @@ def _fetch(rows: list[tuple], text: str) -> dict[tuple[str, int], models.Model]:
         source = sources()[key]
         queryset = source.queryset().filter(pk__in=[pk for kind, pk, _rank in rows if kind == key])
         if source.snippet_field:
-            extract = search.localised(source.snippet_field, translated=source.translated)
+            extract = localised.expression(source.snippet_field, translated=source.translated)
             queryset = queryset.annotate(hit_snippet=search.headline(extract, text, fragments=0))
         objects.update({(key, obj.pk): obj for obj in queryset.select_related(*source.related)})
     return objects
@@ -147,12 +146,12 @@ def _fetch(rows: list[tuple], text: str) -> dict[tuple[str, int], models.Model]:
 
 def _shown_language(source: registry.SearchSource, obj) -> str | None:
     """The language the result is shown in, when it is not the page's."""
-    language, default = search.page_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    language = localised.page_language()
     if source.language_field:
         written_in = getattr(obj, source.language_field)
         return written_in if written_in != language else None
-    if source.translated and language != default and not getattr(obj, f"{source.title_field}_{language}", None):
-        return default
+    if source.translated:
+        return localised.shown_language(obj, source.title_field)
     return None
 
 

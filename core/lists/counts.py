@@ -28,13 +28,12 @@ import operator
 from dataclasses import dataclass, field
 from functools import reduce
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.db.models.expressions import OrderBy
 from django.utils.functional import Promise
 
-from core import search
+from core import localised
 from core.lists.filters import Column, Link, Names
 
 
@@ -109,14 +108,7 @@ def _at_most_one_failed(conditions: list[Q]) -> Q:
 
 
 def _label_sql(names: Names) -> str:
-    column = connection.ops.quote_name
-    if not search.is_translated(names.model, names.label_field):
-        return f"v.{column(names.label_field)}::text"
-    language, default = search.page_language(), settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    own, fallback = column(f"{names.label_field}_{language}"), column(f"{names.label_field}_{default}")
-    if language == default:
-        return f"v.{own}::text"
-    return f"COALESCE(NULLIF(v.{own}, ''), v.{fallback})::text"
+    return localised.sql("v", names.label_field, names.model)
 
 
 def _counted_sql(name: str, group, where: str) -> tuple[str, list]:

@@ -20,7 +20,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from core import search
+from core import localised, search
 
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # At most this many values of one filter are read: nobody ticks more, and it bounds the SQL.
@@ -212,7 +212,7 @@ class RowsFilter(ListFilter):
         return [by_value[str(value)] for value in values if str(value) in by_value]
 
     def label_expression(self):
-        return search.localised(self.names.label_field, self.names.model)
+        return localised.expression(self.names.label_field, self.names.model)
 
     def link_table(self) -> Link | None:
         if self.link is None or isinstance(self.link, Link):

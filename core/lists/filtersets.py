@@ -10,7 +10,7 @@ from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core import search
+from core import localised, search
 from core.lists import counts
 from core.lists.filters import ListFilter, ListForm
 from core.versioning import content_version
@@ -101,7 +101,7 @@ class ListFilterSet(django_filters.FilterSet):
         if key == "relevance":
             return [F("rank").desc(), *self.newest]
         if key == "title":
-            return [Lower(search.localised(self.title_field, self.queryset.model)), "pk"]
+            return [Lower(localised.expression(self.title_field, self.queryset.model)), "pk"]
         return list(self.newest)
 
     def ordered(self, requested: str | None = None):
@@ -131,7 +131,7 @@ class ListFilterSet(django_filters.FilterSet):
         if not self.cache_seconds or within is not None:
             return run()
         chosen = sorted((name, sorted(str(c.key) for c in value)) for name, value in self.applied_choices().items())
-        state = repr((search.page_language(), chosen, self.query_text, sort, page, per_page))
+        state = repr((localised.page_language(), chosen, self.query_text, sort, page, per_page))
         key = f"lists:{type(self).__name__}:{content_version()}:{hashlib.sha256(state.encode()).hexdigest()}"
         found = cache.get(key)
         if found is None:
@@ -150,7 +150,7 @@ class ListFilterSet(django_filters.FilterSet):
         rows = prepare(rows) if prepare else rows
         model, text = self.queryset.model, self.query_text
         extracts = (
-            [search.localised(s, model) if isinstance(s, str) else s(text) for s in self.snippets] if text else []
+            [localised.expression(s, model) if isinstance(s, str) else s(text) for s in self.snippets] if text else []
         )
         if extracts:
             rows = rows.annotate(**search.headlines(text, extracts, whole=self.whole_snippets))

@@ -1,20 +1,15 @@
 """Translated content in templates: show the page's language, or English marked as English."""
 
 from django import template
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+
+from core import localised
 
 register = template.Library()
 
 
-def fallback_language(obj, field: str) -> str | None:
-    """The language `obj.field` falls back to when it has no text in the current language, else None."""
-    language = get_language() or settings.LANGUAGE_CODE
-    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE or getattr(obj, f"{field}_{language}", None):
-        return None
-    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE if getattr(obj, field, None) else None
+fallback_language = localised.shown_language
 
 
 @register.simple_tag
