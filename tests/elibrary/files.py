@@ -3,7 +3,7 @@
 import io
 import zipfile
 
-from elibrary.pdf import make_pdf
+from tests.elibrary.pdf import make_pdf
 
 CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
 

@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from elibrary.models import Resource
-from elibrary.pdf import make_pdf
 from places.models import Organisation
 from tests.elibrary.factories import ResourceFactory
+from tests.elibrary.pdf import make_pdf
 from tests.goodideas.factories import GoodIdeaFactory
 from tests.places.factories import CityFactory
 
