@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from community.models import Follow
+from tests.community.factories import ThreadFactory, UserFactory
 from tests.goodideas.factories import GoodIdeaFactory
-
-from .conftest import ThreadFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

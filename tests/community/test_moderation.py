@@ -5,8 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 
 from community.models import Follow, Post, Profile, Thread
-
-from .conftest import PostFactory, ThreadFactory, UserFactory
+from tests.community.factories import PostFactory, ThreadFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from .conftest import PASSWORD
+from tests.community.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

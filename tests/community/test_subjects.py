@@ -11,11 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from community.models import Follow, Post, Thread
+from tests.community.factories import PostFactory, ThreadFactory, UserFactory
 from tests.conversations.factories import IssueFactory, ItemFactory
 from tests.goodideas.factories import GoodIdeaFactory
 from tests.webinars.factories import WebinarFactory
-
-from .conftest import PostFactory, ThreadFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.utils import translation
 from citiesofmigration.settings import redis_cache
 from core import cache as fail_soft
 from goodideas.models import GoodIdea
-from tests.community.conftest import PASSWORD, UserFactory
+from tests.community.factories import PASSWORD, UserFactory
 from tests.elibrary.factories import ResourceFactory
 from tests.forms import admin_form
 from tests.goodideas.factories import GoodIdeaFactory

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from tests.community.conftest import ThreadFactory
+from tests.community.factories import ThreadFactory
 from tests.conversations.factories import NewsItemFactory
 from tests.elibrary.factories import ResourceFactory
 from tests.goodideas.factories import GoodIdeaFactory

@@ -16,7 +16,7 @@ from core import lists, search
 from goodideas.filters import GoodIdeaFilter
 from goodideas.models import GoodIdea
 from places.models import Theme
-from tests.community.conftest import PostFactory, ThreadFactory
+from tests.community.factories import PostFactory, ThreadFactory
 from tests.conversations.factories import NewsItemFactory
 from tests.elibrary.factories import ResourceFactory
 from tests.goodideas.factories import idea_with

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from community.models import Follow
 from conversations.models import Subscriber
-from tests.community.conftest import ThreadFactory, UserFactory
+from tests.community.factories import ThreadFactory, UserFactory
 from tests.conversations.factories import IssueFactory, ItemFactory, SubscriberFactory
 from tests.goodideas.factories import GoodIdeaFactory
 from tests.places.factories import CityFactory

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from goodideas.models import GoodIdea
-from tests.goodideas.factories import GoodIdeaFactory, idea_with
+from tests.goodideas.factories import GoodIdeaFactory, idea_with, ideas_in_cities
 from tests.places.factories import CityFactory, CountryFactory
 
 pytestmark = pytest.mark.django_db
@@ -288,24 +288,13 @@ def test_french_page_marks_english_fallback(client, ideas):
     assert '<span lang="en">Museums welcome refugees</span>' in html
 
 
-def make_ideas(count, places):
-    cities = list(places.values())
-    for number in range(count):
-        idea_with(
-            city=cities[number % 3],
-            themes=["work", "learn"],
-            tags=[f"tag{number % 7}", "shared"],
-            year_started=2000 + number % 10,
-        )
-
-
 @pytest.mark.parametrize("query", ["", "?theme=work&city=berlin", "?q=idea&sort=title", "?tag=shared&year=2003"])
 def test_list_query_count_is_constant(client, places, django_assert_max_num_queries, query):
-    make_ideas(5, places)
+    ideas_in_cities(5, places)
     client.get(f"/en/ideas/{query}")  # warm caches (content types)
     with django_assert_max_num_queries(12) as few:
         client.get(f"/en/ideas/{query}")
-    make_ideas(45, places)
+    ideas_in_cities(45, places)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(f"/en/ideas/{query}")
     assert response.status_code == 200

@@ -6,7 +6,7 @@ from django.core import mail
 from community.models import Profile
 from goodideas.models import GoodIdea, Proposal
 from places.models import City, Country, Theme, TypedPlace
-from tests.community.conftest import UserFactory
+from tests.community.factories import UserFactory
 from tests.goodideas.test_submit import change_form_data
 from tests.places.factories import CityFactory, CountryFactory
 

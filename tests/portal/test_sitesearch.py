@@ -200,7 +200,7 @@ def test_webinar_and_conference_pages_are_schema_org_events(client):
 
 def test_community_threads_are_found_by_their_title_or_their_replies(client):
     from community.models import Post, Thread
-    from tests.community.conftest import PostFactory, ThreadFactory
+    from tests.community.factories import PostFactory, ThreadFactory
 
     by_title = ThreadFactory(title="Housing for newcomers: where to start?", language="en")
     by_reply = ThreadFactory(title="A question about Lisbon", language="fr")
