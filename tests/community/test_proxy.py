@@ -12,12 +12,6 @@ VISITOR = "203.0.113.9"
 PROXY = "10.0.0.2"
 
 
-@pytest.fixture
-def behind_one_proxy(settings):
-    settings.BEHIND_PROXY = True
-    settings.TRUSTED_PROXY_HOPS = 1
-
-
 @pytest.mark.usefixtures("behind_one_proxy")
 def test_a_new_forged_address_on_each_try_does_not_escape_the_lockout(client, member):
     with translation.override("en"):

@@ -24,22 +24,6 @@ def url(name, language="en", **kwargs):
         return reverse(name, kwargs=kwargs)
 
 
-@pytest.fixture
-def webinar():
-    return WebinarFactory(title_en="Libraries as first stops", title_fr="Les bibliothèques, premières escales")
-
-
-@pytest.fixture
-def item():
-    return ItemFactory(
-        issue=IssueFactory(number=12),
-        slug="answering-rumours",
-        title_en="Answering rumours with conversation",
-        title="Answering rumours with conversation",
-        title_de="Gerüchten mit Gesprächen begegnen",
-    )
-
-
 def ask_url(subject, language="en"):
     if subject._meta.model_name == "webinar":
         return url("community:webinar-ask", language, slug=subject.slug)
@@ -51,14 +35,6 @@ def question(subject, title="Who pays for it?", **kwargs):
     thread = ThreadFactory(topic=None, title=title, **{field: subject}, **kwargs)
     PostFactory(thread=thread, author=thread.author, body_markdown="Tell us more.")
     return thread
-
-
-SUBJECTS = ["webinar", "item"]
-
-
-@pytest.fixture(params=SUBJECTS)
-def subject(request):
-    return request.getfixturevalue(request.param)
 
 
 def test_urls():

@@ -12,22 +12,13 @@ from community.models import Follow
 from conversations.models import Subscriber
 from tests.community.factories import ThreadFactory, UserFactory
 from tests.conversations.factories import IssueFactory, ItemFactory, SubscriberFactory
+from tests.core.support import HOST
 from tests.goodideas.factories import GoodIdeaFactory
 from tests.places.factories import CityFactory
 from tests.webinars.factories import WebinarFactory
 
 pytestmark = pytest.mark.django_db
-
-# The portal run with `PORT=8123 make run`, DJANGO_SITE_URL unset: the browser asks for this host.
-HOST = "127.0.0.1:8123"
 BASE = f"http://{HOST}"
-
-
-@pytest.fixture
-def on_port(client, settings):
-    settings.SITE_URL = ""
-    client.defaults["HTTP_HOST"] = HOST
-    return client
 
 
 def links(text: str) -> list[str]:

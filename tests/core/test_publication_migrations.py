@@ -6,22 +6,15 @@ migrations (MigrationExecutor), migrated forward, checked, migrated back and che
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from conversations.models import Issue, Item, NewsItem
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 from tests.core.factories import old_publication_rows
+from tests.core.support import BEFORE, migrate
 from webinars.models import Event, Webinar
 
-BEFORE = [
-    ("goodideas", "0006_places"),
-    ("elibrary", "0003_places"),
-    ("webinars", "0004_places"),
-    ("conversations", "0005_places"),
-]
 AFTER = [
     ("goodideas", "0007_publishable"),
     ("elibrary", "0004_publishable"),
@@ -29,22 +22,8 @@ AFTER = [
     ("conversations", "0006_publishable"),
 ]
 
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def migrate(targets):
-    """Migrate to `targets`; the models of that state."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def old_apps():
-    yield migrate(BEFORE)
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())  # whatever happened, back to the latest
 
 
 def public_now(at):

@@ -4,17 +4,9 @@ import pytest
 
 from goodideas.models import GoodIdea
 from tests.goodideas.factories import idea_with
-from tests.places.factories import CityFactory, CountryFactory
+from tests.places.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def berlin():
-    germany = CountryFactory(name_en="Germany", name_fr="Allemagne", name_de="Deutschland", slug="germany", code="DE")
-    return CityFactory(
-        name_en="Berlin", slug="berlin", country=germany, latitude=52.5, longitude=13.4, profile_en="Capital city."
-    )
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "de"])

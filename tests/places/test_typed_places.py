@@ -13,14 +13,6 @@ from tests.places.factories import CityFactory, CountryFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def zurich():
-    switzerland = CountryFactory(
-        name_en="Switzerland", name_fr="Suisse", name_de="Schweiz", slug="switzerland", code="CH"
-    )
-    return CityFactory(name_en="Zürich", name_fr="Zurich", slug="zurich", country=switzerland)
-
-
 def proposal(**changes):
     data = {
         "title": "Neighbourhood mentors",
