@@ -8,8 +8,8 @@ from goodideas.models import GoodIdea
 from webinars.models import Event, Webinar
 
 
-def old_publication_rows(old, now):
-    """One row in each state the old fields could hold; returns what the public saw (old rules)."""
+def old_ideas_and_resources(old, now):
+    """Good Ideas and library resources in every old state; the place they need."""
     country = old.get_model("places", "Country").objects.create(name="Testland", slug="testland", code="TL")
     city = old.get_model("places", "City").objects.create(
         name="Testcity", slug="testcity", country=country, latitude=1, longitude=1
@@ -45,7 +45,11 @@ def old_publication_rows(old, now):
             is_published=is_published,
             published_at=published_at,
         )
+    return city, ideas, resources
 
+
+def old_ezine_and_webinars(old, now, city):
+    """Webinars, events, e-zine issues with an item each, and a news item, in every old state."""
     start = now + timedelta(days=10)
     for name in ("Webinar", "Event"):
         rows = old.get_model("webinars", name).objects
@@ -72,7 +76,13 @@ def old_publication_rows(old, now):
     news.create(
         title="News", slug="news", summary="s", source_name="s", source_url="https://example.org", date=date(2024, 1, 1)
     )
+    return issues, items
 
+
+def old_publication_rows(old, now):
+    """One row in each state the old fields could hold; returns what the public saw (old rules)."""
+    city, ideas, resources = old_ideas_and_resources(old, now)
+    issues, items = old_ezine_and_webinars(old, now, city)
     return {
         GoodIdea: set(ideas.filter(status="published", published_at__lte=now).values_list("slug", flat=True)),
         Resource: set(resources.filter(is_published=True, published_at__lte=now).values_list("slug", flat=True)),
