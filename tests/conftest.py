@@ -44,7 +44,7 @@ def _demo_rows() -> dict:
     from django.apps import apps
 
     rows = {}
-    for model in apps.get_models():
+    for model in apps.get_models(include_auto_created=True):  # many-to-many links too
         if model._meta.app_label in DEMO_APPS:
             skip = {field.attname for field in model._meta.concrete_fields if getattr(field, "auto_now", False)}
             values = model._default_manager.order_by("pk").values()
