@@ -21,7 +21,7 @@ def url(name, **kwargs):
         return reverse(name, kwargs=kwargs)
 
 
-@pytest.mark.usefixtures("redis_out", "content")
+@pytest.mark.usefixtures("redis_out", "cache_outage_content")
 @pytest.mark.parametrize(
     "path",
     [
@@ -111,7 +111,7 @@ def test_healthz_reports_the_cache_down_honestly(client, redis_out):
     assert response.json() == {"database": "ok", "cache": expected}
 
 
-@pytest.mark.usefixtures("redis_out", "content")
+@pytest.mark.usefixtures("redis_out", "cache_outage_content")
 def test_one_warning_is_logged_not_one_per_request(client, caplog):
     with caplog.at_level(logging.WARNING, logger="core.cache"):
         for path in ["/en/ideas/", "/en/library/", "/en/ideas/?theme=work"]:
@@ -123,7 +123,7 @@ def test_one_warning_is_logged_not_one_per_request(client, caplog):
     assert "rate limits not applied" in warnings[0].getMessage()
 
 
-@pytest.mark.usefixtures("content")
+@pytest.mark.usefixtures("cache_outage_content")
 def test_a_hung_redis_costs_one_timeout_not_one_per_cache_operation(client, settings, silent_server):
     settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{silent_server.port}/0")}
     try:
