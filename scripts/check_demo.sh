@@ -14,7 +14,7 @@ trap 'psql "$pg_url/postgres" -qX -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>
 psql "$pg_url/postgres" -qX -c "CREATE DATABASE $db" >/dev/null
 manage() { .venv/bin/python manage.py "$@"; }
 counts='from django.apps import apps
-for m in sorted(apps.get_models(), key=lambda m: m._meta.label.encode()):
+for m in sorted(apps.get_models(include_auto_created=True), key=lambda m: m._meta.label.encode()):
     print(m._meta.label, m._default_manager.count())'
 export LC_ALL=C
 manage migrate --no-input -v0
