@@ -38,7 +38,7 @@ def test_filters(client, news, query, expected):
 )
 def test_bad_input_never_500(client, news, query):
     response = client.get(f"/en/news/?{query}")
-    assert response.status_code in {200, 404}
+    assert response.status_code == 200  # a stale or odd filter is ignored: the list is still shown
 
 
 @pytest.mark.parametrize("query", ["theme=nope", "country=atlantis", "city=%00", "city=" + "x" * 500])
