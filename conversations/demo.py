@@ -1,102 +1,86 @@
 """Demo content: three e-zine issues (the first built on the seeds' "2009: A Successful First Year" report
 card) and a dozen integration news items, in English, French and German (conversations/demo/*.json).
 
-Linked to the demo cities and countries of places/demo and the Good Ideas of goodideas/demo.
-Idempotent: rows are found by issue number, item slug within its issue and news slug, and updated in
-place.
+Linked to the demo cities and countries of places/demo, the Good Ideas of goodideas/demo and the library
+resources of elibrary/demo. Idempotent: issues by number, items by slug within their issue, news by slug.
 """
 
-import json
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 
 from conversations.models import Issue, Item, NewsItem
-from core.demo import translated
+from core.demo import by_slug, pick, read, save
 from core.richtext import sanitize
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 from places.models import City, Country, Theme
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo"
 
-# E-Library resources (elibrary/demo/resources.json, loaded before the e-zine) each item points to, by item slug.
-LIBRARY_RESOURCES = {
-    "city-hall-as-a-welcome-desk": [
-        "welcome-desks-for-international-residents",
-        "newcomer-offices-in-city-hall",
-        "diversity-at-the-heart-of-city-hall",
-    ],
-    "university-doors-open-in-geneva": ["opening-university-doors-refugee-students"],
-    "answering-rumours-with-conversation": ["anti-rumour-handbook"],
-    "shared-tables-in-kuala-lumpur": ["refugee-kitchens-social-enterprise-toolkit"],
-}
+def load_items(issue: Issue, items: list, links: dict) -> None:
+    for position, values in enumerate(items, start=1):
+        save(
+            Item,
+            {"issue": issue, "slug": values["slug"]},
+            fields={
+                "position": position,
+                "kind": values["kind"],
+                "authors": values["authors"],
+                "media_url": values.get("media_url", ""),
+            },
+            texts={key: values[key] for key in ("title", "teaser", "body")},
+            clean={"body": sanitize},
+            many={
+                "themes": pick(links["themes"], values["themes"]),
+                "cities": pick(links["cities"], values["cities"]),
+                "related_ideas": pick(links["ideas"], values["ideas"]),
+                "related_resources": pick(links["resources"], values["resources"]),
+            },
+        )
 
 
-def load_issues(data: list) -> int:
-    themes = {theme.slug: theme for theme in Theme.objects.all()}
-    cities = {city.slug: city for city in City.objects.all()}
-    ideas = {idea.slug: idea for idea in GoodIdea.objects.all()}
-    resources = {resource.slug: resource for resource in Resource.objects.only("slug")}
-    items = 0
+def load_issues(data: list, links: dict) -> int:
     for entry in data:
-        issue, _ = Issue.objects.update_or_create(
-            number=entry["number"],
-            defaults={
+        issue = save(
+            Issue,
+            {"number": entry["number"]},
+            fields={
                 "slug": entry["slug"],
                 "status": Issue.Status.PUBLISHED,
                 "publish_at": datetime.combine(date.fromisoformat(entry["publish_at"]), time(9), tzinfo=UTC),
-                **translated("title", entry["title"]),
-                **translated("editorial", entry["editorial"], clean=sanitize),
-                **translated("cover_alt", entry["cover_alt"]),
             },
+            texts={key: entry[key] for key in ("title", "editorial", "cover_alt")},
+            clean={"editorial": sanitize},
         )
-        for position, values in enumerate(entry["items"], start=1):
-            item, _ = Item.objects.update_or_create(
-                issue=issue,
-                slug=values["slug"],
-                defaults={
-                    "position": position,
-                    "kind": values["kind"],
-                    "authors": values["authors"],
-                    "media_url": values.get("media_url", ""),
-                    **translated("title", values["title"]),
-                    **translated("teaser", values["teaser"]),
-                    **translated("body", values["body"], clean=sanitize),
-                },
-            )
-            item.themes.set([themes[slug] for slug in values["themes"]])
-            item.cities.set([cities[slug] for slug in values["cities"] if slug in cities])
-            item.related_ideas.set([ideas[slug] for slug in values["ideas"] if slug in ideas])
-            item.related_resources.set(
-                [resources[slug] for slug in LIBRARY_RESOURCES.get(values["slug"], []) if slug in resources]
-            )
-            items += 1
-    return items
+        load_items(issue, entry["items"], links)
+    return sum(len(entry["items"]) for entry in data)
 
 
-def load_news(data: list) -> int:
-    themes = {theme.slug: theme for theme in Theme.objects.all()}
-    cities = {city.slug: city for city in City.objects.all()}
-    countries = {country.slug: country for country in Country.objects.all()}
+def load_news(data: list, links: dict) -> int:
+    countries = by_slug(Country)
     for entry in data:
-        news_item, _ = NewsItem.objects.update_or_create(
-            slug=entry["slug"],
-            defaults={
+        save(
+            NewsItem,
+            {"slug": entry["slug"]},
+            fields={
                 "date": date.fromisoformat(entry["date"]),
-                "city": cities.get(entry["city"]),
+                "city": links["cities"].get(entry["city"]),
                 "country": countries.get(entry["country"]),
                 "source_name": entry["source_name"],
                 "source_url": entry["source_url"],
-                **translated("title", entry["title"]),
-                **translated("summary", entry["summary"]),
             },
+            texts={key: entry[key] for key in ("title", "summary")},
+            many={"themes": pick(links["themes"], entry["themes"])},
         )
-        news_item.themes.set([themes[slug] for slug in entry["themes"]])
     return len(data)
 
 
 def load() -> str:
-    issues = json.loads((DEMO_DIR / "issues.json").read_text())
-    items = load_issues(issues)
-    news = load_news(json.loads((DEMO_DIR / "news.json").read_text()))
+    links = {
+        "themes": by_slug(Theme),
+        "cities": by_slug(City),
+        "ideas": by_slug(GoodIdea),
+        "resources": by_slug(Resource),
+    }
+    issues = read(__file__, "issues.json")
+    items = load_issues(issues, links)
+    news = load_news(read(__file__, "news.json"), links)
     return f"{len(issues)} e-zine issues with {items} items, {news} news items"

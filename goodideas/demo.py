@@ -1,68 +1,71 @@
-"""Demo content: Good Ideas from the demo cities (goodideas/demo/ideas.json; the cities come from places)."""
+"""Demo content: Good Ideas from the demo cities (goodideas/demo/ideas.json; the cities come from places).
 
-import json
+Idempotent: ideas by slug, organisations by name and city, further reading by idea and position.
+"""
+
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 
-from django.conf import settings
-
-from core.demo import translated
+from core.demo import LANGUAGE_CODES, by_slug, read, save, translated
 from core.richtext import sanitize
 from goodideas.models import FurtherReading, GoodIdea
 from places.models import City, Organisation, Theme
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo"
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
 
 def organisation(item: dict, city: City) -> Organisation:
-    found, _ = Organisation.objects.update_or_create(
-        name=item["name"], city=city, defaults={"kind": item.get("kind", "other"), "website": item.get("website", "")}
+    fields = {"kind": item.get("kind", "other"), "website": item.get("website", "")}
+    return save(Organisation, {"name": item["name"], "city": city}, fields=fields)
+
+
+def contact_fields(contact: dict) -> dict:
+    return {
+        "contact_name": contact.get("name", ""),
+        "contact_email": contact.get("email", ""),
+        "contact_phone": contact.get("phone", ""),
+        "contact_website": contact.get("website", ""),
+        **translated("contact_role", dict.fromkeys(LANGUAGE_CODES, contact.get("role", ""))),
+    }
+
+
+def load_idea(item: dict, city: City, themes: dict) -> GoodIdea:
+    published = datetime.combine(date.fromisoformat(item["published"]), time(9), tzinfo=UTC)
+    texts = {field: item.get(field, {}) for field in ("title", "teaser", "body", "beneficiaries", "results")}
+    idea = save(
+        GoodIdea,
+        {"slug": item["slug"]},
+        fields={
+            "city": city,
+            "organisation": organisation(item["organisation"], city),
+            "year_started": item.get("year_started"),
+            "still_running": item.get("still_running"),
+            "status": GoodIdea.Status.PUBLISHED,
+            "published_at": published,
+            "last_verified": published.date(),
+            **contact_fields(item.get("contact", {})),
+        },
+        texts={**texts, "adaptation": item.get("adapt", {})},
+        clean={"body": sanitize},
+        many={
+            "themes": [themes[slug] for slug in item["themes"]],
+            "partners": [organisation(partner, city) for partner in item.get("partners", [])],
+            "tags": item.get("tags", []),
+        },
     )
-    return found
-
-
-def load_ideas(items: list) -> int:
-    themes = {theme.slug: theme for theme in Theme.objects.all()}
-    cities = {city.slug: city for city in City.objects.filter(slug__in={item["city"] for item in items})}
-    for item in items:
-        city = cities[item["city"]]
-        published = datetime.combine(date.fromisoformat(item["published"]), time(9), tzinfo=UTC)
-        contact = item.get("contact", {})
-        idea, _ = GoodIdea.objects.update_or_create(
-            slug=item["slug"],
-            defaults={
-                "city": city,
-                "organisation": organisation(item["organisation"], city),
-                "year_started": item.get("year_started"),
-                "still_running": item.get("still_running"),
-                "status": GoodIdea.Status.PUBLISHED,
-                "published_at": published,
-                "last_verified": published.date(),
-                "contact_name": contact.get("name", ""),
-                "contact_email": contact.get("email", ""),
-                "contact_phone": contact.get("phone", ""),
-                "contact_website": contact.get("website", ""),
-                **translated("contact_role", {code: contact.get("role", "") for code in LANGUAGE_CODES}),
-                **translated("title", item["title"]),
-                **translated("teaser", item["teaser"]),
-                **translated("body", item["body"], clean=sanitize),
-                **translated("beneficiaries", item.get("beneficiaries", {})),
-                **translated("results", item.get("results", {})),
-                **translated("adaptation", item.get("adapt", {})),
-            },
+    links = item.get("further_reading", [])
+    for position, link in enumerate(links):
+        save(
+            FurtherReading,
+            {"idea": idea, "position": position},
+            fields={"url": link["url"]},
+            texts={"title": {"en": link["title"]}},
         )
-        idea.themes.set([themes[slug] for slug in item["themes"]])
-        idea.partners.set([organisation(partner, city) for partner in item.get("partners", [])])
-        idea.tags.set(item.get("tags", []), clear=True)
-        idea.further_reading.all().delete()
-        FurtherReading.objects.bulk_create(
-            FurtherReading(idea=idea, url=link["url"], position=position, **translated("title", {"en": link["title"]}))
-            for position, link in enumerate(item.get("further_reading", []))
-        )
-    return len(items)
+    idea.further_reading.filter(position__gte=len(links)).delete()
+    return idea
 
 
 def load() -> str:
-    count = load_ideas(json.loads((DEMO_DIR / "ideas.json").read_text()))
-    return f"{count} Good Ideas"
+    items = read(__file__, "ideas.json")
+    themes = by_slug(Theme)
+    cities = by_slug(City.objects.filter(slug__in={item["city"] for item in items}))
+    for item in items:
+        load_idea(item, cities[item["city"]], themes)
+    return f"{len(items)} Good Ideas"

@@ -1,57 +1,9 @@
-import factory
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 
-from community.markdown import render
-from community.models import Post, Profile, Thread, Topic
-
-PASSWORD = "a long password 123"
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"member{n}")
-    email = factory.Sequence(lambda n: f"member{n}@example.org")
-    password = factory.django.Password(PASSWORD)
-
-    @factory.post_generation
-    def profile(self, create, extracted, **kwargs):
-        if create:
-            Profile.objects.create(user=self, display_name=f"Member {self.username}", **kwargs)
-            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
-
-
-class TopicFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Topic
-
-    title_en = factory.Sequence(lambda n: f"Topic {n}")
-    title = factory.SelfAttribute("title_en")
-    slug = factory.Sequence(lambda n: f"topic-{n}")
-    description_en = "Talk about it."
-
-
-class ThreadFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Thread
-
-    topic = factory.SubFactory(TopicFactory)
-    author = factory.SubFactory(UserFactory)
-    title = factory.Sequence(lambda n: f"Thread number {n}")
-
-
-class PostFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Post
-
-    thread = factory.SubFactory(ThreadFactory)
-    author = factory.SubFactory(UserFactory)
-    body_markdown = "A helpful answer."
-    body_html = factory.LazyAttribute(lambda post: render(post.body_markdown))
+from tests.community.factories import PostFactory, ThreadFactory, UserFactory
+from tests.conversations.factories import IssueFactory, ItemFactory
+from tests.goodideas.factories import GoodIdeaFactory
+from tests.webinars.factories import WebinarFactory
 
 
 @pytest.fixture
@@ -74,3 +26,52 @@ def thread(db):
 @pytest.fixture
 def no_premoderation(settings):
     settings.COMMUNITY_PREMODERATE_FIRST_POSTS = 0
+
+
+# From test_email.py
+@pytest.fixture
+def email_idea():
+    return GoodIdeaFactory(
+        title_en="Library settlement workers",
+        title_fr="Agents d’établissement en bibliothèque",
+        contact_name="Dana",
+        contact_email="dana@library.example",
+    )
+
+
+# From test_proxy.py
+@pytest.fixture
+def behind_one_proxy(settings):
+    settings.BEHIND_PROXY = True
+    settings.TRUSTED_PROXY_HOPS = 1
+
+
+# From test_return_after_sign_up.py
+@pytest.fixture
+def return_after_sign_up_idea():
+    return GoodIdeaFactory(slug="library-settlement-workers")
+
+
+SUBJECTS = ["webinar", "item"]  # what a thread can be about, besides a Good Idea
+
+
+# From test_subjects.py
+@pytest.fixture
+def webinar():
+    return WebinarFactory(title_en="Libraries as first stops", title_fr="Les bibliothèques, premières escales")
+
+
+@pytest.fixture
+def item():
+    return ItemFactory(
+        issue=IssueFactory(number=12),
+        slug="answering-rumours",
+        title_en="Answering rumours with conversation",
+        title="Answering rumours with conversation",
+        title_de="Gerüchten mit Gesprächen begegnen",
+    )
+
+
+@pytest.fixture(params=SUBJECTS)
+def subject(request):
+    return request.getfixturevalue(request.param)

@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from community.models import Post, Profile, Thread
-
-from .conftest import PASSWORD, PostFactory, ThreadFactory, UserFactory
+from tests.community.factories import PASSWORD, PostFactory, ThreadFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

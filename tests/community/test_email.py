@@ -8,9 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from community.models import Follow
-from tests.goodideas.factories import GoodIdeaFactory
-
-from .conftest import ThreadFactory, UserFactory
+from tests.community.factories import ThreadFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,30 +21,20 @@ def links(body: str) -> list[str]:
     return re.findall(r"https?://\S+", body)
 
 
-@pytest.fixture
-def idea():
-    return GoodIdeaFactory(
-        title_en="Library settlement workers",
-        title_fr="Agents d’établissement en bibliothèque",
-        contact_name="Dana",
-        contact_email="dana@library.example",
-    )
-
-
-def ask(client, language, idea, **data):
+def ask(client, language, email_idea, **data):
     with translation.override(language):
-        ask_url = reverse("community:idea-ask", kwargs={"slug": idea.slug})
+        ask_url = reverse("community:idea-ask", kwargs={"slug": email_idea.slug})
     return client.post(ask_url, {"title": "Who pays?", "kind": "question", "body": "Who pays for it?", **data})
 
 
 def test_new_question_goes_to_the_contact_and_the_editors(
-    client, idea, member, settings, no_premoderation, django_capture_on_commit_callbacks
+    client, email_idea, member, settings, no_premoderation, django_capture_on_commit_callbacks
 ):
     settings.EDITORS_EMAIL = ["editors@example.org"]
     client.force_login(member)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = ask(client, "fr", idea)
+        response = ask(client, "fr", email_idea)
     assert response.status_code == 302
 
     assert len(mail.outbox) == 2, [m.subject for m in mail.outbox]
@@ -66,11 +54,11 @@ def test_new_question_goes_to_the_contact_and_the_editors(
     assert "Who pays for it?" in page.content.decode()
 
 
-def test_pending_question_is_mailed_once_approved(client, idea, member, settings, editor):
+def test_pending_question_is_mailed_once_approved(client, email_idea, member, settings, editor):
     settings.COMMUNITY_PREMODERATE_FIRST_POSTS = 1
     client.force_login(member)
 
-    ask(client, "en", idea)
+    ask(client, "en", email_idea)
     assert mail.outbox == []
 
     client.force_login(editor)

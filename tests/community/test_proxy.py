@@ -4,18 +4,12 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from .conftest import PASSWORD
+from tests.community.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 VISITOR = "203.0.113.9"
 PROXY = "10.0.0.2"
-
-
-@pytest.fixture
-def behind_one_proxy(settings):
-    settings.BEHIND_PROXY = True
-    settings.TRUSTED_PROXY_HOPS = 1
 
 
 @pytest.mark.usefixtures("behind_one_proxy")

@@ -11,11 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from community.models import Follow, Post, Thread
+from tests.community.factories import PostFactory, ThreadFactory, UserFactory
 from tests.conversations.factories import IssueFactory, ItemFactory
 from tests.goodideas.factories import GoodIdeaFactory
 from tests.webinars.factories import WebinarFactory
-
-from .conftest import PostFactory, ThreadFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,22 +22,6 @@ pytestmark = pytest.mark.django_db
 def url(name, language="en", **kwargs):
     with translation.override(language):
         return reverse(name, kwargs=kwargs)
-
-
-@pytest.fixture
-def webinar():
-    return WebinarFactory(title_en="Libraries as first stops", title_fr="Les bibliothèques, premières escales")
-
-
-@pytest.fixture
-def item():
-    return ItemFactory(
-        issue=IssueFactory(number=12),
-        slug="answering-rumours",
-        title_en="Answering rumours with conversation",
-        title="Answering rumours with conversation",
-        title_de="Gerüchten mit Gesprächen begegnen",
-    )
 
 
 def ask_url(subject, language="en"):
@@ -52,14 +35,6 @@ def question(subject, title="Who pays for it?", **kwargs):
     thread = ThreadFactory(topic=None, title=title, **{field: subject}, **kwargs)
     PostFactory(thread=thread, author=thread.author, body_markdown="Tell us more.")
     return thread
-
-
-SUBJECTS = ["webinar", "item"]
-
-
-@pytest.fixture(params=SUBJECTS)
-def subject(request):
-    return request.getfixturevalue(request.param)
 
 
 def test_urls():

@@ -25,8 +25,7 @@ def test_routes_reverse_and_resolve(name, kwargs, path):
 @pytest.mark.django_db
 def test_sitemap_lists_topics_and_visible_threads(client):
     from community.models import Thread
-
-    from .conftest import ThreadFactory
+    from tests.community.factories import ThreadFactory
 
     shown = ThreadFactory(title="Gezeigter Faden", language="de", topic__title_fr="Le travail")
     hidden = ThreadFactory(title="Hidden thread", status=Thread.Status.HIDDEN)

@@ -5,9 +5,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from community.models import Follow, Post, Report, Thread
+from tests.community.factories import PostFactory, ThreadFactory, TopicFactory, thread_with_posts
 from tests.goodideas.factories import GoodIdeaFactory
-
-from .conftest import PostFactory, ThreadFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,17 +118,9 @@ def test_a_long_search_is_cut_not_ignored(client):
     assert [thread.title for thread in response.context["object_list"]] == ["Housing for newcomers"]
 
 
-def make_thread_with_posts(count):
-    thread = ThreadFactory()
-    authors = [UserFactory() for _ in range(5)]
-    for number in range(count):
-        PostFactory(thread=thread, author=authors[number % 5], body_markdown=f"Post number {number}")
-    return thread
-
-
 @pytest.mark.parametrize("count", [5, 50])
 def test_thread_page_queries_do_not_grow_with_posts(client, django_assert_max_num_queries, count):
-    thread = make_thread_with_posts(count)
+    thread = thread_with_posts(count)
     client.force_login(thread.author)
 
     with django_assert_max_num_queries(9):

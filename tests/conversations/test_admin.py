@@ -4,38 +4,31 @@ import pytest
 from django.core import mail
 
 from conversations.models import Delivery, Issue
-from tests.conversations.factories import IssueFactory, ItemFactory, SubscriberFactory
+from tests.conversations.factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def issue():
-    issue = IssueFactory(number=12, title_en="Cities that listen")
-    ItemFactory(issue=issue, slug="one", title_en="Item one")
-    return issue
-
-
-def test_admin_action_sends_issue(client, editor, issue):
+def test_admin_action_sends_issue(client, editor, admin_issue):
     SubscriberFactory.create_batch(3)
     client.force_login(editor)
     response = client.post(
         "/admin/conversations/issue/",
-        {"action": "send_to_subscribers", "_selected_action": [issue.pk]},
+        {"action": "send_to_subscribers", "_selected_action": [admin_issue.pk]},
         follow=True,
     )
     assert response.status_code == 200
     assert len(mail.outbox) == 3
-    assert Delivery.objects.filter(issue=issue).count() == 3
+    assert Delivery.objects.filter(issue=admin_issue).count() == 3
 
 
-def test_admin_pages_and_preview_link(client, editor, issue):
+def test_admin_pages_and_preview_link(client, editor, admin_issue):
     client.force_login(editor)
-    response = client.get(f"/admin/conversations/issue/{issue.pk}/change/")
+    response = client.get(f"/admin/conversations/issue/{admin_issue.pk}/change/")
     assert response.status_code == 200
-    assert issue.get_preview_url() in response.content.decode()
+    assert admin_issue.get_preview_url() in response.content.decode()
     SubscriberFactory()
-    item = issue.items.get()
+    item = admin_issue.items.get()
     for path in [
         "/admin/conversations/issue/",
         "/admin/conversations/issue/add/",
@@ -81,6 +74,6 @@ def test_admin_composes_an_issue_with_ordered_items_and_refuses_duplicate_slugs(
     data.update(item(1, "other", 1))
     response = client.post("/admin/conversations/issue/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    issue = Issue.objects.get(number=30)
-    assert [i.slug for i in issue.items.all()] == ["other", "same"]
+    admin_issue = Issue.objects.get(number=30)
+    assert [i.slug for i in admin_issue.items.all()] == ["other", "same"]
     assert client.get("/en/conversations/30/").status_code == 200

@@ -1,25 +1,11 @@
 """RSS and Atom feeds of the news and the e-zine, in each language, parsed back with feedparser."""
 
-from datetime import timedelta
-
 import feedparser
 import pytest
-from django.utils import timezone
 
 from tests.conversations.factories import IssueFactory, ItemFactory, NewsItemFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def content():
-    issue = IssueFactory(number=4)
-    ItemFactory(
-        issue=issue, slug="welcome", title_en="Welcome desk", title_fr="Guichet d'accueil", authors="The editors"
-    )
-    future = IssueFactory(number=5, publish_at=timezone.now() + timedelta(days=3))
-    ItemFactory(issue=future, slug="secret", title_en="Not yet public")
-    NewsItemFactory(slug="n1", title_en="City opens a welcome centre", title_de="Stadt eröffnet ein Willkommenszentrum")
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "de"])

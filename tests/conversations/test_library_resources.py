@@ -8,15 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conversations.factories import IssueFactory, ItemFactory
 from tests.elibrary.factories import ResourceFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def item():
-    return ItemFactory(issue=IssueFactory(number=9), slug="welcome-desk", title_en="City hall as a welcome desk")
 
 
 def test_item_page_lists_published_library_resources(client, item):

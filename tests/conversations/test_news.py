@@ -6,32 +6,8 @@ import pytest
 
 from places.models import Theme
 from tests.conversations.factories import NewsItemFactory
-from tests.places.factories import CityFactory, CountryFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def places():
-    germany = CountryFactory(slug="germany", name_en="Germany", name="Germany", code="DE")
-    canada = CountryFactory(slug="canada", name_en="Canada", name="Canada", code="CA")
-    berlin = CityFactory(slug="berlin", name_en="Berlin", name="Berlin", country=germany)
-    toronto = CityFactory(slug="toronto", name_en="Toronto", name="Toronto", country=canada)
-    return {"germany": germany, "canada": canada, "berlin": berlin, "toronto": toronto}
-
-
-@pytest.fixture
-def news(places):
-    work, learn = Theme.objects.get(slug="work"), Theme.objects.get(slug="learn")
-    return {
-        "berlin": NewsItemFactory(title_en="Berlin news", city=places["berlin"], date=date(2024, 3, 1), themes=[work]),
-        "germany": NewsItemFactory(
-            title_en="German news", country=places["germany"], date=date(2024, 5, 1), themes=[learn]
-        ),
-        "toronto": NewsItemFactory(
-            title_en="Toronto news", city=places["toronto"], date=date(2024, 4, 1), themes=[work, learn]
-        ),
-    }
 
 
 def titles(response):
@@ -62,7 +38,7 @@ def test_filters(client, news, query, expected):
 )
 def test_bad_input_never_500(client, news, query):
     response = client.get(f"/en/news/?{query}")
-    assert response.status_code in {200, 404}
+    assert response.status_code == 200  # a stale or odd filter is ignored: the list is still shown
 
 
 @pytest.mark.parametrize("query", ["theme=nope", "country=atlantis", "city=%00", "city=" + "x" * 500])

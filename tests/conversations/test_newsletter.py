@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from conversations import services
 from conversations.models import Delivery, Subscriber
-from tests.conversations.factories import IssueFactory, ItemFactory, SubscriberFactory
+from tests.conversations.factories import IssueFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,16 +102,7 @@ def test_one_click_unsubscribe(client):
     assert client.post("/en/newsletter/unsubscribe/unknown-token/").status_code == 404
 
 
-@pytest.fixture
-def issue():
-    issue = IssueFactory(
-        number=12, title_en="Cities that listen", title_fr="Des villes à l'écoute", title_de="Städte, die zuhören"
-    )
-    ItemFactory(issue=issue, slug="one", title_en="Item one", title_de="Beitrag eins")
-    return issue
-
-
-def test_send_issue_in_each_language_html_and_text_with_unsubscribe_headers(issue, site_url):
+def test_send_issue_in_each_language_html_and_text_with_unsubscribe_headers(newsletter_issue, site_url):
     SubscriberFactory(email="fr@example.org", language="fr")
     SubscriberFactory(email="de@example.org", language="de")
     SubscriberFactory(email="pending@example.org", confirmed_at=None)
@@ -135,7 +126,7 @@ def test_send_issue_in_each_language_html_and_text_with_unsubscribe_headers(issu
     assert Delivery.objects.count() == 2
 
 
-def test_interrupted_send_resumes_without_sending_twice(issue, site_url):
+def test_interrupted_send_resumes_without_sending_twice(newsletter_issue, site_url):
     subscribers = SubscriberFactory.create_batch(7)
     original_send = services.mail.build_message
 
@@ -149,7 +140,7 @@ def test_interrupted_send_resumes_without_sending_twice(issue, site_url):
         return message
 
     with mock.patch.object(services.mail, "build_message", failing_after_three), pytest.raises(ConnectionError):
-        services.issue_send(issue=issue, batch_size=2)
+        services.issue_send(issue=newsletter_issue, batch_size=2)
     assert len(mail.outbox) == 3
     assert Delivery.objects.count() == 3
 
@@ -161,7 +152,7 @@ def test_interrupted_send_resumes_without_sending_twice(issue, site_url):
     assert Delivery.objects.count() == 7
 
 
-def test_send_issue_refuses_unpublished_or_missing_issue(issue):
+def test_send_issue_refuses_unpublished_or_missing_issue(newsletter_issue):
     IssueFactory(number=13, status="draft")
     with pytest.raises(CommandError):
         call_command("send_issue", "13")
@@ -171,7 +162,7 @@ def test_send_issue_refuses_unpublished_or_missing_issue(issue):
         call_command("send_issue", "12", "--batch-size", "0")
 
 
-def test_send_issue_uses_one_connection_per_batch(issue, site_url):
+def test_send_issue_uses_one_connection_per_batch(newsletter_issue, site_url):
     SubscriberFactory.create_batch(5)
     opened = []
     real = services.get_connection
@@ -181,18 +172,18 @@ def test_send_issue_uses_one_connection_per_batch(issue, site_url):
         return real(*args, **kwargs)
 
     with mock.patch.object(services, "get_connection", counting_connection):
-        assert services.issue_send(issue=issue, batch_size=2) == 5
+        assert services.issue_send(issue=newsletter_issue, batch_size=2) == 5
     assert len(opened) == 3
     assert len(mail.outbox) == 5
 
 
-def test_unsubscribed_and_unconfirmed_get_nothing(issue, site_url):
+def test_unsubscribed_and_unconfirmed_get_nothing(newsletter_issue, site_url):
     from django.utils import timezone
 
     SubscriberFactory(email="gone@example.org", unsubscribed_at=timezone.now())
     SubscriberFactory(email="pending@example.org", confirmed_at=None)
     SubscriberFactory(email="reader@example.org")
-    services.issue_send(issue=issue)
+    services.issue_send(issue=newsletter_issue)
     assert [message.to for message in mail.outbox] == [["reader@example.org"]]
 
 

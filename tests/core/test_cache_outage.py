@@ -1,8 +1,6 @@
 """Redis down or hung: every page and form still works (without the cache), /healthz says so, a warning is logged."""
 
 import logging
-import socket
-import threading
 
 import pytest
 from django.urls import reverse
@@ -11,67 +9,11 @@ from django.utils import translation
 from citiesofmigration.settings import redis_cache
 from core import cache as fail_soft
 from goodideas.models import GoodIdea
-from tests.community.conftest import PASSWORD, UserFactory
-from tests.elibrary.factories import ResourceFactory
+from tests.community.factories import PASSWORD, UserFactory
 from tests.forms import admin_form
 from tests.goodideas.factories import GoodIdeaFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # nothing listens there once the probe is closed
-
-
-class SilentServer:
-    """Accepts connections and never answers a byte: a hung Redis."""
-
-    def __init__(self):
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(16)
-        self.port = self.socket.getsockname()[1]
-        self.connections = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                connection, _address = self.socket.accept()
-            except OSError:
-                return
-            self.connections.append(connection)
-
-    def close(self):
-        self.socket.close()
-        for connection in self.connections:
-            connection.close()
-
-
-@pytest.fixture
-def silent_server():
-    server = SilentServer()
-    yield server
-    server.close()
-
-
-@pytest.fixture(params=["down", "hung"])
-def redis_out(request, settings):
-    """The portal's Redis cache (as REDIS_URL would configure it) on a closed port, or on a silent server."""
-    port = request.getfixturevalue("closed_port" if request.param == "down" else "silent_server")
-    port = getattr(port, "port", port)
-    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{port}/0")}
-    yield request.param
-    fail_soft._health.clear()
-
-
-@pytest.fixture
-def content():
-    GoodIdeaFactory(title_en="Mentors for newcomers")
-    ResourceFactory(title_en="Welcoming cities report")
 
 
 def url(name, **kwargs):
@@ -79,7 +21,7 @@ def url(name, **kwargs):
         return reverse(name, kwargs=kwargs)
 
 
-@pytest.mark.usefixtures("redis_out", "content")
+@pytest.mark.usefixtures("redis_out", "cache_outage_content")
 @pytest.mark.parametrize(
     "path",
     [
@@ -169,7 +111,7 @@ def test_healthz_reports_the_cache_down_honestly(client, redis_out):
     assert response.json() == {"database": "ok", "cache": expected}
 
 
-@pytest.mark.usefixtures("redis_out", "content")
+@pytest.mark.usefixtures("redis_out", "cache_outage_content")
 def test_one_warning_is_logged_not_one_per_request(client, caplog):
     with caplog.at_level(logging.WARNING, logger="core.cache"):
         for path in ["/en/ideas/", "/en/library/", "/en/ideas/?theme=work"]:
@@ -181,7 +123,7 @@ def test_one_warning_is_logged_not_one_per_request(client, caplog):
     assert "rate limits not applied" in warnings[0].getMessage()
 
 
-@pytest.mark.usefixtures("content")
+@pytest.mark.usefixtures("cache_outage_content")
 def test_a_hung_redis_costs_one_timeout_not_one_per_cache_operation(client, settings, silent_server):
     settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{silent_server.port}/0")}
     try:

@@ -9,12 +9,6 @@ VISITOR = "203.0.113.9"
 PROXY = "10.0.0.2"
 
 
-@pytest.fixture
-def behind_one_proxy(settings):
-    settings.BEHIND_PROXY = True
-    settings.TRUSTED_PROXY_HOPS = 1
-
-
 def request(forwarded=None, remote=PROXY):
     headers = {"x-forwarded-for": forwarded} if forwarded is not None else {}
     return RequestFactory().get("/", headers=headers, REMOTE_ADDR=remote)

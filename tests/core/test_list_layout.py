@@ -7,18 +7,10 @@ folded filters on wide screens are checked.
 """
 
 import re
-from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
-
-from tests.community.conftest import ThreadFactory
-from tests.conversations.factories import NewsItemFactory
-from tests.elibrary.factories import ResourceFactory
-from tests.goodideas.factories import GoodIdeaFactory
-from tests.webinars.factories import WebinarFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,22 +48,15 @@ def elements(html: str) -> list:
     return parser.tags
 
 
-@pytest.fixture
-def content():
-    GoodIdeaFactory(title_en="Welcome centre", teaser_en="A welcome for newcomers.")
-    ResourceFactory(title_en="Welcome report")
-    WebinarFactory(title_en="Welcome webinar", starts_at=timezone.now() - timedelta(days=3))
-    NewsItemFactory(title_en="Welcome news")
-    ThreadFactory(title="Welcome thread")
-
-
 def in_panel(within) -> bool:
     return any("filters" in details.get("class", "").split() for details in within)
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "de"])
 @pytest.mark.parametrize("name", LISTS)
-def test_filters_fold_away_in_a_closed_details_after_the_search_box_and_a_skip_link(client, content, name, language):
+def test_filters_fold_away_in_a_closed_details_after_the_search_box_and_a_skip_link(
+    client, list_layout_content, name, language
+):
     address, search_box, (control_tag, attribute, value) = LISTS[name]
     html = client.get(address.format(language)).content.decode()
     tags = elements(html)
@@ -99,7 +84,7 @@ def test_filters_fold_away_in_a_closed_details_after_the_search_box_and_a_skip_l
     assert results[0][0] > panel_position and not in_panel(results[0][1])
 
 
-def test_community_search_is_followed_by_a_skip_link_to_the_threads(client, content):
+def test_community_search_is_followed_by_a_skip_link_to_the_threads(client, list_layout_content):
     html = client.get("/en/community/").content.decode()
     tags = elements(html)
     (skip,) = [attrs for _tag, attrs, _p, _in in tags if "skip-to-results" in attrs.get("class", "")]
@@ -107,7 +92,7 @@ def test_community_search_is_followed_by_a_skip_link_to_the_threads(client, cont
     assert re.search(rf'<section id="{skip["href"][1:]}"[^>]*>\s*<h2 id="threads-heading"', html)
 
 
-def test_the_panel_says_how_many_filters_are_applied(client, content):
+def test_the_panel_says_how_many_filters_are_applied(client, list_layout_content):
     html = client.get("/fr/library/", {"theme": "work", "kind": "article"}).content.decode()
     assert "Filtres (2 appliqués)" in html
     html = client.get("/de/webinars/", {"theme": "bogus"}).content.decode()

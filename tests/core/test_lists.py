@@ -16,11 +16,10 @@ from core import lists, search
 from goodideas.filters import GoodIdeaFilter
 from goodideas.models import GoodIdea
 from places.models import Theme
-from tests.community.conftest import PostFactory, ThreadFactory
+from tests.community.factories import PostFactory, ThreadFactory
 from tests.conversations.factories import NewsItemFactory
 from tests.elibrary.factories import ResourceFactory
 from tests.goodideas.factories import idea_with
-from tests.places.factories import CityFactory
 from tests.webinars.factories import EventFactory, WebinarFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,19 +27,6 @@ pytestmark = pytest.mark.django_db
 
 def bound(query: str) -> GoodIdeaFilter:
     return GoodIdeaFilter(QueryDict(query), queryset=GoodIdea.objects.published())
-
-
-@pytest.fixture
-def ideas():
-    berlin, toronto = CityFactory(slug="berlin", name_en="Berlin"), CityFactory(slug="toronto", name_en="Toronto")
-    made = [
-        idea_with(title_en="Museums welcome refugees", city=berlin, themes=["learn", "connect"], year_started=2015),
-        idea_with(title_en="Library language cafe", city=berlin, themes=["learn"], year_started=2016),
-        idea_with(title_en="Coffee shop hires newcomers", city=toronto, themes=["work"], year_started=2015),
-    ]
-    for number in range(22):
-        idea_with(title_en=f"Mentors {number}", city=toronto, themes=["work"], year_started=2017)
-    return made
 
 
 def test_the_total_every_facet_and_the_page_come_from_one_query(ideas, django_assert_num_queries, settings):

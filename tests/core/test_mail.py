@@ -10,24 +10,15 @@ from django.core.management import CommandError, call_command
 
 from community.models import Follow
 from conversations.models import Subscriber
-from tests.community.conftest import ThreadFactory, UserFactory
+from tests.community.factories import ThreadFactory, UserFactory
 from tests.conversations.factories import IssueFactory, ItemFactory, SubscriberFactory
+from tests.core.support import HOST
 from tests.goodideas.factories import GoodIdeaFactory
 from tests.places.factories import CityFactory
 from tests.webinars.factories import WebinarFactory
 
 pytestmark = pytest.mark.django_db
-
-# The portal run with `PORT=8123 make run`, DJANGO_SITE_URL unset: the browser asks for this host.
-HOST = "127.0.0.1:8123"
 BASE = f"http://{HOST}"
-
-
-@pytest.fixture
-def on_port(client, settings):
-    settings.SITE_URL = ""
-    client.defaults["HTTP_HOST"] = HOST
-    return client
 
 
 def links(text: str) -> list[str]:
@@ -67,7 +58,7 @@ def test_issue_sent_from_the_admin_links_and_unsubscribes_on_that_port(on_port, 
     assert message.extra_headers["List-Unsubscribe"] == f"<{BASE}/en/newsletter/unsubscribe/{subscriber.token}/>"
     html, _mimetype = message.alternatives[0]
     assert links(message.body) and all(link.startswith(BASE) for link in links(message.body))
-    assert all(link.startswith(BASE) for link in links(html))
+    assert links(html) and all(link.startswith(BASE) for link in links(html))
 
 
 def test_webinar_mail_and_its_calendar_file_link_to_that_port(on_port, django_capture_on_commit_callbacks):
@@ -106,7 +97,7 @@ def test_community_and_editors_mails_link_to_that_port(on_port, settings, django
     on_port.post("/admin/community/post/", {"action": "approve", "_selected_action": [post.pk], "index": 0})
     reply = next(message for message in mail.outbox if message.to == [follower.email])
     assert reply.extra_headers["List-Unsubscribe"].startswith(f"<{BASE}/en/community/unsubscribe/")
-    assert all(link.startswith(BASE) for link in links(reply.body))
+    assert links(reply.body) and all(link.startswith(BASE) for link in links(reply.body))
 
 
 def test_sign_up_confirmation_links_to_that_port(on_port):

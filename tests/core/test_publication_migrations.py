@@ -3,24 +3,18 @@ conversations 0006) map every row faithfully: the public sees exactly what it sa
 old state gets its new status. Rows are made in every old state at the schema before those
 migrations (MigrationExecutor), migrated forward, checked, migrated back and checked again."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from conversations.models import Issue, Item, NewsItem
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
+from tests.core.factories import old_publication_rows
+from tests.core.support import BEFORE, migrate
 from webinars.models import Event, Webinar
 
-BEFORE = [
-    ("goodideas", "0006_places"),
-    ("elibrary", "0003_places"),
-    ("webinars", "0004_places"),
-    ("conversations", "0005_places"),
-]
 AFTER = [
     ("goodideas", "0007_publishable"),
     ("elibrary", "0004_publishable"),
@@ -28,118 +22,8 @@ AFTER = [
     ("conversations", "0006_publishable"),
 ]
 
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def migrate(targets):
-    """Migrate to `targets`; the models of that state."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def old_apps():
-    yield migrate(BEFORE)
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())  # whatever happened, back to the latest
-
-
-def make_old_rows(old, now):
-    """One row in each state the old fields could hold; returns what the public saw (old rules)."""
-    city, publisher = make_old_places(old)
-    ideas = make_old_ideas(old, now, city)
-    resources = make_old_resources(old, now, publisher)
-    make_old_events(old, now, city)
-    issues, items = make_old_issues(old, now)
-    return {
-        GoodIdea: set(ideas.filter(status="published", published_at__lte=now).values_list("slug", flat=True)),
-        Resource: set(resources.filter(is_published=True, published_at__lte=now).values_list("slug", flat=True)),
-        Webinar: {"public"},
-        Event: {"public"},
-        Issue: set(issues.filter(status="published", publish_at__lte=now).values_list("number", flat=True)),
-        Item: set(items.filter(issue__status="published", issue__publish_at__lte=now).values_list("slug", flat=True)),
-        NewsItem: {"news"},
-    }
-
-
-def make_old_places(old):
-    country = old.get_model("places", "Country").objects.create(name="Testland", slug="testland", code="TL")
-    city = old.get_model("places", "City").objects.create(
-        name="Testcity", slug="testcity", country=country, latitude=1, longitude=1
-    )
-    # Rows with foreign keys, as real ones have: their deferred checks must not stop the schema changes.
-    publisher = old.get_model("places", "Organisation").objects.create(name="Publisher", city=city)
-    return city, publisher
-
-
-def make_old_ideas(old, now, city):
-    ideas = old.get_model("goodideas", "GoodIdea").objects
-    for slug, status, published_at in [
-        ("draft", "draft", None),
-        ("was-public", "draft", now - timedelta(days=30)),  # unpublished by an editor
-        ("submitted", "submitted", None),
-        ("in-review", "in-review", None),
-        ("public", "published", now - timedelta(days=3)),
-        ("scheduled", "published", now + timedelta(days=3)),
-        ("no-date", "published", None),
-    ]:
-        ideas.create(
-            title=slug, title_en=slug, slug=slug, teaser="t", city=city, status=status, published_at=published_at
-        )
-    return ideas
-
-
-def make_old_resources(old, now, publisher):
-    resources = old.get_model("elibrary", "Resource").objects
-    for slug, is_published, published_at in [
-        ("public", True, now - timedelta(days=3)),
-        ("scheduled", True, now + timedelta(days=3)),
-        ("hidden", False, now - timedelta(days=3)),
-        ("planned", False, now + timedelta(days=5)),
-    ]:
-        resources.create(
-            title=slug,
-            slug=slug,
-            publication_year=2020,
-            publisher=publisher,
-            is_published=is_published,
-            published_at=published_at,
-        )
-    return resources
-
-
-def make_old_events(old, now, city):
-    start = now + timedelta(days=10)
-    for name in ("Webinar", "Event"):
-        rows = old.get_model("webinars", name).objects
-        for slug, published in [("public", True), ("hidden", False)]:
-            times = (
-                {"starts_at": start, "ends_at": start + timedelta(hours=1)}
-                if name == "Webinar"
-                else {"starts_on": start.date(), "ends_on": start.date(), "city": city}
-            )
-            rows.create(title=slug, title_en=slug, slug=slug, summary="s", published=published, **times)
-
-
-def make_old_issues(old, now):
-    issues = old.get_model("conversations", "Issue").objects
-    items = old.get_model("conversations", "Item").objects
-    for number, status, publish_at in [
-        (1, "published", now - timedelta(days=40)),
-        (2, "published", now + timedelta(days=2)),  # scheduled
-        (3, "published", None),  # published without a time: hidden
-        (4, "draft", now - timedelta(days=1)),
-        (5, "draft", None),
-    ]:
-        issue = issues.create(number=number, title=f"Issue {number}", status=status, publish_at=publish_at)
-        items.create(issue=issue, title=f"Item {number}", slug=f"item-{number}")
-    news = old.get_model("conversations", "NewsItem").objects
-    news.create(
-        title="News", slug="news", summary="s", source_name="s", source_url="https://example.org", date=date(2024, 1, 1)
-    )
-    return issues, items
 
 
 def public_now(at):
@@ -178,7 +62,7 @@ def assert_issues_and_news_migrated(now):
 
 def test_every_row_keeps_what_the_public_sees_and_gets_its_status(old_apps):
     now = timezone.now()
-    before = make_old_rows(old_apps, now)
+    before = old_publication_rows(old_apps, now)
 
     migrate(AFTER)
 
@@ -222,7 +106,7 @@ def test_every_row_keeps_what_the_public_sees_and_gets_its_status(old_apps):
 
 def test_the_migrations_go_back_as_they_came(old_apps):
     now = timezone.now()
-    before = make_old_rows(old_apps, now)
+    before = old_publication_rows(old_apps, now)
     migrate(AFTER)
 
     old = migrate(BEFORE)

@@ -1,16 +1,10 @@
 """Requests the portal refuses get a friendly page in the visitor's language: 405 for a method, 414 for a length."""
 
 import pytest
-from django.test import Client
 
 from tests.webinars.factories import WebinarFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def browser():
-    return Client(enforce_csrf_checks=True)  # as a browser without a form's token
 
 
 @pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])

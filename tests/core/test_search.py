@@ -9,17 +9,6 @@ from tests.goodideas.factories import GoodIdeaFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def museum_idea():
-    return GoodIdeaFactory(
-        title_en="Museums welcome refugees",
-        title_fr="Les musées accueillent les réfugiés",
-        title_de="Museen heißen Geflüchtete willkommen",
-        teaser_en="Guides lead tours in Arabic.",
-        body_en="<p>Trained guides from Syria and Iraq.</p>",
-    )
-
-
 @pytest.mark.parametrize(
     "query",
     [

@@ -17,15 +17,10 @@ from tests.forms import admin_form
 from tests.webinars.factories import SpeakerFactory, WebinarFactory
 from webinars.models import Speaker
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_media_root")]
 
 HTML = b"<!doctype html><title>slides</title><script>fetch('/admin/auth/user/add/')</script>"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'
-
-
-@pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def image(kind="PNG", size=(4, 3)) -> bytes:

@@ -23,13 +23,7 @@ from tests.forms import admin_form
 from tests.goodideas.factories import GoodIdeaFactory, idea_with
 from webinars.models import Event, EventLink, Session, Speaker, Webinar, WebinarSpeaker
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _caches_on(settings, tmp_path):
-    settings.GOODIDEAS_FACETS_CACHE_SECONDS = 600  # the library keeps its counts an hour anyway
-    settings.MEDIA_ROOT = tmp_path / "media"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_caches_on")]
 
 
 def page_text(client, url) -> str:

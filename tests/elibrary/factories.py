@@ -2,8 +2,8 @@ import factory
 from django.core.files.base import ContentFile
 
 from elibrary.models import Resource
-from elibrary.pdf import make_pdf
 from elibrary.services import resource_read_file
+from tests.elibrary.pdf import make_pdf
 from tests.places.factories import OrganisationFactory
 
 

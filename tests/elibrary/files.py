@@ -3,7 +3,7 @@
 import io
 import zipfile
 
-from elibrary.pdf import make_pdf
+from tests.elibrary.pdf import make_pdf
 
 CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
 
@@ -59,3 +59,9 @@ def epub() -> bytes:
 
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+
+
+# The header of an E-Library import CSV file.
+HEADER = (
+    "slug,title_en,title_fr,summary_en,kind,authors,publisher,year,date,languages,url,file,themes,cities,ideas,tags\n"
+)

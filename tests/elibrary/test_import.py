@@ -6,43 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from elibrary.models import Resource
-from elibrary.pdf import make_pdf
 from places.models import Organisation
 from tests.elibrary.factories import ResourceFactory
-from tests.goodideas.factories import GoodIdeaFactory
-from tests.places.factories import CityFactory
+from tests.elibrary.files import HEADER
 
 pytestmark = pytest.mark.django_db
-
-HEADER = (
-    "slug,title_en,title_fr,summary_en,kind,authors,publisher,year,date,languages,url,file,themes,cities,ideas,tags\n"
-)
-
-
-@pytest.fixture
-def csv_file(tmp_path):
-    CityFactory(slug="toronto", name_en="Toronto")
-    GoodIdeaFactory(slug="mentoring")
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "guide.pdf").write_bytes(make_pdf("Guide", ["Credential recognition takes years."]))
-    (tmp_path / "docs" / "fake.pdf").write_bytes(b"not a pdf")
-    rows = [
-        'mentor-guide,Mentor guide,Guide du mentorat,How to mentor.,practice-guide,"Wong, Karen",TRIEC,2019,'
-        "2019-05-01,en;fr,,docs/guide.pdf,work;learn,toronto,mentoring,mentoring;jobs",
-        ",Welcoming cities,,A standard.,toolkit,,Welcoming America,2020,,en,https://example.org/standard,,plan,,,",
-        "no-title,,,,,,,2020,,,https://example.org/x,,,,,",
-        "bad-kind,Bad kind,,,novel,,,2020,,,https://example.org/y,,,,,",
-        "bad-year,Bad year,,,article,,,soon,,,https://example.org/z,,,,,",
-        "both,Both,,,article,,,2020,,,https://example.org/b,docs/guide.pdf,,,,",
-        "neither,Neither,,,article,,,2020,,,,,,,,",
-        "fake-file,Fake file,,,article,,,2020,,,,docs/fake.pdf,,,,",
-        "escape,Escape,,,article,,,2020,,,,../../etc/passwd,,,,",
-        "unknown-city,Unknown city,,,article,,,2020,,,https://example.org/c,,,atlantis,,",
-        "bad-language,Bad language,,,article,,,2020,,klingon,https://example.org/l,,,,,",
-    ]
-    path = tmp_path / "library.csv"
-    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
-    return path
 
 
 def test_command_imports_reports_skipped_rows_and_is_idempotent(csv_file):

@@ -50,3 +50,14 @@ def idea_with(*, themes=(), tags=(), partners=0, reading=0, **kwargs):
     for _ in range(reading):
         FurtherReadingFactory(idea=idea)
     return idea
+
+
+def ideas_in_cities(count, places):
+    cities = list(places.values())
+    for number in range(count):
+        idea_with(
+            city=cities[number % 3],
+            themes=["work", "learn"],
+            tags=[f"tag{number % 7}", "shared"],
+            year_started=2000 + number % 10,
+        )

@@ -4,14 +4,9 @@ import pytest
 from django.urls import reverse
 
 from goodideas.models import FormerSlug, GoodIdea
-from tests.goodideas.factories import GoodIdeaFactory, idea_with
+from tests.goodideas.factories import GoodIdeaFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def draft():
-    return idea_with(title_en="A draft idea", slug="a-draft-idea", status=GoodIdea.Status.DRAFT, published_at=None)
 
 
 def test_editor_sees_the_list_with_filters_and_search(client, editor, draft):

@@ -8,50 +8,9 @@ import pytest
 from goodideas import services
 from goodideas.models import GoodIdea
 from tests.goodideas.factories import GoodIdeaFactory, idea_with
-from tests.places.factories import CityFactory, OrganisationFactory
+from tests.places.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def idea():
-    city = CityFactory(
-        name_en="Berlin",
-        name_fr="Berlin",
-        slug="berlin",
-        population=3700000,
-        population_source="Statistik Berlin",
-        population_year=2023,
-        foreign_born_share="24.5",
-        foreign_born_source="Mikrozensus",
-        foreign_born_year=2022,
-        profile_en="A city of newcomers.",
-    )
-    return idea_with(
-        title_en="Museums welcome refugees",
-        title_fr="Les musées accueillent les réfugiés",
-        teaser_en="Guides lead tours in Arabic.",
-        body_en="<h2>How it works</h2><p>Trained guides.</p>",
-        body_fr="<h2>Comment ça marche</h2><p>Des guides formés.</p>",
-        city=city,
-        organisation=OrganisationFactory(name="State Museums", city=city, website="https://museum.example"),
-        themes=["connect", "learn"],
-        tags=["museums", "refugees"],
-        partners=2,
-        reading=2,
-        year_started=2015,
-        still_running=True,
-        beneficiaries_en="Refugees and museum visitors.",
-        results_en="Tours for thousands.",
-        adaptation_en="Any museum can hire guides.",
-        contact_name="Ana Example",
-        contact_role_en="Coordinator",
-        contact_email="ana@example.org",
-        contact_phone="+49 30 123",
-        contact_website="https://multaqa.example",
-        image_alt_en="A guide in a gallery",
-        slug="museums-welcome-refugees",
-    )
 
 
 def test_profile_shows_everything(client, idea):

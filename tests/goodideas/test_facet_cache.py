@@ -6,12 +6,7 @@ from goodideas import services
 from goodideas.models import GoodIdea
 from tests.goodideas.factories import idea_with
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _cache_on(settings):
-    settings.GOODIDEAS_FACETS_CACHE_SECONDS = 60
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_cache_on")]
 
 
 def theme_counts(client, url="/en/ideas/"):

@@ -1,63 +1,11 @@
 """The list of Good Ideas: filters, counts, search, sorting, pagination, bad input."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
-from goodideas.models import GoodIdea
-from tests.goodideas.factories import GoodIdeaFactory, idea_with
-from tests.places.factories import CityFactory, CountryFactory
+from tests.goodideas.factories import GoodIdeaFactory, idea_with, ideas_in_cities
+from tests.places.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def places():
-    germany = CountryFactory(name_en="Germany", name_fr="Allemagne", slug="germany", code="DE", region="europe")
-    canada = CountryFactory(name_en="Canada", slug="canada", code="CA", region="north-america")
-    return {
-        "berlin": CityFactory(name_en="Berlin", slug="berlin", country=germany),
-        "cologne": CityFactory(name_en="Cologne", name_fr="Cologne", name_de="Köln", slug="cologne", country=germany),
-        "toronto": CityFactory(name_en="Toronto", slug="toronto", country=canada),
-    }
-
-
-@pytest.fixture
-def ideas(places):
-    now = timezone.now()
-    return {
-        "museum": idea_with(
-            title_en="Museums welcome refugees",
-            city=places["berlin"],
-            themes=["connect", "learn"],
-            tags=["museums", "refugees"],
-            year_started=2015,
-            still_running=True,
-            published_at=now - datetime.timedelta(days=3),
-        ),
-        "library": idea_with(
-            title_en="Library language cafe",
-            city=places["cologne"],
-            themes=["learn"],
-            tags=["libraries"],
-            year_started=2016,
-            still_running=False,
-            published_at=now - datetime.timedelta(days=2),
-        ),
-        "jobs": idea_with(
-            title_en="Coffee shop hires newcomers",
-            city=places["toronto"],
-            themes=["work"],
-            tags=["employment", "refugees"],
-            year_started=2017,
-            still_running=True,
-            published_at=now - datetime.timedelta(days=1),
-        ),
-        "draft": idea_with(
-            title_en="Secret draft", city=places["berlin"], status=GoodIdea.Status.DRAFT, published_at=None
-        ),
-    }
 
 
 def titles(response):
@@ -68,7 +16,7 @@ def facet(response, name):
     return {item.value: item.count for item in response.context["facets"][name].values}
 
 
-def test_lists_published_ideas_newest_first(client, ideas):
+def test_lists_published_ideas_newest_first(client, list_ideas):
     response = client.get("/en/ideas/")
 
     assert response.status_code == 200
@@ -96,7 +44,7 @@ def test_lists_published_ideas_newest_first(client, ideas):
         ("theme=learn&theme=connect", {"Museums welcome refugees", "Library language cafe"}),
     ],
 )
-def test_filters_select_the_right_ideas(client, ideas, query, expected):
+def test_filters_select_the_right_ideas(client, list_ideas, query, expected):
     response = client.get(f"/en/ideas/?{query}")
 
     assert response.status_code == 200
@@ -104,7 +52,7 @@ def test_filters_select_the_right_ideas(client, ideas, query, expected):
     assert len(titles(response)) == len(expected)  # an idea in two chosen themes shows once
 
 
-def test_counts_next_to_each_value_follow_the_other_filters(client, ideas):
+def test_counts_next_to_each_value_follow_the_other_filters(client, list_ideas):
     response = client.get("/en/ideas/?country=germany&theme=learn")
 
     # Theme counts: ideas in Germany, by theme (not narrowed by the theme filter itself).
@@ -119,7 +67,7 @@ def test_counts_next_to_each_value_follow_the_other_filters(client, ideas):
     assert "(2)" in html
 
 
-def test_unfiltered_counts(client, ideas):
+def test_unfiltered_counts(client, list_ideas):
     response = client.get("/en/ideas/")
 
     assert facet(response, "theme") == {"work": 1, "learn": 2, "connect": 1}
@@ -127,31 +75,31 @@ def test_unfiltered_counts(client, ideas):
     assert facet(response, "tag") == {"refugees": 2, "museums": 1, "libraries": 1, "employment": 1}
 
 
-def test_search_finds_words_and_sorts_by_relevance(client, ideas):
+def test_search_finds_words_and_sorts_by_relevance(client, list_ideas):
     response = client.get("/en/ideas/?q=refugees")
 
     assert titles(response) == ["Museums welcome refugees"]
     assert response.context["sort"] == "relevance"
 
 
-def test_search_in_french_words(client, ideas):
-    ideas["museum"].title_fr = "Les musées accueillent les réfugiés"
-    ideas["museum"].save()
+def test_search_in_french_words(client, list_ideas):
+    list_ideas["museum"].title_fr = "Les musées accueillent les réfugiés"
+    list_ideas["museum"].save()
 
     response = client.get("/fr/ideas/?q=musées")
 
     assert titles(response) == ["Les musées accueillent les réfugiés"]
 
 
-def test_sort_a_to_z(client, ideas):
+def test_sort_a_to_z(client, list_ideas):
     response = client.get("/en/ideas/?sort=title")
 
     assert titles(response) == ["Coffee shop hires newcomers", "Library language cafe", "Museums welcome refugees"]
 
 
-def test_sort_a_to_z_uses_the_page_language_with_english_fallback(client, ideas):
-    ideas["jobs"].title_fr = "Un café embauche des nouveaux arrivants"
-    ideas["jobs"].save()
+def test_sort_a_to_z_uses_the_page_language_with_english_fallback(client, list_ideas):
+    list_ideas["jobs"].title_fr = "Un café embauche des nouveaux arrivants"
+    list_ideas["jobs"].save()
 
     response = client.get("/fr/ideas/?sort=title")
 
@@ -182,7 +130,7 @@ def test_sort_a_to_z_uses_the_page_language_with_english_fallback(client, ideas)
         "city=" + "&city=".join(f"city-{n}" for n in range(200)),
     ],
 )
-def test_bad_input_gives_a_normal_page(client, ideas, query):
+def test_bad_input_gives_a_normal_page(client, list_ideas, query):
     response = client.get(f"/en/ideas/?{query}")
 
     assert response.status_code == 200
@@ -191,7 +139,7 @@ def test_bad_input_gives_a_normal_page(client, ideas, query):
 @pytest.mark.parametrize(
     "query", ["theme=nope", "city=atlantis&country=utopia", "tag=no-such-tag", "year=1850", "theme=" + "x" * 100]
 )
-def test_values_that_name_nothing_are_ignored_and_not_shown_as_applied(client, ideas, query):
+def test_values_that_name_nothing_are_ignored_and_not_shown_as_applied(client, list_ideas, query):
     response = client.get(f"/en/ideas/?{query}")
 
     assert response.status_code == 200
@@ -201,14 +149,14 @@ def test_values_that_name_nothing_are_ignored_and_not_shown_as_applied(client, i
     assert '<meta name="robots" content="noindex, follow">' not in response.content.decode()
 
 
-def test_an_unknown_value_beside_a_known_one_is_dropped(client, ideas):
+def test_an_unknown_value_beside_a_known_one_is_dropped(client, list_ideas):
     response = client.get("/en/ideas/?theme=work&theme=nope&city=atlantis")
 
     assert titles(response) == ["Coffee shop hires newcomers"]
     assert [active.label for active in response.context["active_filters"]] == ["Work"]
 
 
-def test_an_applied_value_that_counts_no_idea_is_still_shown(client, ideas):
+def test_an_applied_value_that_counts_no_idea_is_still_shown(client, list_ideas):
     response = client.get("/en/ideas/?theme=work&city=berlin")
 
     assert titles(response) == []
@@ -216,7 +164,7 @@ def test_an_applied_value_that_counts_no_idea_is_still_shown(client, ideas):
     assert facet(response, "theme")["work"] == 0
 
 
-def test_malformed_values_are_ignored(client, ideas):
+def test_malformed_values_are_ignored(client, list_ideas):
     response = client.get("/en/ideas/?year=abc&running=maybe&region=mars")
 
     assert len(titles(response)) == 3
@@ -247,7 +195,7 @@ def test_pagination(client, places):
     assert 'href="?page=2"' in first.content.decode()
 
 
-def test_active_filter_can_be_removed(client, ideas):
+def test_active_filter_can_be_removed(client, list_ideas):
     response = client.get("/en/ideas/?theme=learn&theme=work&city=berlin")
 
     urls = {active.label: active.remove_url for active in response.context["active_filters"]}
@@ -255,7 +203,7 @@ def test_active_filter_can_be_removed(client, ideas):
     assert urls["Learn"] == "?theme=work&city=berlin"
 
 
-def test_filters_work_without_javascript(client, ideas):
+def test_filters_work_without_javascript(client, list_ideas):
     html = client.get("/en/ideas/").content.decode()
 
     assert '<form class="ideas-filters" method="get" action="/en/ideas/"' in html
@@ -265,7 +213,7 @@ def test_filters_work_without_javascript(client, ideas):
     assert "<script" not in html
 
 
-def test_page_links_feeds_and_exports(client, ideas):
+def test_page_links_feeds_and_exports(client, list_ideas):
     html = client.get("/en/ideas/?theme=learn").content.decode()
 
     assert '<link rel="alternate" type="application/rss+xml"' in html
@@ -275,37 +223,26 @@ def test_page_links_feeds_and_exports(client, ideas):
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "de"])
-def test_list_in_each_language(client, ideas, language):
+def test_list_in_each_language(client, list_ideas, language):
     response = client.get(f"/{language}/ideas/")
 
     assert response.status_code == 200
     assert f'<html lang="{language}">' in response.content.decode()
 
 
-def test_french_page_marks_english_fallback(client, ideas):
+def test_french_page_marks_english_fallback(client, list_ideas):
     html = client.get("/fr/ideas/").content.decode()
 
     assert '<span lang="en">Museums welcome refugees</span>' in html
 
 
-def make_ideas(count, places):
-    cities = list(places.values())
-    for number in range(count):
-        idea_with(
-            city=cities[number % 3],
-            themes=["work", "learn"],
-            tags=[f"tag{number % 7}", "shared"],
-            year_started=2000 + number % 10,
-        )
-
-
 @pytest.mark.parametrize("query", ["", "?theme=work&city=berlin", "?q=idea&sort=title", "?tag=shared&year=2003"])
 def test_list_query_count_is_constant(client, places, django_assert_max_num_queries, query):
-    make_ideas(5, places)
+    ideas_in_cities(5, places)
     client.get(f"/en/ideas/{query}")  # warm caches (content types)
     with django_assert_max_num_queries(12) as few:
         client.get(f"/en/ideas/{query}")
-    make_ideas(45, places)
+    ideas_in_cities(45, places)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(f"/en/ideas/{query}")
     assert response.status_code == 200

@@ -8,31 +8,10 @@ import feedparser
 import pytest
 from django.http import StreamingHttpResponse
 
-from goodideas.models import GoodIdea
 from tests.goodideas.factories import idea_with
-from tests.places.factories import CityFactory, CountryFactory, OrganisationFactory
+from tests.places.factories import CityFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ideas():
-    germany = CountryFactory(name_en="Germany", name_fr="Allemagne", slug="germany", code="DE")
-    berlin = CityFactory(name_en="Berlin", slug="berlin", country=germany)
-    toronto = CityFactory(name_en="Toronto", slug="toronto")
-    return [
-        idea_with(
-            title_en="Museums welcome refugees",
-            title_fr="Les musées accueillent les réfugiés",
-            slug="museums",
-            city=berlin,
-            organisation=OrganisationFactory(name="State Museums", city=berlin),
-            themes=["connect", "learn"],
-            tags=["museums", "refugees"],
-        ),
-        idea_with(title_en="Jobs", slug="jobs", city=toronto, themes=["work"]),
-        idea_with(title_en="Draft", slug="draft", city=berlin, status=GoodIdea.Status.DRAFT),
-    ]
 
 
 def body(response):
@@ -40,7 +19,7 @@ def body(response):
     return b"".join(response.streaming_content).decode()
 
 
-def test_json_export_has_the_documented_shape(client, ideas):
+def test_json_export_has_the_documented_shape(client, open_data_ideas):
     response = client.get("/en/ideas/export.json?city=berlin")
 
     assert response["Content-Type"].startswith("application/json")
@@ -58,7 +37,7 @@ def test_json_export_has_the_documented_shape(client, ideas):
     assert len(item["published"]) == 10 and item["published"][4] == "-"
 
 
-def test_json_export_in_french(client, ideas):
+def test_json_export_in_french(client, open_data_ideas):
     data = json.loads(body(client.get("/fr/ideas/export.json?city=berlin")))
 
     assert data["results"][0]["title"] == "Les musées accueillent les réfugiés"
@@ -66,7 +45,7 @@ def test_json_export_in_french(client, ideas):
     assert data["results"][0]["url"].endswith("/fr/ideas/museums/")
 
 
-def test_exports_follow_the_filters(client, ideas):
+def test_exports_follow_the_filters(client, open_data_ideas):
     everything = json.loads(body(client.get("/en/ideas/export.json")))
     work = json.loads(body(client.get("/en/ideas/export.json?theme=work")))
     unknown = json.loads(body(client.get("/en/ideas/export.json?theme=nope")))
@@ -79,7 +58,7 @@ def test_exports_follow_the_filters(client, ideas):
     assert none == {"count": 0, "results": []}
 
 
-def test_csv_export(client, ideas):
+def test_csv_export(client, open_data_ideas):
     response = client.get("/en/ideas/export.csv?q=museums")
 
     assert response["Content-Type"].startswith("text/csv")
@@ -91,7 +70,7 @@ def test_csv_export(client, ideas):
     assert rows[0]["themes"] == "learn connect"
 
 
-def test_export_query_count_does_not_grow_with_rows(client, ideas, django_assert_max_num_queries):
+def test_export_query_count_does_not_grow_with_rows(client, open_data_ideas, django_assert_max_num_queries):
     with django_assert_max_num_queries(5) as few:
         body(client.get("/en/ideas/export.json"))
     for _ in range(30):
@@ -102,7 +81,7 @@ def test_export_query_count_does_not_grow_with_rows(client, ideas, django_assert
 
 @pytest.mark.parametrize("path", ["feed/", "feed/atom/"])
 @pytest.mark.parametrize("language", ["en", "fr", "de"])
-def test_feeds_list_published_ideas_in_the_language(client, ideas, path, language):
+def test_feeds_list_published_ideas_in_the_language(client, open_data_ideas, path, language):
     response = client.get(f"/{language}/ideas/{path}")
 
     assert response.status_code == 200
@@ -116,13 +95,13 @@ def test_feeds_list_published_ideas_in_the_language(client, ideas, path, languag
     assert f"http://testserver/{language}/ideas/museums/" in links
 
 
-def test_french_feed_in_french(client, ideas):
+def test_french_feed_in_french(client, open_data_ideas):
     feed = feedparser.parse(client.get("/fr/ideas/feed/").content)
 
     assert "Les musées accueillent les réfugiés (Berlin)" in [entry.title for entry in feed.entries]
 
 
-def test_atom_feed_is_atom(client, ideas):
+def test_atom_feed_is_atom(client, open_data_ideas):
     feed = feedparser.parse(client.get("/en/ideas/feed/atom/").content)
 
     assert feed.version == "atom10"
@@ -137,14 +116,14 @@ def test_footer_links_the_feed(client, db):
     "query", ["q=%00%01", "q=" + "é" * 600, "theme=nope", "year=abc", "region=mars", "sort=zzz", "q=!!+(&sort=title"]
 )
 @pytest.mark.parametrize("path", ["export.json", "export.csv"])
-def test_exports_take_bad_input(client, ideas, path, query):
+def test_exports_take_bad_input(client, open_data_ideas, path, query):
     response = client.get(f"/en/ideas/{path}?{query}")
 
     assert response.status_code == 200
     body(response)
 
 
-def test_export_search_and_list_search_agree(client, ideas):
+def test_export_search_and_list_search_agree(client, open_data_ideas):
     listed = client.get("/en/ideas/?q=museums").context["object_list"]
     exported = json.loads(body(client.get("/en/ideas/export.json?q=museums")))
 

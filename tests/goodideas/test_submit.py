@@ -5,14 +5,8 @@ from django.core import mail
 
 from goodideas.models import GoodIdea
 from places.models import Theme
-from tests.places.factories import CityFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def city():
-    return CityFactory(name_en="Lisbon", slug="lisbon")
 
 
 def proposal(place, **changes):

@@ -6,19 +6,11 @@ from django.core import mail
 from community.models import Profile
 from goodideas.models import GoodIdea, Proposal
 from places.models import City, Country, Theme, TypedPlace
-from tests.community.conftest import UserFactory
+from tests.community.factories import UserFactory
 from tests.goodideas.test_submit import change_form_data
 from tests.places.factories import CityFactory, CountryFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def zurich():
-    switzerland = CountryFactory(
-        name_en="Switzerland", name_fr="Suisse", name_de="Schweiz", slug="switzerland", code="CH"
-    )
-    return CityFactory(name_en="Zürich", name_fr="Zurich", slug="zurich", country=switzerland)
 
 
 def proposal(**changes):

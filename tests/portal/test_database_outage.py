@@ -5,7 +5,6 @@ from contextlib import contextmanager
 
 import pytest
 from django.db import InterfaceError, OperationalError, connection
-from django.test import Client
 
 from tests.goodideas.factories import GoodIdeaFactory
 
@@ -21,11 +20,6 @@ def database_down(error=OperationalError):
 
     with connection.execute_wrapper(refuse):
         yield
-
-
-@pytest.fixture
-def visitor():
-    return Client(raise_request_exception=False)  # as a browser sees it, not the test's own exception
 
 
 @pytest.mark.parametrize(

@@ -3,28 +3,9 @@
 Read from every import in the code, function-level ones included, by scripts/import_graph.py.
 """
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 FEATURES = ["goodideas", "elibrary", "webinars", "conversations", "community"]
-
-
-@pytest.fixture(scope="module")
-def graph():
-    script = Path(settings.BASE_DIR) / "scripts" / "import_graph.py"
-    output = subprocess.run(
-        [sys.executable, str(script), str(settings.BASE_DIR)], capture_output=True, text=True, check=True
-    ).stdout
-    edges = {}
-    for line in output.splitlines():
-        if " -> " in line and not line.startswith(" "):
-            package, imported = line.split(" -> ")
-            edges[package] = set() if imported == "-" else set(imported.split(", "))
-    return output, edges
 
 
 def test_no_package_imports_another_round_a_loop(graph):

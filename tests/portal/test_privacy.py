@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from conversations import services
 from conversations.models import Subscriber
-from tests.community.conftest import UserFactory
+from tests.community.factories import UserFactory
 from tests.conversations.factories import SubscriberFactory
 from tests.places.factories import CityFactory
 from tests.webinars.factories import WebinarFactory

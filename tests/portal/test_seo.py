@@ -132,7 +132,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_exports(clie
 
 
 def test_a_community_thread_is_a_discussion_forum_posting(client):
-    from tests.community.conftest import ThreadFactory
+    from tests.community.factories import ThreadFactory
 
     thread = ThreadFactory(title="Where do newcomers find housing?")
     data = jsonld(client.get(thread.get_absolute_url()))

@@ -9,28 +9,6 @@ from tests.goodideas.factories import GoodIdeaFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ideas():
-    return {
-        "library": GoodIdeaFactory(
-            title_en="Integration advice in the public library",
-            title_fr="Des conseils d'intégration à la bibliothèque publique",
-            title_de="Integrationsberatung in der öffentlichen Bibliothek",
-            teaser_en="Advisers who speak many languages meet newcomers in the library.",
-            teaser_fr="Des conseillers polyglottes reçoivent les nouveaux arrivants à la bibliothèque.",
-            teaser_de="Mehrsprachige Beraterinnen empfangen Neuankömmlinge in der Bibliothek.",
-        ),
-        "museum": GoodIdeaFactory(
-            title_en="Museums welcome refugees",
-            teaser_en="Refugees trained as guides lead tours in Arabic.",
-        ),
-        "jobs": GoodIdeaFactory(
-            title_en="A thousand jobs",
-            teaser_en="An employer hires refugees across the country; the library is not involved.",
-        ),
-    }
-
-
 @pytest.mark.parametrize(
     ("language", "query", "expected_first"),
     [
@@ -200,7 +178,7 @@ def test_webinar_and_conference_pages_are_schema_org_events(client):
 
 def test_community_threads_are_found_by_their_title_or_their_replies(client):
     from community.models import Post, Thread
-    from tests.community.conftest import PostFactory, ThreadFactory
+    from tests.community.factories import PostFactory, ThreadFactory
 
     by_title = ThreadFactory(title="Housing for newcomers: where to start?", language="en")
     by_reply = ThreadFactory(title="A question about Lisbon", language="fr")

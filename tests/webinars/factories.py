@@ -3,6 +3,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
+from places.models import Theme
 from tests.places.factories import CityFactory
 from webinars.models import Event, Registration, Session, Speaker, Webinar, WebinarSpeaker
 
@@ -72,3 +73,14 @@ class SessionFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyFunction(timezone.now)
     title_en = factory.Sequence(lambda n: f"Session {n}")
     title = factory.SelfAttribute("title_en")
+
+
+def webinars_and_events(count):
+    theme = Theme.objects.get(slug="work")
+    speaker = SpeakerFactory()
+    for n in range(count):
+        for starts_at in (timezone.now() + timedelta(days=n + 1), timezone.now() - timedelta(days=n + 1)):
+            webinar = WebinarFactory(starts_at=starts_at, speakers=[speaker])
+            webinar.themes.set([theme])
+        event = EventFactory(starts_on=timezone.localdate() - timedelta(days=400 + n))
+        SessionFactory(event=event)

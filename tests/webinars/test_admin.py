@@ -8,15 +8,6 @@ from webinars.models import Registration
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def registrants(django_user_model):
-    webinar = WebinarFactory(title_en="Libraries as first stops")
-    for n, status in enumerate(["registered", "registered", "waitlisted", "cancelled"]):
-        user = django_user_model.objects.create_user(f"u{n}", f"u{n}@example.org", "a long password 123")
-        RegistrationFactory(webinar=webinar, user=user, status=status)
-    return webinar
-
-
 def test_editor_sees_webinar_with_inlines(client, editor, registrants):
     client.force_login(editor)
     response = client.get(reverse("admin:webinars_webinar_change", args=[registrants.pk]))

@@ -13,14 +13,6 @@ from webinars.models import Registration
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]  # mails sent outside a request
 
 
-@pytest.fixture
-def users(django_user_model):
-    return [
-        django_user_model.objects.create_user(f"user{n}", f"user{n}@example.org", "a long password 123")
-        for n in range(4)
-    ]
-
-
 def test_places_then_waiting_list_then_moving_up(users, django_capture_on_commit_callbacks):
     webinar = WebinarFactory(capacity=2)
     with django_capture_on_commit_callbacks(execute=True):

@@ -15,6 +15,7 @@ from tests.webinars.factories import (
     SessionFactory,
     SpeakerFactory,
     WebinarFactory,
+    webinars_and_events,
 )
 from webinars.models import Registration
 
@@ -261,17 +262,6 @@ def test_event_programme_in_the_events_zone(client):
     assert "Opening" in content
 
 
-def _make_rows(count):
-    theme = Theme.objects.get(slug="work")
-    speaker = SpeakerFactory()
-    for n in range(count):
-        for starts_at in (timezone.now() + timedelta(days=n + 1), timezone.now() - timedelta(days=n + 1)):
-            webinar = WebinarFactory(starts_at=starts_at, speakers=[speaker])
-            webinar.themes.set([theme])
-        event = EventFactory(starts_on=timezone.localdate() - timedelta(days=400 + n))
-        SessionFactory(event=event)
-
-
 def _queries(client, django_assert_max_num_queries, address, count):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -283,9 +273,9 @@ def _queries(client, django_assert_max_num_queries, address, count):
 
 @pytest.mark.parametrize("name", ["list", "events"])
 def test_list_query_counts_do_not_grow(client, django_assert_max_num_queries, name):
-    _make_rows(5)
+    webinars_and_events(5)
     small = _queries(client, django_assert_max_num_queries, url(name), 5)
-    _make_rows(50)
+    webinars_and_events(50)
     with django_assert_max_num_queries(small):
         client.get(url(name))
     assert small <= 10

@@ -1,4 +1,4 @@
-"""A tiny PDF writer: real text in a real PDF (for the demo documents and the tests), no dependency.
+"""A tiny PDF writer for the tests (and, once, for the demo files in elibrary/demo/files/): real text in a real PDF.
 
 Each page holds a title and wrapped paragraphs in Helvetica (WinAnsi: Latin accents work), so the
 text can be extracted again by pypdf and found by the library's search.

@@ -1,0 +1,17 @@
+"""The demo library: loading twice changes nothing; its shipped PDF files are read and found by their words."""
+
+from elibrary.models import Resource
+
+
+def test_loading_the_demo_twice_changes_no_library_row(demo_loaded_twice):
+    first, second = demo_loaded_twice
+    assert first["elibrary.Resource"]
+    assert first["elibrary.Resource"] == second["elibrary.Resource"]
+
+
+def test_a_word_found_only_inside_a_demo_pdf_finds_its_resource(demo_loaded_twice, client):
+    resource = Resource.objects.published().get(slug="museums-as-meeting-places-multaqa-evaluation")
+    assert resource.file.name.endswith(".pdf") and resource.file_size
+    assert "twenty-five guides" in resource.extracted_text
+    page = client.get("/en/library/", {"q": "twenty-five guides"}).content.decode()
+    assert "Museums as Meeting Places" in page
