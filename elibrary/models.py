@@ -60,7 +60,7 @@ class Resource(Publishable):
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.RESEARCH_REPORT)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.RESEARCH_REPORT)
     summary = models.TextField(_("summary"), blank=True)
     authors = models.CharField(
         _("authors"),

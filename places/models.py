@@ -47,7 +47,7 @@ class Country(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), unique=True)
     code = models.CharField(_("ISO code"), max_length=2, unique=True, help_text=_("ISO 3166-1 alpha-2, e.g. DE."))
-    region = models.CharField(_("region"), max_length=20, choices=Region.choices, db_index=True)
+    region = models.CharField(_("region"), max_length=20, choices=Region, db_index=True)
 
     class Meta:
         ordering = ["name"]

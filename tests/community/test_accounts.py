@@ -344,7 +344,8 @@ def test_verification_e_mail_in_german_is_formal(client):
     message = mail.outbox[0]
     assert message.subject == "[Cities of Migration] Bestätigen Sie Ihre E-Mail-Adresse"
     assert "wahrscheinlich Sie" in message.body
-    assert " du " not in message.body and " dein" not in message.body
+    assert " du " not in message.body
+    assert " dein" not in message.body
 
 
 def test_profile_lists_the_members_recent_posts(client, member):

@@ -5,7 +5,9 @@ from community.models import Profile, Thread, Topic
 
 def test_loading_the_demo_twice_changes_no_member_topic_thread_or_post(demo_loaded_twice):
     first, second = demo_loaded_twice
-    assert first["community.Thread"] and first["community.Post"] and first["account.EmailAddress"]
+    assert first["community.Thread"]
+    assert first["community.Post"]
+    assert first["account.EmailAddress"]
     for label in (
         "auth.User",
         "account.EmailAddress",
@@ -28,5 +30,6 @@ def test_the_demo_community_speaks_three_languages_on_the_demo_content(demo_load
     webinar_page = client.get("/en/webinars/libraries-as-first-stops/").content.decode()
     assert "newcomers who never come into the library" in webinar_page
     profiles = list(Profile.objects.select_related("user"))
-    assert profiles and not any(profile.user.has_usable_password() for profile in profiles)
+    assert profiles
+    assert not any(profile.user.has_usable_password() for profile in profiles)
     assert "Travail et compétences" in client.get("/fr/community/").content.decode()

@@ -5,7 +5,9 @@ from conversations.models import Issue, NewsItem
 
 def test_loading_the_demo_twice_changes_no_ezine_or_news_row(demo_loaded_twice):
     first, second = demo_loaded_twice
-    assert first["conversations.Issue"] and first["conversations.Item"] and first["conversations.NewsItem"]
+    assert first["conversations.Issue"]
+    assert first["conversations.Item"]
+    assert first["conversations.NewsItem"]
     assert {label: rows for label, rows in first.items() if label.startswith("conversations.")} == {
         label: rows for label, rows in second.items() if label.startswith("conversations.")
     }
@@ -16,7 +18,8 @@ def test_the_demo_has_the_seeds_report_card_and_news(demo_loaded_twice, client):
     assert report_card.title_fr == "2009 : une première année réussie"
     assert report_card.title_de == "2009: Ein erfolgreiches erstes Jahr"
     item = report_card.items.first()
-    assert item.body_fr and item.body_de
+    assert item.body_fr
+    assert item.body_de
     news = NewsItem.objects.get(slug="geneva-conference-on-migrants-and-cities")
     assert news.city.slug == "geneva"
     assert client.get(item.get_absolute_url()).status_code == 200

@@ -28,7 +28,8 @@ def test_double_opt_in(client):
     assert response.status_code == 302
     assert response["Location"] == "/fr/newsletter/check-your-inbox/"
     subscriber = Subscriber.objects.get()
-    assert subscriber.language == "fr" and not subscriber.is_active
+    assert subscriber.language == "fr"
+    assert not subscriber.is_active
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["ada@example.org"]
@@ -116,7 +117,9 @@ def test_send_issue_in_each_language_html_and_text_with_unsubscribe_headers(news
     assert "Beitrag eins" in german.body
     assert "/de/conversations/12/one/" in german.body
     html, mimetype = german.alternatives[0]
-    assert mimetype == "text/html" and "Beitrag eins" in html and '<html lang="de">' in html
+    assert mimetype == "text/html"
+    assert "Beitrag eins" in html
+    assert '<html lang="de">' in html
     subscriber = Subscriber.objects.get(email="de@example.org")
     assert (
         german.extra_headers["List-Unsubscribe"]

@@ -93,7 +93,7 @@ def test_media_is_click_to_load(client, pages_issue):
     assert 'src="https://www.youtube-nocookie.com/embed/abcdefghijk"' in html
 
 
-def test_scheduled_issue_is_invisible_before_publish_at_and_visible_after(client, time_machine=None):
+def test_scheduled_issue_is_invisible_before_publish_at_and_visible_after(client):
     later = timezone.now() + timedelta(hours=2)
     IssueFactory(number=9, title_en="Scheduled issue", publish_at=later)
     ItemFactory(issue__number=10, issue__status="draft", slug="x")

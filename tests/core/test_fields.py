@@ -46,4 +46,6 @@ def test_an_address_longer_than_the_field_is_a_form_error_not_a_database_error()
 
 def test_the_model_field_gives_the_form_field():
     field = WebAddressField(blank=True).formfield()
-    assert isinstance(field, WebAddressFormField) and field.max_length == MAX_LENGTH and not field.required
+    assert isinstance(field, WebAddressFormField)
+    assert field.max_length == MAX_LENGTH
+    assert not field.required

@@ -70,7 +70,8 @@ def test_filters_fold_away_in_a_closed_details_after_the_search_box_and_a_skip_l
     assert [tag for tag, _attrs, _where, within in tags if tag == "summary" and within and within[-1] is panel]
     # The filter controls are inside the panel; the search box is not.
     controls = [within for tag, attrs, _w, within in tags if tag == control_tag and attrs.get(attribute) == value]
-    assert controls and all(in_panel(within) for within in controls)
+    assert controls
+    assert all(in_panel(within) for within in controls)
     ((box, box_within),) = [(where, within) for _t, attrs, where, within in tags if attrs.get("id") == search_box]
     assert not in_panel(box_within)
 
@@ -81,7 +82,8 @@ def test_filters_fold_away_in_a_closed_details_after_the_search_box_and_a_skip_l
     target = skip["href"].removeprefix("#")
     results = [(where, within) for _tag, attrs, where, within in tags if attrs.get("id") == target]
     assert len(results) == 1, "the link leads to the results"
-    assert results[0][0] > panel_position and not in_panel(results[0][1])
+    assert results[0][0] > panel_position
+    assert not in_panel(results[0][1])
 
 
 def test_community_search_is_followed_by_a_skip_link_to_the_threads(client, list_layout_content):

@@ -83,7 +83,8 @@ def test_scheduled_items_appear_by_themselves_at_their_time(client, model):
     obj = make(model, status=Status.PUBLISHED, publish_at=later)
 
     assert obj.published_at == later
-    assert obj.is_scheduled and not obj.is_published
+    assert obj.is_scheduled
+    assert not obj.is_published
     assert not model.objects.published().filter(pk=obj.pk).exists()
     assert client.get(obj.get_absolute_url()).status_code == 404
 
@@ -98,7 +99,8 @@ def test_published_at_is_set_when_published_and_kept_when_withdrawn():
 
     idea.publish()
     first = idea.published_at
-    assert first is not None and idea.is_published
+    assert first is not None
+    assert idea.is_published
 
     idea.withdraw()
     idea.refresh_from_db()
@@ -153,7 +155,8 @@ def test_draft_news_stays_off_every_public_page(client):
 
     for address in ["/en/news/", "/en/news/feed/", "/en/", "/sitemap.xml", "/en/search/?q=news+story"]:
         content = client.get(address).content.decode()
-        assert "Draft news story" not in content and "draft-news" not in content, address
+        assert "Draft news story" not in content, address
+        assert "draft-news" not in content, address
     assert "Public news story" in client.get("/en/news/").content.decode()
 
 
@@ -215,7 +218,8 @@ def test_every_kind_has_the_publishable_admin(client, editor, model):
     html = changelist.content.decode()
     assert draft.get_preview_url() in html  # the Preview link of each row
     assert "?status__exact=draft" in html  # the status filter
-    assert 'value="publish"' in html and 'value="withdraw"' in html  # the actions
+    assert 'value="publish"' in html
+    assert 'value="withdraw"' in html
 
     change = client.get(f"{admin_list(model)}{draft.pk}/change/").content.decode()
     assert draft.get_preview_url() in change
@@ -223,7 +227,8 @@ def test_every_kind_has_the_publishable_admin(client, editor, model):
 
     client.post(admin_list(model), {"action": "publish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
-    assert draft.status == Status.PUBLISHED and draft.published_at is not None
+    assert draft.status == Status.PUBLISHED
+    assert draft.published_at is not None
     assert client.get(draft.get_absolute_url()).status_code == 200
     assert "viewsitelink" in client.get(f"{admin_list(model)}{draft.pk}/change/").content.decode()
 

@@ -53,7 +53,8 @@ def assert_issues_and_news_migrated(now):
         5: "draft",
     }
     assert issues[1].published_at == issues[1].publish_at == now - timedelta(days=40)
-    assert issues[4].publish_at == now - timedelta(days=1) and issues[4].published_at is None
+    assert issues[4].publish_at == now - timedelta(days=1)
+    assert issues[4].published_at is None
     assert set(Item.objects.values_list("status", flat=True)) == {"published"}
     assert Item.objects.get(slug="item-1").published_at == now - timedelta(days=40)  # its issue's date
     news = NewsItem.objects.get()
@@ -99,9 +100,12 @@ def test_every_row_keeps_what_the_public_sees_and_gets_its_status(old_apps):
 
     # The scheduled ones appear at their time, by themselves.
     later = public_now(now + timedelta(days=4))
-    assert "scheduled" in later[GoodIdea] and "scheduled" in later[Resource]
-    assert 2 in later[Issue] and "item-2" in later[Item]
-    assert 3 not in later[Issue] and 5 not in later[Issue]
+    assert "scheduled" in later[GoodIdea]
+    assert "scheduled" in later[Resource]
+    assert 2 in later[Issue]
+    assert "item-2" in later[Item]
+    assert 3 not in later[Issue]
+    assert 5 not in later[Issue]
 
 
 def test_the_migrations_go_back_as_they_came(old_apps):

@@ -76,7 +76,8 @@ def test_slides_are_stored_under_a_random_name_with_the_contents_extension(clien
     webinar.refresh_from_db()
     assert webinar.slides.name.startswith("webinars/slides/")
     assert webinar.slides.name.endswith(".pdf")
-    assert "talk" not in webinar.slides.name and ".." not in webinar.slides.name
+    assert "talk" not in webinar.slides.name
+    assert ".." not in webinar.slides.name
 
 
 @pytest.mark.parametrize(

@@ -184,13 +184,18 @@ def test_one_new_number_per_transaction_unless_it_was_read_between():
         assert content_version() == before + 2
 
 
+def save_then_fail(idea):
+    with transaction.atomic():
+        idea.save()
+        raise RuntimeError
+
+
 def test_a_rolled_back_change_takes_its_number_with_it():
     idea = GoodIdeaFactory()
     before = content_version()
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        idea.save()
-        raise RuntimeError
+    with pytest.raises(RuntimeError):
+        save_then_fail(idea)
     assert content_version() == before
 
     idea.save()  # the mark of the rolled-back savepoint went with it: a new UPDATE

@@ -11,7 +11,8 @@ def test_loading_the_demo_twice_changes_no_library_row(demo_loaded_twice):
 
 def test_a_word_found_only_inside_a_demo_pdf_finds_its_resource(demo_loaded_twice, client):
     resource = Resource.objects.published().get(slug="museums-as-meeting-places-multaqa-evaluation")
-    assert resource.file.name.endswith(".pdf") and resource.file_size
+    assert resource.file.name.endswith(".pdf")
+    assert resource.file_size
     assert "twenty-five guides" in resource.extracted_text
     page = client.get("/en/library/", {"q": "twenty-five guides"}).content.decode()
     assert "Museums as Meeting Places" in page

@@ -30,7 +30,8 @@ def test_command_imports_reports_skipped_rows_and_is_idempotent(csv_file):
 
     guide = Resource.objects.get(slug="mentor-guide")
     assert guide.title_fr == "Guide du mentorat"
-    assert guide.file_format == "pdf" and guide.page_count == 1
+    assert guide.file_format == "pdf"
+    assert guide.page_count == 1
     assert "Credential recognition" in guide.extracted_text
     assert {theme.slug for theme in guide.themes.all()} == {"work", "learn"}
     assert [idea.slug for idea in guide.related_ideas.all()] == ["mentoring"]

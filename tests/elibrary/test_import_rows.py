@@ -23,7 +23,8 @@ def test_a_good_row_gives_the_resource_fields():
     assert fields["title_en"] == fields["title"] == "A report"
     assert fields["kind"] == Kind.RESEARCH_REPORT
     assert (fields["publication_year"], fields["languages"], fields["status"]) == (2020, ["en", "fr"], None)
-    assert relations["themes"] == [] and upload is None
+    assert relations["themes"] == []
+    assert upload is None
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,8 @@ def test_admin_upload_reads_the_pdf_and_never_uses_the_users_name(admin_client):
     assert "Pharmacists find work" in resource.extracted_text
     assert resource.file.name.startswith("library/2021/")
     assert resource.file.name.endswith(".pdf")
-    assert "Report" not in resource.file.name and ".." not in resource.file.name
+    assert "Report" not in resource.file.name
+    assert ".." not in resource.file.name
     assert list(Resource.objects.search("pharmacists")) == [resource]
 
 

@@ -5,10 +5,12 @@ from goodideas.models import GoodIdea
 
 def test_loading_the_demo_twice_changes_no_good_idea(demo_loaded_twice):
     first, second = demo_loaded_twice
-    assert first["goodideas.GoodIdea"] and first["goodideas.FurtherReading"]
+    assert first["goodideas.GoodIdea"]
+    assert first["goodideas.FurtherReading"]
     for label in ("goodideas.GoodIdea", "goodideas.FurtherReading", "taggit.TaggedItem"):
         assert first[label] == second[label], label
-    assert first["goodideas.GoodIdea_themes"] and first["goodideas.GoodIdea_partners"]
+    assert first["goodideas.GoodIdea_themes"]
+    assert first["goodideas.GoodIdea_partners"]
     links = [label for label in first if label.startswith("goodideas.GoodIdea_")]  # themes, partners, related
     assert all(first[label] == second[label] for label in links)
 
@@ -17,5 +19,6 @@ def test_the_demo_ideas_are_published_in_three_languages(demo_loaded_twice, clie
     idea = GoodIdea.objects.published().get(slug="multaqa-museums-welcome-refugees")
     assert idea.title_fr == "Multaqa : les musées accueillent les réfugiés"
     assert idea.title_de == "Multaqa: Museen heißen Geflüchtete willkommen"
-    assert idea.themes.exists() and idea.tags.exists()
+    assert idea.themes.exists()
+    assert idea.tags.exists()
     assert "Multaqa" in client.get("/de/ideas/").content.decode()

@@ -44,7 +44,8 @@ def test_profile_shows_everything(client, idea):
     ]:
         assert text in html, text
     partners = list(idea.partners.all())
-    assert partners[0].name in html and partners[1].name in html
+    assert partners[0].name in html
+    assert partners[1].name in html
 
 
 def test_schema_org_metadata(client, idea):

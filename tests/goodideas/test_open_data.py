@@ -34,7 +34,8 @@ def test_json_export_has_the_documented_shape(client, open_data_ideas):
     assert item["themes"] == ["learn", "connect"]
     assert item["tags"] == ["museums", "refugees"]
     assert item["organisation"] == "State Museums"
-    assert len(item["published"]) == 10 and item["published"][4] == "-"
+    assert len(item["published"]) == 10
+    assert item["published"][4] == "-"
 
 
 def test_json_export_in_french(client, open_data_ideas):

@@ -95,7 +95,8 @@ def test_editor_merges_a_typed_city_into_the_existing_one(client, editor, zurich
     place.refresh_from_db()
     assert idea.city == zurich
     assert idea.organisation.city == zurich
-    assert place.city == zurich and place.resolved_at is not None
+    assert place.city == zurich
+    assert place.resolved_at is not None
     # The next proposer who types it the same way gets Zürich at once.
     client.post("/en/ideas/submit/", proposal(title="Another", new_city="Zuerich", new_country="Switzerland"))
     assert GoodIdea.objects.get(title_en="Another").city == zurich
@@ -237,7 +238,8 @@ def test_member_types_a_city_not_in_the_list_and_an_editor_merges_it(client, edi
     assert response.status_code == 302
     profile = Profile.objects.get(user=member)
     assert profile.city is None
-    assert profile.place.city_name == "Zurique" and profile.place.country == zurich.country
+    assert profile.place.city_name == "Zurique"
+    assert profile.place.country == zurich.country
     assert 'value="Zurique"' in client.get("/en/accounts/profile/").content.decode()  # shown until reviewed
 
     client.force_login(editor)
@@ -262,7 +264,8 @@ def test_member_typing_a_known_city_gets_it_and_choosing_one_forgets_a_typed_one
         {"display_name": "Ana", "new_city": "Tampere", "new_country": "Finland", "preferred_language": "en"},
     )
     profile.refresh_from_db()
-    assert profile.city is None and profile.place.city_name == "Tampere"
+    assert profile.city is None
+    assert profile.place.city_name == "Tampere"
 
     client.post("/en/accounts/profile/", {"display_name": "Ana", "city": zurich.pk, "preferred_language": "en"})
     profile.refresh_from_db()

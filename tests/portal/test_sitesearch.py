@@ -191,7 +191,8 @@ def test_community_threads_are_found_by_their_title_or_their_replies(client):
     assert [result.obj for result in results] == [by_title, by_reply]  # a title match outranks a reply match
     assert hidden not in [result.obj for result in results]
     content = response.content.decode()
-    assert "auf Englisch" in content and "auf Französisch" in content  # each says the language it is in
+    assert "auf Englisch" in content
+    assert "auf Französisch" in content
 
 
 def test_library_resources_are_found_by_the_text_inside_their_documents(client, settings, tmp_path):

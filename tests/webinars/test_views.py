@@ -81,7 +81,8 @@ def test_filter_by_theme_year_and_words(client):
     response = client.get(url("list"), {"theme": "work"})
     assert list(response.context["archive"]) == [mentoring]
     response = client.get(url("list"), {"year": str(health.starts_at.year)})
-    assert health in response.context["archive"] and mentoring not in response.context["archive"]
+    assert health in response.context["archive"]
+    assert mentoring not in response.context["archive"]
     response = client.get(url("list"), {"q": "mentoring"})
     assert list(response.context["archive"]) == [mentoring]
     assert "1 webinar matches." in response.content.decode()
@@ -345,7 +346,8 @@ def test_home_page_shows_the_next_webinar_only_when_there_is_one(client, django_
     WebinarFactory(title_en="The very next", starts_at=timezone.now() + timedelta(days=2))
     content = client.get("/en/").content.decode()
     assert "next-webinar-heading" in content
-    assert "The very next" in content and "Later" not in content
+    assert "The very next" in content
+    assert "Later" not in content
 
 
 def test_urls_reverse_and_resolve():
@@ -403,7 +405,8 @@ def test_partial_for_good_idea_pages_lists_the_webinars_that_discuss_it(django_a
     template = Template("{% load webinar_tags %}{% idea_webinars idea %}")
     with django_assert_num_queries(1):
         html = template.render(Context({"idea": idea}))
-    assert "Mentoring talk" in html and "Unrelated" not in html
+    assert "Mentoring talk" in html
+    assert "Unrelated" not in html
     assert (
         Template("{% load webinar_tags %}{% idea_webinars idea %}").render(Context({"idea": GoodIdeaFactory()})).strip()
         == ""
