@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -8,7 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from core.admin import PUBLICATION_FIELDS, PublishableAdmin
 from goodideas import services
-from goodideas.models import FormerSlug, FurtherReading, GoodIdea, Proposal
+from goodideas.models import Adaptation, FormerSlug, FurtherReading, GoodIdea, Proposal, SuccessFactor
 
 # Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
 
@@ -30,6 +31,16 @@ class FormerSlugInline(admin.TabularInline):
         return False
 
 
+class AdaptationInline(TranslationTabularInline):
+    """Where the idea was taken up: shown on both ideas and both cities' pages."""
+
+    model = Adaptation
+    fk_name = "idea"
+    extra = 0
+    fields = ["city", "year", "organisation", "url", "adapted_idea", "note"]
+    autocomplete_fields = ["city", "organisation", "adapted_idea"]
+
+
 @admin.register(GoodIdea)
 class GoodIdeaAdmin(PublishableAdmin, TabbedTranslationAdmin):
     list_display = ["title", "city", "status", "published_at", "last_verified", "preview_link"]
@@ -40,7 +51,7 @@ class GoodIdeaAdmin(PublishableAdmin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["city", "organisation", "partners", "related"]
     filter_horizontal = ["themes"]
-    inlines = [FurtherReadingInline, FormerSlugInline]
+    inlines = [FurtherReadingInline, AdaptationInline, FormerSlugInline]
     actions = PublishableAdmin.actions
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
@@ -48,7 +59,24 @@ class GoodIdeaAdmin(PublishableAdmin, TabbedTranslationAdmin):
         (_("Place and organisations"), {"fields": ["city", "organisation", "partners"]}),
         (
             _("The practice's facts"),
-            {"fields": ["year_started", "still_running", "beneficiaries", "results", "adaptation"]},
+            {"fields": ["year_started", "still_running", "beneficiaries", "results"]},
+        ),
+        (
+            _("Evidence and transfer"),
+            {
+                "fields": [
+                    "evidence_level",
+                    "cost_band",
+                    "people_reached",
+                    ("stage", "year_ended"),
+                    "success_factors",
+                    "adaptation",
+                ],
+                "description": _(
+                    "Shown as badges and facts on the idea's page, offered as filters of the list and "
+                    "included in the open data. Leave empty what is not known."
+                ),
+            },
         ),
         (
             _("Contact"),
@@ -68,6 +96,16 @@ class GoodIdeaAdmin(PublishableAdmin, TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("proposal__place")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "success_factors":  # a controlled list: ticked, not typed
+            return forms.TypedMultipleChoiceField(
+                choices=SuccessFactor.choices,
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+                label=db_field.verbose_name,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

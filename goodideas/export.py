@@ -3,7 +3,10 @@
 The rows come from the database in chunks (`.iterator(chunk_size=…)`, with themes and tags prefetched
 per chunk), so that 100,000 ideas take the memory of one chunk. JSON shape:
 {"count": N, "results": [{"title", "slug", "url", "teaser", "city": {"name", "slug", "country"},
-"themes": [slugs], "tags": [names], "organisation", "published": "YYYY-MM-DD"}]}
+"themes": [slugs], "tags": [names], "organisation", "published": "YYYY-MM-DD",
+"evidence_level", "cost_band", "people_reached", "stage", "year_started", "year_ended",
+"success_factors": [values], "adapted_in": [city slugs]}]}
+(the coded values are those of the list's filters: ?evidence=evaluated&cost=low&stage=running)
 
 The CSV has the same values, one column per field; a cell that a spreadsheet would run as a formula
 starts with a ' (core/csvcells.py). The JSON keeps every value exactly.
@@ -11,11 +14,13 @@ starts with a ' (core/csvcells.py). The JSON keeps every value exactly.
 
 import json
 
+from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from core import csvcells
 from core.context_processors import absolute_url
+from goodideas.models import Adaptation
 
 CHUNK_SIZE = 1000
 CSV_COLUMNS = [
@@ -30,12 +35,22 @@ CSV_COLUMNS = [
     "tags",
     "organisation",
     "published",
+    "evidence_level",
+    "cost_band",
+    "people_reached",
+    "stage",
+    "year_started",
+    "year_ended",
+    "success_factors",
+    "adapted_in",
 ]
 
 
 def rows(request, ideas):
     """One dict per idea, in the JSON shape."""
-    ideas = ideas.select_related("city__country", "organisation").prefetch_related("themes", "tags")
+    ideas = ideas.select_related("city__country", "organisation").prefetch_related(
+        "themes", "tags", Prefetch("adaptations", Adaptation.objects.select_related("city").order_by("city__slug"))
+    )
     for idea in ideas.iterator(chunk_size=CHUNK_SIZE):
         yield {
             "title": idea.title or idea.title_en,
@@ -51,6 +66,14 @@ def rows(request, ideas):
             "tags": sorted(tag.name for tag in idea.tags.all()),
             "organisation": idea.organisation.name if idea.organisation else None,
             "published": timezone.localdate(idea.published_at).isoformat() if idea.published_at else None,
+            "evidence_level": idea.evidence_level or None,
+            "cost_band": idea.cost_band or None,
+            "people_reached": idea.people_reached,
+            "stage": idea.stage or None,
+            "year_started": idea.year_started,
+            "year_ended": idea.year_ended,
+            "success_factors": list(idea.success_factors),
+            "adapted_in": [adaptation.city.slug for adaptation in idea.adaptations.all()],
         }
 
 
@@ -74,6 +97,9 @@ def csv_response(request, ideas):
                 "; ".join(row["tags"]),
                 row["organisation"],
                 row["published"],
+                *(row[name] for name in CSV_COLUMNS[11:17]),
+                " ".join(row["success_factors"]),
+                " ".join(row["adapted_in"]),
             ]
 
     return csvcells.csv_response(lines(), filename("csv"))

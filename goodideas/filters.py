@@ -1,6 +1,7 @@
 """The filters of the Good Ideas list, of its open-data exports and of its feeds (core.lists).
 
-Every filter takes slugs (or years, or yes/no) and may repeat in the query string. A value that names
+Every filter takes slugs (or years, or yes/no; evidence, cost and stage: the values of their choices)
+and may repeat in the query string. A value that names
 nothing is ignored; a value applied is shown with its count, even 0. Counts are disjunctive.
 """
 
@@ -11,7 +12,7 @@ from taggit.models import Tag, TaggedItem
 
 from core import lists
 from core.lists.filters import Names
-from goodideas.models import GoodIdea
+from goodideas.models import CostBand, EvidenceLevel, GoodIdea, Stage
 from places.models import City, Country, Region, Theme
 
 # The tag and city filters offer the most used values (and those ticked): a list of 500 checkboxes
@@ -49,6 +50,9 @@ class GoodIdeaFilter(lists.ListFilterSet):
         label=_("Still running"),
     )
     year = lists.YearsFilter("year_started", multiple=True, label=_("Year started"))
+    evidence = lists.ChoicesFilter("evidence_level", EvidenceLevel.choices, multiple=True, label=_("Evidence"))
+    cost = lists.ChoicesFilter("cost_band", CostBand.choices, multiple=True, label=_("Cost"))
+    stage = lists.ChoicesFilter("stage", Stage.choices, multiple=True, label=_("Status"))
 
     facets = (
         lists.FacetSpec("theme", order="position", open=True),
@@ -57,7 +61,9 @@ class GoodIdeaFilter(lists.ListFilterSet):
         lists.FacetSpec("city", limit=MAX_CITIES, more=("goodideas:cities", _("All cities"))),
         lists.FacetSpec("tag", order="count", limit=MAX_TAGS),
         lists.FacetSpec("year", order="-value"),
-        lists.FacetSpec("running", order="choices"),
+        lists.FacetSpec("stage", order="choices"),
+        lists.FacetSpec("evidence", order="choices"),
+        lists.FacetSpec("cost", order="choices"),
     )
     newest = ("-published_at", "pk")
     snippets = ("teaser",)

@@ -1,7 +1,9 @@
 """Good Ideas in Integration: the ideas, their further reading, former addresses and proposals."""
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Count, Exists, OuterRef, Subquery, When
@@ -18,6 +20,42 @@ from core.richtext import RichTextField
 from places.models import City, Organisation, Theme, TypedPlace
 
 
+class EvidenceLevel(models.TextChoices):
+    """The five steps of the evidence scale, from the weakest to the strongest (explained on /ideas/evidence/)."""
+
+    DESCRIBED = "described", _("Described")
+    MONITORED = "monitored", _("Monitored")
+    OUTCOMES = "outcomes", _("Outcomes measured")
+    EVALUATED = "evaluated", _("Independently evaluated")
+    COMPARED = "compared", _("Independently evaluated with a comparison group")
+
+
+class CostBand(models.TextChoices):
+    LOW = "low", _("Low: under €10,000 a year")
+    MEDIUM = "medium", _("Medium: €10,000 to €100,000 a year")
+    HIGH = "high", _("High: €100,000 to €1 million a year")
+    VERY_HIGH = "very-high", _("Very high: over €1 million a year")
+
+
+class Stage(models.TextChoices):
+    PILOT = "pilot", _("Pilot")
+    RUNNING = "running", _("Running")
+    ENDED = "ended", _("Ended")
+
+
+class SuccessFactor(models.TextChoices):
+    """A small controlled list of what made an idea work, so that ideas can be compared by it."""
+
+    LEADERSHIP = "leadership", _("Political leadership")
+    PARTNERSHIPS = "partnerships", _("Partnerships across sectors")
+    COMMUNITY = "community", _("Immigrant communities involved in design")
+    FUNDING = "funding", _("Stable funding")
+    STAFF = "staff", _("Trained, dedicated staff")
+    EMPLOYERS = "employers", _("Employers engaged")
+    VOLUNTEERS = "volunteers", _("Volunteers and mentors")
+    DATA = "data", _("Data and evaluation built in")
+
+
 class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def for_listing(self):
         """What a list of ideas shows: city, country, host organisation, themes; not the long texts."""
@@ -30,7 +68,12 @@ class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def for_detail(self):
         """What an idea's page shows besides its own fields."""
         return self.select_related("city__country", "organisation").prefetch_related(
-            "themes", "partners", "tags", "further_reading"
+            "themes",
+            "partners",
+            "tags",
+            "further_reading",
+            models.Prefetch("adaptations", Adaptation.objects.for_listing()),
+            models.Prefetch("adapted_from", Adaptation.objects.for_listing()),
         )
 
     def in_city(self, city):
@@ -146,7 +189,28 @@ class GoodIdea(Publishable):
     still_running = models.BooleanField(_("still running"), null=True, blank=True)
     beneficiaries = models.TextField(_("who benefits"), blank=True)
     results = models.TextField(_("results and evidence"), blank=True)
-    adaptation = models.TextField(_("how to adapt it elsewhere"), blank=True)
+    adaptation = RichTextField(verbose_name=_("how to adapt it elsewhere"), blank=True)
+
+    # Evidence and scale: badges on the page, facets of the list, columns of the open data.
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=20,
+        choices=EvidenceLevel,
+        blank=True,
+        help_text=_("The strongest evidence there is that it works (the scale is explained on the site)."),
+    )
+    cost_band = models.CharField(_("cost band"), max_length=20, choices=CostBand, blank=True)
+    people_reached = models.PositiveIntegerField(_("people reached"), null=True, blank=True)
+    stage = models.CharField(_("status of the practice"), max_length=20, choices=Stage, blank=True)
+    year_ended = models.PositiveSmallIntegerField(
+        _("year ended"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    success_factors = ArrayField(
+        models.CharField(max_length=20, choices=SuccessFactor),
+        verbose_name=_("key success factors"),
+        default=list,
+        blank=True,
+    )
 
     # How to reach the host organisation.
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
@@ -207,8 +271,22 @@ class GoodIdea(Publishable):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        super().clean()
+        if self.year_ended and self.year_started and self.year_ended < self.year_started:
+            raise ValidationError({"year_ended": _("The year it ended comes before the year it started.")})
+
     def get_absolute_url(self):
         return reverse("goodideas:detail", kwargs={"slug": self.slug})
+
+    def success_factor_labels(self) -> list[str]:
+        labels = dict(SuccessFactor.choices)
+        return [labels[value] for value in self.success_factors if value in labels]
+
+    @property
+    def evidence_step(self) -> int:
+        """1 to 5 on the evidence scale; 0 when not known."""
+        return EvidenceLevel.values.index(self.evidence_level) + 1 if self.evidence_level else 0
 
     @classmethod
     def long_fields(cls):
@@ -282,3 +360,70 @@ class Proposal(models.Model):
 
     def __str__(self):
         return f"{self.name} <{self.email}>"
+
+
+class AdaptationQuerySet(models.QuerySet):
+    def for_listing(self):
+        """With both ideas, both cities and the organisation: what a page shows of an adaptation."""
+        return self.select_related("idea__city__country", "city__country", "organisation", "adapted_idea__city").defer(
+            *(f"idea__{name}" for name in GoodIdea.long_fields())
+        )
+
+    def visible(self):
+        """Adaptations of published ideas, whose other idea (if any) is published too."""
+        ideas = GoodIdea.objects.published()
+        return self.filter(idea__in=ideas).filter(
+            models.Q(adapted_idea__isnull=True) | models.Q(adapted_idea__in=ideas)
+        )
+
+    def city_pairs(self) -> list[tuple[str, str]]:
+        """(origin city slug, destination city slug) of each visible adaptation, for the map's lines."""
+        return list(
+            self.visible()
+            .exclude(idea__city=models.F("city"))
+            .order_by("idea__city__slug", "city__slug")
+            .values_list("idea__city__slug", "city__slug")
+            .distinct()
+        )
+
+
+class Adaptation(models.Model):
+    """An idea taken up elsewhere: in which city, when, by whom; shown on both ideas and both cities."""
+
+    idea = models.ForeignKey(GoodIdea, models.CASCADE, related_name="adaptations", verbose_name=_("Good Idea"))
+    city = models.ForeignKey(City, models.CASCADE, related_name="adaptations", verbose_name=_("adapted in"))
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    organisation = models.ForeignKey(
+        Organisation, models.SET_NULL, null=True, blank=True, related_name="adaptations", verbose_name=_("organisation")
+    )
+    url = fields.WebAddressField(_("link"), blank=True)
+    adapted_idea = models.ForeignKey(
+        GoodIdea,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adapted_from",
+        verbose_name=_("the Good Idea it became"),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = AdaptationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year", "pk"]
+        verbose_name = _("adaptation")
+        verbose_name_plural = _("adapted in")
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "city"], name="adaptation_once_per_city"),
+            models.CheckConstraint(condition=~models.Q(adapted_idea=models.F("idea")), name="adaptation_not_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.idea} → {self.city}"
+
+    def clean(self):
+        super().clean()
+        if self.adapted_idea_id and self.adapted_idea_id == self.idea_id:
+            raise ValidationError({"adapted_idea": _("An idea cannot be its own adaptation.")})

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from goodideas.models import FurtherReading, GoodIdea
+from goodideas.models import Adaptation, FurtherReading, GoodIdea
 
 
 @register(GoodIdea)
@@ -11,3 +11,8 @@ class GoodIdeaTranslation(TranslationOptions):
 @register(FurtherReading)
 class FurtherReadingTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(Adaptation)
+class AdaptationTranslation(TranslationOptions):
+    fields = ("note",)
