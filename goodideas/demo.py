@@ -1,14 +1,27 @@
 """Demo content: Good Ideas from the demo cities (goodideas/demo/ideas.json; the cities come from places).
 
+Evidence, stage and success factors only where the profile says so (ideas.json); no adaptation is
+recorded, as no profile names the city that took an idea up ("other cities" is not a place).
+
 Idempotent: ideas by slug, organisations by name and city, further reading by idea and position.
 """
 
 from datetime import UTC, date, datetime, time
 
+from django.utils.html import escape
+
 from core.demo import LANGUAGE_CODES, by_slug, read, save, translated
 from core.richtext import sanitize
 from goodideas.models import FurtherReading, GoodIdea
 from places.models import City, Organisation, Theme
+
+# What "still running" says of the stage, when the profile names no stage (a pilot, say).
+STAGES = {True: "running", False: "ended"}
+
+
+def as_html(text: str) -> str:
+    """A profile's plain text as a sanitised paragraph (the field is rich text)."""
+    return sanitize(text if not text or text.startswith("<") else f"<p>{escape(text)}</p>")
 
 
 def organisation(item: dict, city: City) -> Organisation:
@@ -37,13 +50,17 @@ def load_idea(item: dict, city: City, themes: dict) -> GoodIdea:
             "organisation": organisation(item["organisation"], city),
             "year_started": item.get("year_started"),
             "still_running": item.get("still_running"),
+            "stage": item.get("stage") or STAGES.get(item.get("still_running"), ""),
+            "year_ended": item.get("year_ended"),
+            "evidence_level": item.get("evidence_level", ""),
+            "success_factors": item.get("success_factors", []),
             "status": GoodIdea.Status.PUBLISHED,
             "published_at": published,
             "last_verified": published.date(),
             **contact_fields(item.get("contact", {})),
         },
         texts={**texts, "adaptation": item.get("adapt", {})},
-        clean={"body": sanitize},
+        clean={"body": sanitize, "adaptation": as_html},
         many={
             "themes": [themes[slug] for slug in item["themes"]],
             "partners": [organisation(partner, city) for partner in item.get("partners", [])],

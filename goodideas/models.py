@@ -73,7 +73,9 @@ class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
             "tags",
             "further_reading",
             models.Prefetch("adaptations", Adaptation.objects.for_listing()),
-            models.Prefetch("adapted_from", Adaptation.objects.for_listing()),
+            models.Prefetch(
+                "adapted_from", Adaptation.objects.filter(idea__in=GoodIdea.objects.published()).for_listing()
+            ),
         )
 
     def in_city(self, city):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("ideas/export.json", views.ExportView.as_view(format="json"), name="export-json"),
     path("ideas/feed/", feeds.IdeasFeed(), name="feed"),
     path("ideas/feed/atom/", feeds.IdeasAtomFeed(), name="feed-atom"),
+    path("ideas/evidence/", views.EvidenceScaleView.as_view(), name="evidence"),
     path("ideas/submit/", views.ProposalView.as_view(), name="submit"),
     path("ideas/submit/thanks/", views.ProposalThanksView.as_view(), name="submit-thanks"),
     path("ideas/preview/<int:pk>/", views.IdeaDetailView.as_view(preview=True), name="preview-goodidea"),

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from core import lists, ratelimit
@@ -13,7 +14,7 @@ from core.publication import PreviewMixin, published_q
 from goodideas import export, services
 from goodideas.filters import GoodIdeaFilter, filter_ideas
 from goodideas.forms import ProposalForm
-from goodideas.models import FormerSlug, GoodIdea
+from goodideas.models import Adaptation, EvidenceLevel, FormerSlug, GoodIdea
 from places.models import City, Region, Theme
 
 # Proposals one visitor may send per hour.
@@ -74,6 +75,49 @@ class IdeaDetailView(PreviewMixin, DetailView):
         )
 
 
+EVIDENCE_EXPLANATIONS = {
+    EvidenceLevel.DESCRIBED: gettext_lazy(
+        "The practice is described by those who run it: what it does, for whom, with whom. Nothing is measured yet."
+    ),
+    EvidenceLevel.MONITORED: gettext_lazy(
+        "What it does is counted: people reached, sessions held, places offered. We know it runs as planned, "
+        "not yet what it changes."
+    ),
+    EvidenceLevel.OUTCOMES: gettext_lazy(
+        "Changes for the participants are measured, for example jobs found or language levels reached, before "
+        "and after. Those running the practice measured them themselves."
+    ),
+    EvidenceLevel.EVALUATED: gettext_lazy(
+        "Someone independent (a university, an audit office, a research institute) evaluated the practice and "
+        "published the results."
+    ),
+    EvidenceLevel.COMPARED: gettext_lazy(
+        "An independent evaluation compared participants with similar people who did not take part, so that "
+        "the changes can be attributed to the practice. The strongest evidence."
+    ),
+}
+
+
+class EvidenceScaleView(TemplateView):
+    """The evidence scale explained, with the number of ideas at each step (one query)."""
+
+    template_name = "goodideas/evidence_scale.html"
+
+    def get_context_data(self, **kwargs):
+        counts = dict(
+            GoodIdea.objects.published()
+            .exclude(evidence_level="")
+            .order_by()
+            .values_list("evidence_level")
+            .annotate(n=Count("pk"))
+        )
+        levels = [
+            {"value": value, "label": label, "explanation": EVIDENCE_EXPLANATIONS[value], "count": counts.get(value, 0)}
+            for value, label in EvidenceLevel.choices
+        ]
+        return super().get_context_data(levels=levels, **kwargs)
+
+
 class ThemeDetailView(lists.ForgivingPaginationMixin, ListView):
     template_name = "goodideas/theme_detail.html"
     paginate_by = 20
@@ -126,8 +170,14 @@ class CityDetailView(lists.ForgivingPaginationMixin, ListView):
         return GoodIdea.objects.published().in_city(self.city).for_listing()
 
     def get_context_data(self, **kwargs):
+        adaptations = Adaptation.objects.visible().for_listing()
         return super().get_context_data(
-            city=self.city, object=self.city, map=services.world_map([self.city], highlight=self.city), **kwargs
+            city=self.city,
+            object=self.city,
+            map=services.world_map([self.city], highlight=self.city),
+            adapted_here=adaptations.filter(city=self.city).exclude(idea__city=self.city),
+            adapted_elsewhere=adaptations.filter(idea__city=self.city).exclude(city=self.city),
+            **kwargs,
         )
 
 
