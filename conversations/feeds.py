@@ -6,21 +6,24 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from conversations.filters import NewsFilter
 from conversations.models import Item, NewsItem
-from core.feeds import atom
+from core.feeds import FilteredFeed, atom
 
 FEED_LENGTH = 30
 
 
-class NewsFeed(Feed):
+class NewsFeed(FilteredFeed):
     title = _("Integration news · Cities of Migration")
     description = _("News on the integration of immigrants and refugees, from cities around the world.")
+    filterset_class = NewsFilter  # the news list's filters: /news/feed/?theme=work
+    list_url_name = "conversations:news"
 
-    def link(self):
-        return reverse("conversations:news")
+    def queryset(self):
+        return NewsItem.objects.published()
 
-    def items(self):
-        return NewsItem.objects.published().prefetch_related("themes")[:FEED_LENGTH]
+    def prepare(self, rows):
+        return rows.prefetch_related("themes")
 
     def item_title(self, item):
         return item.title

@@ -1,29 +1,26 @@
 """RSS and Atom feeds of the latest published Good Ideas, in the language of the URL."""
 
-from django.contrib.syndication.views import Feed
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.feeds import atom
-from goodideas.filters import filter_ideas
+from core.feeds import FilteredFeed, atom
+from goodideas.filters import GoodIdeaFilter
+from goodideas.models import GoodIdea
 
-FEED_LENGTH = 30
 
-
-class IdeasFeed(Feed):
+class IdeasFeed(FilteredFeed):
     title = _("Good Ideas in Integration · Cities of Migration")
     description = _(
         "The latest Good Ideas in the integration of immigrants and refugees, from cities around the world."
     )
 
-    def link(self):
-        return reverse("goodideas:list")
+    filterset_class = GoodIdeaFilter  # the list's filters: /ideas/feed/?theme=work follows one theme
+    list_url_name = "goodideas:list"
 
-    def get_object(self, request, *args, **kwargs):
-        return filter_ideas(request.GET)  # the list's filters: /ideas/feed/?theme=work follows one theme
+    def queryset(self):
+        return GoodIdea.objects.published()
 
-    def items(self, filterset):
-        return filterset.ordered("newest").for_listing()[:FEED_LENGTH]
+    def prepare(self, rows):
+        return rows.for_listing()
 
     def item_title(self, idea):
         return f"{idea.title} ({idea.city.name})"

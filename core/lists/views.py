@@ -3,6 +3,7 @@
 from django.views.generic import TemplateView
 
 from core import vocabulary
+from core.feeds import feed_query
 from core.lists.pages import CountedPaginator, requested_page
 
 
@@ -40,6 +41,7 @@ def list_context(filterset, request, *, per_page: int, prepare=None, within=None
         "sort_choices": filterset.sort_choices(),
         "ignored": filterset.ignored,
         "suggestion": suggestion(filterset.query_text, counted.total),
+        "feed_query": feed_query(request.GET),  # the same filters, for the address of the list's feed
     }
 
 
