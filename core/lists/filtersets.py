@@ -185,6 +185,8 @@ class ListFilterSet(django_filters.FilterSet):
         chosen = {choice.value for choice in applied}
         values, positions = [], {}
         for text, label, position, number in rows:
+            if text in ("", None):  # a column left empty ("not known") is no value to offer
+                continue
             option = list_filter.option(text)
             value, label = (option.value, option.label) if option else (text, label)
             values.append(counts.FacetValue(value, str(label), number, value in chosen))

@@ -3,6 +3,7 @@
 import feedparser
 import pytest
 
+from places.models import Theme
 from tests.conversations.factories import IssueFactory, ItemFactory, NewsItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,15 @@ def test_feed_query_count_is_constant(client, path, django_assert_max_num_querie
     with django_assert_max_num_queries(3):
         feed = feedparser.parse(client.get(path).content)
     assert len(feed.entries) == 30
+
+
+def test_news_feed_honours_the_list_filters_and_the_list_links_to_it(client):
+    NewsItemFactory(title_en="Jobs news", themes=Theme.objects.filter(slug="work"))
+    NewsItemFactory(title_en="Housing news", themes=Theme.objects.filter(slug="live"))
+
+    feed = client.get("/en/news/feed/?theme=work").content.decode()
+    page = client.get("/en/news/?theme=work").content.decode()
+
+    assert "Jobs news" in feed
+    assert "Housing news" not in feed
+    assert 'href="/en/news/feed/?theme=work"' in page

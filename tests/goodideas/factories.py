@@ -3,7 +3,7 @@
 import factory
 from django.utils import timezone
 
-from goodideas.models import FurtherReading, GoodIdea
+from goodideas.models import Adaptation, FurtherReading, GoodIdea
 from places.models import Theme
 from tests.places.factories import CityFactory, OrganisationFactory
 
@@ -61,3 +61,12 @@ def ideas_in_cities(count, places):
             tags=[f"tag{number % 7}", "shared"],
             year_started=2000 + number % 10,
         )
+
+
+class AdaptationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Adaptation
+
+    idea = factory.SubFactory(GoodIdeaFactory)
+    city = factory.SubFactory(CityFactory)
+    year = 2019
