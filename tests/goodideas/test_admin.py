@@ -110,6 +110,8 @@ def test_changing_the_slug_in_the_admin_keeps_the_old_address(client, editor):
             "further_reading-INITIAL_FORMS": "0",
             "further_reading-MIN_NUM_FORMS": "0",
             "further_reading-MAX_NUM_FORMS": "1000",
+            "adaptations-TOTAL_FORMS": "0",
+            "adaptations-INITIAL_FORMS": "0",
             "former_slugs-TOTAL_FORMS": "0",
             "former_slugs-INITIAL_FORMS": "0",
             "former_slugs-MIN_NUM_FORMS": "0",

@@ -26,7 +26,11 @@ def test_json_export_has_the_documented_shape(client, open_data_ideas):
     data = json.loads(body(response))
     assert data["count"] == 1
     (item,) = data["results"]
-    assert set(item) == {"title", "slug", "url", "teaser", "city", "themes", "tags", "organisation", "published"}
+    assert set(item) == {
+        *("title", "slug", "url", "teaser", "city", "themes", "tags", "organisation", "published"),
+        *("evidence_level", "cost_band", "people_reached", "stage", "year_started", "year_ended"),
+        *("success_factors", "adapted_in"),
+    }
     assert item["title"] == "Museums welcome refugees"
     assert item["slug"] == "museums"
     assert item["url"] == "http://testserver/en/ideas/museums/"

@@ -165,7 +165,7 @@ def change_form_data(client, idea) -> dict:
         else:
             data[name] = getattr(value, "pk", value)
     data["tags"] = ""
-    for prefix in ("further_reading", "former_slugs"):
+    for prefix in ("further_reading", "adaptations", "former_slugs"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     return data
 
