@@ -79,7 +79,8 @@ LogEntry.objects.log_actions(editor.pk, [city], CHANGE, change_message="checked 
 '
 )
 before=$(snapshot)
-moved_before=$(psql_db -c "SELECT model || '=' || id FROM django_content_type WHERE app_label = 'goodideas'
+# Under goodideas before the places app, under places since: the same ids either way.
+moved_before=$(psql_db -c "SELECT model || '=' || id FROM django_content_type WHERE app_label IN ('goodideas', 'places')
   AND model IN ('theme', 'country', 'city', 'organisation', 'typedplace') ORDER BY model")
 grants_before=$(psql_db -c "SELECT count(*) FROM auth_group_permissions gp JOIN auth_group g ON g.id = gp.group_id
   JOIN auth_permission p ON p.id = gp.permission_id JOIN django_content_type c ON c.id = p.content_type_id
@@ -100,8 +101,9 @@ check() {  # check DESCRIPTION COMMAND...: run COMMAND, print ok or FAILED
 
 same_rows() {
   # The content types of the moved models change their app label (and nothing else): compare the others
-  # exactly, and those by the next check.
-  diff <(grep -v '^django_content_type ' <<<"$before") <(grep -v '^django_content_type ' <<<"$after")
+  # exactly, and those by the next check. The content version rightly moves on at migrate.
+  local skip='^(django_content_type|core_contentversion) '
+  diff <(grep -Ev "$skip" <<<"$before") <(grep -Ev "$skip" <<<"$after")
 }
 check "every table holds the same rows (count and checksum of $(wc -l <<<"$after") tables)" same_rows
 
