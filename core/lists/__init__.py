@@ -34,10 +34,10 @@ from core.lists.pages import CountedPaginator, ForgivingPaginationMixin, request
 from core.lists.views import EXACT, FilteredListView, correction, exact_requested, list_context
 
 __all__ = [
+    "EXACT",
     "BoundFilter",
     "Choice",
     "ChoicesFilter",
-    "EXACT",
     "Counted",
     "CountedPaginator",
     "Facet",

@@ -7,7 +7,6 @@ from django.views.generic import TemplateView
 from core import vocabulary
 from core.lists.pages import CountedPaginator, requested_page
 
-
 # `?exact=1`: the words as typed, never corrected (the "Search instead for …" link).
 EXACT = "exact"
 

@@ -29,8 +29,8 @@ def bound(query: str) -> GoodIdeaFilter:
     return GoodIdeaFilter(QueryDict(query), queryset=GoodIdea.objects.published())
 
 
-@pytest.mark.usefixtures("in_request")  # the synonyms of the words: from the cache, at the version read once
-def test_the_total_every_facet_and_the_page_come_from_one_query(ideas, django_assert_num_queries, settings):
+def test_the_total_every_facet_and_the_page_come_from_one_query(ideas, in_request, django_assert_num_queries, settings):
+    # in_request: the synonyms of the words come from the cache, at the content version read once
     settings.GOODIDEAS_FACETS_CACHE_SECONDS = 0  # the counting itself; a cached count adds the version's read
     ContentType.objects.get_for_model(GoodIdea)  # kept by Django once asked (the tag facet's link)
     filterset = bound("theme=learn&city=berlin&year=2015&q=refugees&page=1")
