@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.models import SynonymGroup
 from core.publication import Status
 
 PUBLICATION_FIELDS = ["status", "publish_at", "published_at", "last_verified", "preview"]
@@ -97,3 +98,13 @@ class PublishableAdmin(admin.ModelAdmin):
         self.message_user(
             request, ngettext("%(count)d withdrawn.", "%(count)d withdrawn.", done) % {"count": done}, messages.SUCCESS
         )
+
+
+@admin.register(SynonymGroup)
+class SynonymGroupAdmin(admin.ModelAdmin):
+    """Groups of words that mean the same, per language: applied by every search box at once (core.synonyms)."""
+
+    list_display = ["__str__", "language"]
+    list_filter = ["language"]
+    search_fields = ["terms"]
+    fields = ["language", "terms"]

@@ -4,12 +4,18 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS
 
 EDITORS_GROUP = "Editors"
+# Models of the ground that editors keep too, as (app label, model): the synonyms of search.
+EDITOR_MODELS = [("core", "synonymgroup")]
 
 
 def grant_editor_permissions(sender=None, using=DEFAULT_DB_ALIAS, apps=None, **kwargs):
     """After each migrate, give the group every permission of the content apps (new models included)."""
     from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
 
     group, _ = Group.objects.using(using).get_or_create(name=EDITORS_GROUP)
-    permissions = Permission.objects.using(using).filter(content_type__app_label__in=settings.EDITOR_APP_LABELS)
+    wanted = Q(content_type__app_label__in=settings.EDITOR_APP_LABELS)
+    for app_label, model in EDITOR_MODELS:
+        wanted |= Q(content_type__app_label=app_label, content_type__model=model)
+    permissions = Permission.objects.using(using).filter(wanted)
     group.permissions.add(*permissions)

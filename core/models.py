@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,3 +41,58 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+
+class SynonymGroup(models.Model):
+    """Words or phrases that mean the same in one language: a search for one finds the others (core.synonyms).
+
+    Public content for the content version (core.versioning): a change applies to the next search at once.
+    """
+
+    # core.versioning.public_models(): saving or deleting a group moves the content version on.
+    public_content = True
+
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    terms = models.TextField(
+        _("words that mean the same"),
+        help_text=_(
+            "Two or more words or phrases, separated by commas, e.g. “refugees, asylum seekers”. A search for any "
+            "of them finds all of them; results with the word typed come first."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("synonyms")
+        verbose_name_plural = _("synonyms")
+        ordering = ["language", "pk"]
+
+    def __str__(self):
+        return ", ".join(self.term_list())
+
+    def term_list(self) -> list[str]:
+        return split_terms(self.terms)
+
+    def clean(self):
+        terms = self.term_list()
+        if len(terms) < MIN_SYNONYMS:
+            raise ValidationError({"terms": _("Give at least two different words or phrases, separated by commas.")})
+        if len(terms) > MAX_SYNONYMS:
+            raise ValidationError({"terms": _("Give at most %(count)d words or phrases.") % {"count": MAX_SYNONYMS}})
+        if any(len(term) > MAX_TERM_LENGTH for term in terms):
+            raise ValidationError(
+                {"terms": _("A phrase may have at most %(count)d characters.") % {"count": MAX_TERM_LENGTH}}
+            )
+        self.terms = ", ".join(terms)
+
+
+MIN_SYNONYMS, MAX_SYNONYMS, MAX_TERM_LENGTH = 2, 12, 60
+
+
+def split_terms(text: str) -> list[str]:
+    """The distinct terms of a comma-separated list, spaces tidied, search operators (quotes, a leading -) dropped."""
+    terms = []
+    for part in (text or "").split(","):
+        term = " ".join(part.replace('"', " ").split()).lstrip("-").strip()
+        if term and term.casefold() not in {known.casefold() for known in terms} and term.casefold() != "or":
+            terms.append(term)
+    return terms

@@ -9,6 +9,7 @@ How it works (README.md, "Search"):
 - A query (`query()`) is parsed the same four ways and OR-ed, so "réfugiés", "refugies",
   "Flüchtlinge" and "refugees" each find the documents written in their language, whatever
   language the page is in.
+- Synonyms editors keep (core.SynonymGroup, core.synonyms) widen it: "mentorship" finds "mentoring".
 - Weights order the fields: A (titles) above B (teasers, summaries) above C (bodies) above D
   (long texts such as transcripts and document contents). Ranking is ts_rank over the document with
   these weights, the same in every search box (ts_rank_cd, which also weighs how close the words
@@ -24,7 +25,7 @@ from django.db.models import F, Func, Value
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from core import localised
+from core import localised, synonyms
 
 # PostgreSQL text search configuration for each of the portal's languages.
 CONFIGS = {"en": "english", "fr": "french", "de": "german"}
@@ -85,12 +86,48 @@ def clean_query(text: str | None) -> str:
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+class Rewritten(SearchQuery):
+    """ts_rewrite(query, target, substitute): `query` with each occurrence of `target` replaced."""
+
+    function = "ts_rewrite"
+
+    def __init__(self, parsed, target, substitute):
+        self.config, self.invert = None, False
+        Func.__init__(self, parsed, target, substitute, output_field=SearchQuery.output_field)
+
+
+def _websearch(text: str, config: str) -> SearchQuery:
+    return SearchQuery(Unaccent(Value(text)), config=config, search_type="websearch")
+
+
+def _with_synonyms(parsed: SearchQuery, config: str, rules) -> SearchQuery:
+    """`parsed` with each term of `rules` replaced by the OR of its group (phrases as phrases)."""
+    for rule in rules:
+        substitute = _websearch(f'"{rule.group[0]}"', config)
+        for term in rule.group[1:]:
+            substitute = substitute | _websearch(f'"{term}"', config)
+        parsed = Rewritten(parsed, _websearch(rule.term, config), substitute)
+        if " " in rule.term:  # typed as a quoted phrase too
+            parsed = Rewritten(parsed, _websearch(f'"{rule.term}"', config), substitute)
+    return parsed
+
+
 def query(text: str) -> SearchQuery:
-    """The query `text` read as English, French, German and as plain words, OR-ed together."""
-    folded = Unaccent(Value(text))
-    combined = SearchQuery(folded, config="simple", search_type="websearch")
-    for config in CONFIGS.values():
-        combined = combined | SearchQuery(folded, config=config, search_type="websearch")
+    """The query `text` read as English, French, German and as plain words, OR-ed together.
+
+    Each word or phrase of it that belongs to a group of synonyms (core.synonyms, of the page's
+    language and English) is read as an OR of its group; the query as typed is then kept as `exact`,
+    for rank() to put the rows that hold the words typed first.
+    """
+    rules = synonyms.rules(text)
+    combined = exact = None
+    for config in ("simple", *CONFIGS.values()):
+        parsed = _websearch(text, config)
+        exact = parsed if exact is None else exact | parsed
+        parsed = _with_synonyms(parsed, config, rules)
+        combined = parsed if combined is None else combined | parsed
+    if rules:
+        combined.exact = exact
     return combined
 
 
@@ -99,8 +136,11 @@ def marked(headline: str | None) -> str:
     return mark_safe(escape(headline or "").replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
 
 
-def rank(search_query: SearchQuery, column: str = "search_document") -> SearchRank:
-    return SearchRank(F(column), search_query, weights=WEIGHTS)
+def rank(search_query: SearchQuery, column: str = "search_document"):
+    """ts_rank of the rows for `search_query`; with synonyms, plus the rank for the words as typed."""
+    ranked = SearchRank(F(column), search_query, weights=WEIGHTS)
+    exact = getattr(search_query, "exact", None)
+    return ranked if exact is None else ranked + SearchRank(F(column), exact, weights=WEIGHTS)
 
 
 def headline(expression, text: str, *, fragments: int = 2, whole: bool = False) -> SearchHeadline:

@@ -101,14 +101,18 @@ def _bumped_in_transaction(connection) -> _Bumped | None:
 def public_models() -> dict[type, bool]:
     """Every model whose rows public pages show: {model: whether rows are saved on their own}.
 
-    Found from the models themselves: the Publishable kinds, what they point to (recursively), the
-    link tables of their many-to-many fields and the reverse relations they name in `public_parts`.
+    Found from the models themselves: the Publishable kinds and models marked `public_content` (synonyms),
+    what they point to (recursively), the link tables of their many-to-many fields and the reverse relations they name in `public_parts`.
     An automatic link table (False) changes only through its many-to-many field (m2m_changed).
     """
     from core.publication import Publishable
 
     found: dict[type, bool] = {}
-    waiting = [model for model in apps.get_models() if issubclass(model, Publishable)]
+    waiting = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Publishable) or getattr(model, "public_content", False)  # e.g. core.SynonymGroup
+    ]
     while waiting:
         model = waiting.pop()
         if model in found or model._meta.app_config.name.startswith("django."):

@@ -58,6 +58,17 @@ class SearchView(TemplateView):
         wanted = sitesearch.SiteSearchFilter(self.request.GET)
         requested = lists.requested_page(self.request)
         outcome = sitesearch.run(wanted.query_text, kind=wanted.kind, page=requested)
+        typed, suggestion, found = None, None, {}
+
+        def finds(words):  # the corrected words: what they find (core.lists.correction)
+            found["outcome"] = sitesearch.run(words, kind=wanted.kind, page=requested)
+            return found["outcome"].total
+
+        if corrected := lists.correction(outcome.query, outcome.total, finds):
+            if lists.exact_requested(self.request):
+                suggestion = corrected
+            else:
+                typed, outcome = outcome.query, found["outcome"]
         paginator = lists.CountedPaginator(outcome.total, sitesearch.PAGE_SIZE)
         context = super().get_context_data(
             query=outcome.query,
@@ -76,7 +87,8 @@ class SearchView(TemplateView):
             capped=outcome.capped,
             page_obj=paginator.page_of(requested, outcome.results) if outcome.total else None,
             ignored=wanted.ignored,
-            suggestion=lists.suggestion(outcome.query, outcome.total),
+            suggestion=suggestion,
+            corrected_from=typed,
             **kwargs,
         )
         if not outcome.total:  # an empty query, or nothing found: offer a way on

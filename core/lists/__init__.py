@@ -9,7 +9,9 @@ every list:
   says it was ignored; never a 400 or 500 page;
 - the words of `q` are cut to search.MAX_QUERY_LENGTH, never refused; they are matched and ranked by
   core.search in every language, the rows shown with an extract marking the words; when they find
-  nothing, "did you mean" offers the nearest words the portal knows (core.vocabulary);
+  nothing, they are corrected from the words the portal knows (core.vocabulary) and the results of
+  the corrected words shown, with a link to the words as typed (`exact=1`: never corrected; then
+  "did you mean" offers the corrected words). Corrected words that find nothing are never offered;
 - a page that is not a positive number (`abc`, `0`, `-1`) is the first page; a page past the last is
   the last page;
 - the total, the counts of every facet and the page's ids come from ONE query (counts.count), and
@@ -29,9 +31,10 @@ from core.lists.filters import (
 )
 from core.lists.filtersets import ListFilterSet
 from core.lists.pages import CountedPaginator, ForgivingPaginationMixin, requested_page
-from core.lists.views import FilteredListView, list_context, suggestion
+from core.lists.views import EXACT, FilteredListView, correction, exact_requested, list_context
 
 __all__ = [
+    "EXACT",
     "BoundFilter",
     "Choice",
     "ChoicesFilter",
@@ -48,7 +51,8 @@ __all__ = [
     "RowsFilter",
     "SearchFilter",
     "YearsFilter",
+    "correction",
+    "exact_requested",
     "list_context",
     "requested_page",
-    "suggestion",
 ]

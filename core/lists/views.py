@@ -1,16 +1,50 @@
 """The generic view of a filtered list, and the context every list page gets."""
 
+from collections.abc import Callable
+
 from django.views.generic import TemplateView
 
 from core import vocabulary
 from core.feeds import feed_query
 from core.lists.pages import CountedPaginator, requested_page
 
+# `?exact=1`: the words as typed, never corrected (the "Search instead for …" link).
+EXACT = "exact"
 
-def suggestion(text: str, found: int) -> str | None:
-    """ "Did you mean": the words with each unknown one replaced by the nearest the portal knows, when
-    words found nothing (core.vocabulary.suggest)."""
-    return vocabulary.suggest(text) if text and not found else None
+
+def exact_requested(request) -> bool:
+    return request.GET.get(EXACT) == "1"
+
+
+def correction(text: str, found: int, finds: Callable[[str], int]) -> str | None:
+    """The words `text` with each unknown one replaced by the nearest the portal knows (core.vocabulary),
+    when `text` found nothing and the corrected words find something (`finds(words)`: how many they
+    find). Never words that find nothing."""
+    if not text or found:
+        return None
+    corrected = vocabulary.suggest(text)
+    return corrected if corrected and finds(corrected) else None
+
+
+def corrected(filterset, request, counted, **counting) -> tuple:
+    """What a list shows when its words found nothing: (filterset, counted, words typed, suggestion).
+
+    The results of the corrected words, shown at once, with the words typed for "Search instead for";
+    with `?exact=1`, nothing found as asked, and the corrected words offered as "Did you mean".
+    """
+    typed, kept = filterset.query_text, {}
+
+    def finds(words):
+        kept["filterset"] = filterset.with_words(words)
+        kept["counted"] = kept["filterset"].counted(**counting)
+        return kept["counted"].total
+
+    words = correction(typed, counted.total, finds)
+    if not words:
+        return filterset, counted, None, None
+    if exact_requested(request):
+        return filterset, counted, None, words
+    return kept["filterset"], kept["counted"], typed, None
 
 
 def list_context(filterset, request, *, per_page: int, prepare=None, within=None, object_name="object_list") -> dict:
@@ -18,10 +52,12 @@ def list_context(filterset, request, *, per_page: int, prepare=None, within=None
 
     One query counts and finds the page (filterset.counted), one fetches its rows (`prepare` adds what
     the page shows of each: select_related …). `within`: the part of the rows that is paginated.
+    Words that find nothing are corrected (corrected()): the page shows the filterset of the corrected words.
     """
     requested = requested_page(request)
     sort = filterset.sort_key(request.GET.get("sort"))
-    counted = filterset.counted(sort=sort, page=requested, per_page=per_page, within=within)
+    counting = {"sort": sort, "page": requested, "per_page": per_page, "within": within}
+    filterset, counted, typed, suggestion = corrected(filterset, request, filterset.counted(**counting), **counting)
     paginator = CountedPaginator(counted.page_total, per_page)
     page_obj = paginator.page_of(requested, filterset.page_rows(counted.page_ids, prepare))
     chips = filterset.chips(request.GET)
@@ -40,7 +76,8 @@ def list_context(filterset, request, *, per_page: int, prepare=None, within=None
         "sort": sort,
         "sort_choices": filterset.sort_choices(),
         "ignored": filterset.ignored,
-        "suggestion": suggestion(filterset.query_text, counted.total),
+        "suggestion": suggestion,
+        "corrected_from": typed,
         "feed_query": feed_query(request.GET),  # the same filters, for the address of the list's feed
     }
 

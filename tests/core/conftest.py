@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from citiesofmigration.settings import redis_cache
 from core import cache as fail_soft
+from core import synonyms, versioning
 from tests.community.factories import ThreadFactory
 from tests.conversations.factories import NewsItemFactory
 from tests.core.support import BEFORE, HOST, SilentServer, migrate
@@ -125,3 +126,13 @@ def _media_root(settings, tmp_path):
 def _caches_on(settings, tmp_path):
     settings.GOODIDEAS_FACETS_CACHE_SECONDS = 600  # the library keeps its counts an hour anyway
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# From test_lists.py and test_synonyms.py
+@pytest.fixture
+def in_request():
+    """As inside a request: the content version is read once (core.versioning), the synonyms come from the cache."""
+    versioning._request_started()
+    synonyms.groups()
+    yield
+    versioning._request_finished()

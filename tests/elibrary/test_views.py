@@ -66,12 +66,14 @@ def test_a_typo_leads_to_the_resources_in_one_click(client):
     ResourceFactory(title_en="Housing")
     call_command("refresh_search_terms", verbosity=0)
     for typed, meant in [("mentorinng", "mentoring"), ("imigrant mentorinng", "immigrant mentoring")]:
-        response = client.get(LIST.format("en"), {"q": typed})
+        response = client.get(LIST.format("en"), {"q": typed, "exact": "1"})
         assert response.context["resources"] == []
         assert response.context["suggestion"] == meant
         link = re.search(r'Did you mean <a href="([^"]+)">', response.content.decode()).group(1)
         followed = client.get(LIST.format("en") + html.unescape(link))
         assert [resource.pk for resource in followed.context["resources"]] == [wanted.pk]
+        corrected = client.get(LIST.format("en"), {"q": typed})
+        assert [resource.pk for resource in corrected.context["resources"]] == [wanted.pk]
 
 
 def test_facets_filter_and_count(client):

@@ -51,11 +51,20 @@ def test_unpublished_ideas_are_never_found(client, ideas):
     assert "Nothing found" in response.content.decode()
 
 
-def test_a_typo_gets_did_you_mean(client, ideas):
+def test_a_typo_shows_the_corrected_results(client, ideas):
     call_command("refresh_search_terms", verbosity=0)
     response = client.get("/en/search/", {"q": "libary"})
+    assert response.context["total"] > 0
+    assert response.context["corrected_from"] == "libary"
+    assert 'Search instead for <a href="?q=libary&amp;exact=1">libary</a>' in response.content.decode()
+
+
+def test_exact_words_get_did_you_mean(client, ideas):
+    call_command("refresh_search_terms", verbosity=0)
+    response = client.get("/en/search/", {"q": "libary", "exact": "1"})
+    assert response.context["total"] == 0
     assert response.context["suggestion"] == "library"
-    assert 'href="?q=library"' in response.content.decode()
+    assert 'href="?q=library&amp;exact=1"' in response.content.decode()
 
 
 def test_an_empty_query_gets_a_helpful_page(client, ideas):
