@@ -102,7 +102,8 @@ def public_models() -> dict[type, bool]:
     """Every model whose rows public pages show: {model: whether rows are saved on their own}.
 
     Found from the models themselves: the Publishable kinds and models marked `public_content` (synonyms),
-    what they point to (recursively), the link tables of their many-to-many fields and the reverse relations they name in `public_parts`.
+    what they point to (recursively), the link tables of their many-to-many fields and the reverse
+    relations they name in `public_parts`.
     An automatic link table (False) changes only through its many-to-many field (m2m_changed).
     """
     from core.publication import Publishable
