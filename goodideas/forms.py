@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -81,12 +83,19 @@ class ProposalForm(HoneypotMixin, TypedCityMixin, forms.Form):
         return IdeaProposal(**data, language=language)
 
 
+class GroupedIntegerField(forms.IntegerField):
+    """A whole number that may be written with the digit groups of any language: 1,234,567, 1 234 567, 1.234.567."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"[\s,.'’\u00a0\u202f]", "", value)
+        return super().to_python(value)
+
+
 class CityFinderForm(forms.Form):
     """Cities like mine: a city's population and share born abroad, or one of the portal's cities (GET)."""
 
-    population = forms.IntegerField(
-        label=_("Population"), min_value=1_000, max_value=50_000_000, required=False, localize=True
-    )
+    population = GroupedIntegerField(label=_("Population"), min_value=1_000, max_value=50_000_000, required=False)
     share = forms.DecimalField(
         label=_("Residents born abroad (%)"),
         min_value=0,

@@ -12,6 +12,7 @@ would take a fifth of the height). Each country is one path: the fill is the lan
 No third-party library: TopoJSON is arcs of delta-encoded integers, decoded below.
 """
 
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -54,7 +55,7 @@ def ring_path(points) -> str:
     if len(kept) < 3:
         return ""
     data = f"M{kept[0][0]:g} {kept[0][1]:g}"
-    for (x0, _y0), (x, y) in zip(kept, kept[1:], strict=False):
+    for (x0, _y0), (x, y) in itertools.pairwise(kept):
         # a ring cut at the antimeridian jumps across the map: move there instead of drawing a line
         data += f"M{x:g} {y:g}" if abs(x - x0) > 180 else f"L{x:g} {y:g}"
     return data + "Z"
