@@ -95,7 +95,13 @@ class GroupedIntegerField(forms.IntegerField):
 class CityFinderForm(forms.Form):
     """Cities like mine: a city's population and share born abroad, or one of the portal's cities (GET)."""
 
-    population = GroupedIntegerField(label=_("Population"), min_value=1_000, max_value=50_000_000, required=False)
+    population = GroupedIntegerField(
+        label=_("Population"),
+        min_value=1_000,
+        max_value=50_000_000,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),  # digit groups are welcome: not type=number
+    )
     share = forms.DecimalField(
         label=_("Residents born abroad (%)"),
         min_value=0,
