@@ -7,12 +7,14 @@ nothing is ignored; a value applied is shown with its count, even 0. Counts are 
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItem
 
 from core import lists
-from core.lists.filters import Names
+from core.lists.filters import Choice, Names
 from goodideas.models import CostBand, EvidenceLevel, GoodIdea, Stage
+from places import similar
 from places.models import City, Country, Region, Theme
 
 # The tag and city filters offer the most used values (and those ticked): a list of 500 checkboxes
@@ -28,6 +30,28 @@ def idea_content_type() -> dict:
 def idea_tags():
     """The tags Good Ideas carry: the only ones the tag filter knows."""
     return Tag.objects.filter(taggit_taggeditem_items__content_type_id=idea_content_type()["content_type_id"])
+
+
+class LikeCityFilter(lists.ListFilter):
+    """`like=<city slug>`: the ideas from the cities most like that city (places.similar), not from it."""
+
+    def read(self, text):
+        return text if lists.filters.SLUG_RE.match(text) else None
+
+    def resolve(self, values):
+        cities = list(City.objects.select_related("country"))
+        city = next((city for city in cities if city.slug == values[-1]), None)
+        if city is None:
+            return []
+        matches = similar.like_city(city, cities)
+        label = _("Cities like %(city)s: %(cities)s") % {
+            "city": city.name,
+            "cities": ", ".join(match.city.name for match in matches),
+        }
+        return [Choice(city.slug, tuple(match.city.pk for match in matches), label)]
+
+    def condition(self, keys):
+        return Q(city__in=keys[0])
 
 
 class GoodIdeaFilter(lists.ListFilterSet):
@@ -53,6 +77,7 @@ class GoodIdeaFilter(lists.ListFilterSet):
     evidence = lists.ChoicesFilter("evidence_level", EvidenceLevel.choices, multiple=True, label=_("Evidence"))
     cost = lists.ChoicesFilter("cost_band", CostBand.choices, multiple=True, label=_("Cost"))
     stage = lists.ChoicesFilter("stage", Stage.choices, multiple=True, label=_("Status"))
+    like = LikeCityFilter(label=_("From cities like"))
 
     facets = (
         lists.FacetSpec("theme", order="position", open=True),

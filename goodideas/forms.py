@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +8,7 @@ from core.forms import HoneypotMixin
 from goodideas.services import IdeaProposal
 from places.forms import CityChoiceField, TypedCityMixin
 from places.models import City, Theme
+from places.similar import Profile
 
 
 class ProposalForm(HoneypotMixin, TypedCityMixin, forms.Form):
@@ -78,3 +81,62 @@ class ProposalForm(HoneypotMixin, TypedCityMixin, forms.Form):
         for name in ("name", "role", "email", "phone"):
             data[f"proposer_{name}"] = data.pop(f"contact_{name}")
         return IdeaProposal(**data, language=language)
+
+
+class GroupedIntegerField(forms.IntegerField):
+    """A whole number that may be written with the digit groups of any language: 1,234,567, 1 234 567, 1.234.567."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"[\s,.'’\u00a0\u202f]", "", value)
+        return super().to_python(value)
+
+
+class CityFinderForm(forms.Form):
+    """Cities like mine: a city's population and share born abroad, or one of the portal's cities (GET)."""
+
+    population = GroupedIntegerField(
+        label=_("Population"),
+        min_value=1_000,
+        max_value=50_000_000,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),  # digit groups are welcome: not type=number
+    )
+    share = forms.DecimalField(
+        label=_("Residents born abroad (%)"),
+        min_value=0,
+        max_value=100,
+        max_digits=4,
+        decimal_places=1,
+        required=False,
+        localize=True,
+    )
+    city = forms.ChoiceField(label=_("Or pick a city"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+
+    def __init__(self, data=None, *, cities=(), regions=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["city"].choices = [("", _("Choose a city")), *((city.slug, city.name) for city in cities)]
+        self.fields["region"].choices = [("", _("Any region")), *regions]
+        self.cities = {city.slug: city for city in cities}
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("city") and data.get("population") is None and data.get("share") is None:
+            raise forms.ValidationError(
+                _("Give your city's population or its share of residents born abroad, or pick a city."),
+                code="empty",
+            )
+        return data
+
+    def profile(self):
+        """The figures to compare with (places.similar.Profile), and the city picked, if one was."""
+        city = self.cities.get(self.cleaned_data.get("city") or "")
+        if city is not None:
+            return Profile.of(city), city
+        share = self.cleaned_data.get("share")
+        return Profile(
+            self.cleaned_data.get("population"),
+            float(share) if share is not None else None,
+            self.cleaned_data.get("region") or None,
+        ), None

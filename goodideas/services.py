@@ -1,5 +1,6 @@
 """Workflows of Good Ideas: proposals from the public, publishing, slug changes; and the world map."""
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -247,24 +248,80 @@ def proposals_export(*, user, addresses) -> list[dict]:
 
 
 # The world map ---------------------------------------------------------------------------------
-MAP_WIDTH, MAP_HEIGHT = 360, 180
+# Equirectangular, as the basemap static/img/world-110m.svg (scripts/make_world_map.py): x = longitude
+# + 180, y = 90 - latitude; latitudes below -60 are left out.
+MAP_WIDTH, MAP_HEIGHT = 360, 150
+BASEMAP = "img/world-110m.svg"
+# What each region's map shows: x, y, width, height in map units.
+REGION_VIEWS = {
+    "europe": (150, 16, 84, 42),
+    "north-america": (10, 12, 124, 66),
+    "latin-america": (55, 55, 100, 95),
+    "asia": (200, 20, 140, 85),
+    "middle-east": (200, 45, 50, 35),
+    "africa": (155, 50, 85, 80),
+    "oceania": (280, 80, 80, 65),
+}
 
 
-def world_map(cities, *, highlight=None) -> dict:
-    """Points for an SVG map drawn from coordinates (equirectangular), and the lines of a graticule."""
-    points = [
-        {
-            "city": city,
-            "x": round(city.longitude + 180, 2),
-            "y": round(90 - city.latitude, 2),
-            "highlight": highlight is not None and city.pk == highlight.pk,
-        }
-        for city in cities
-    ]
+def world_map(cities, *, highlight=None, region=None) -> dict:
+    """Points for the SVG map over the basemap, each sized by its published Good Ideas (`idea_count`,
+    if annotated): the whole world, or one region's part (`region`)."""
+    view = REGION_VIEWS.get(region, (0, 0, MAP_WIDTH, MAP_HEIGHT))
+    scale = view[2] / MAP_WIDTH  # dots and labels keep their size on the screen when a region is shown
+    points = []
+    for city in cities:
+        count = getattr(city, "idea_count", 0) or 0
+        here = highlight is not None and city.pk == highlight.pk
+        radius = (1.6 + 1.1 * math.sqrt(count)) * (1.3 if here else 1)
+        x, y = round(city.longitude + 180, 2), round(90 - city.latitude, 2)
+        points.append(
+            {
+                "city": city,
+                "x": x,
+                "y": y,
+                "r": round(radius * scale, 2),
+                "label_x": round(x + (radius + 1) * scale, 2),
+                "label_y": round(y + 1.5 * scale, 2),
+                "count": count,
+                "highlight": here,
+            }
+        )
+    points.sort(key=lambda point: (point["highlight"], -point["r"]))  # small dots on top, the city highlighted last
     return {
         "points": points,
+        "view": " ".join(f"{number:g}" for number in view),
         "width": MAP_WIDTH,
         "height": MAP_HEIGHT,
-        "meridians": list(range(30, 360, 30)),
-        "parallels": list(range(30, 180, 30)),
+        "basemap": BASEMAP,
+        "font_size": round(5 * scale, 2),
+        "stroke": round(0.6 * scale, 2),
     }
+
+
+# Small bar charts (SVG drawn by the template) ---------------------------------------------------------
+CHART_BAR_WIDTH = 220
+
+
+def bar_chart(rows, *, highlight=None, percent=False) -> dict | None:
+    """Bars for (name, value) rows whose value is known, the longest the largest: each with its width,
+    its number formatted in the page's language, and whether it is the row `highlight`. None if no row is known."""
+    known = [(name, value) for name, value in rows if value is not None]
+    if not known:
+        return None
+    largest = max(value for _name, value in known) or 1
+    bars = []
+    for position, (name, value) in enumerate(known):
+        width = round(float(value) / float(largest) * CHART_BAR_WIDTH, 1)
+        text = formats.number_format(value, 1 if percent else 0, force_grouping=True)
+        bars.append(
+            {
+                "name": name,
+                "width": width,
+                "text_x": width + 144,
+                "text": f"{text}\u00a0%" if percent else text,
+                "highlight": highlight is not None and name == highlight,
+                "y": 22 * position,
+            }
+        )
+    return {"bars": bars, "height": 22 * len(bars)}

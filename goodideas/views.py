@@ -1,6 +1,7 @@
 """The public pages of Good Ideas in Integration: list, profile, themes, cities, open data, proposals."""
 
-from django.db.models import Count
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
@@ -13,8 +14,9 @@ from core.context_processors import absolute_url
 from core.publication import PreviewMixin, published_q
 from goodideas import export, services
 from goodideas.filters import GoodIdeaFilter, filter_ideas
-from goodideas.forms import ProposalForm
+from goodideas.forms import CityFinderForm, ProposalForm
 from goodideas.models import Adaptation, EvidenceLevel, FormerSlug, GoodIdea
+from places import similar
 from places.models import City, Region, Theme
 
 # Proposals one visitor may send per hour.
@@ -71,6 +73,7 @@ class IdeaDetailView(PreviewMixin, DetailView):
             .exclude(pk=idea.pk)
             .defer(*GoodIdea.long_fields())[:5],
             absolute_url=url,
+            map=services.world_map([idea.city], highlight=idea.city) if idea.city_id else None,
             **kwargs,
         )
 
@@ -134,34 +137,83 @@ def published_ideas_count():
     return Count("ideas", filter=published_q("ideas__"))
 
 
+def cities_with_counts() -> list:
+    """Every city, its country, and its number of published Good Ideas (`idea_count`): one query."""
+    return list(City.objects.select_related("country").annotate(idea_count=published_ideas_count()))
+
+
+def ideas_by_city(cities, per_city: int = 3) -> dict:
+    """{city id: its newest published Good Ideas (at most `per_city`)}: one query."""
+    found = {}
+    newest = Window(RowNumber(), partition_by=F("city_id"), order_by=[F("published_at").desc(), F("pk")])
+    ideas = GoodIdea.objects.published().filter(city__in=[city.pk for city in cities]).annotate(row=newest)
+    for idea in ideas.filter(row__lte=per_city).for_listing().order_by("-published_at", "pk"):
+        found.setdefault(idea.city_id, []).append(idea)
+    return found
+
+
+def region_groups(cities) -> list[dict]:
+    """The cities by region, then country, each sorted by name."""
+    regions = dict(Region.choices)
+    grouped = {}
+    for city in cities:
+        grouped.setdefault(city.country.region, {}).setdefault(city.country, []).append(city)
+    return [
+        {
+            "region": regions[region],
+            "slug": region,
+            "countries": sorted(
+                ((country, sorted(items, key=lambda c: c.name.lower())) for country, items in grouped[region].items()),
+                key=lambda pair: pair[0].name.lower(),
+            ),
+        }
+        for region in Region.values
+        if region in grouped
+    ]
+
+
 class CityListView(TemplateView):
+    """Every city on the map and in a list (the map's text alternative); a region of them (`region`);
+    and the finder of cities like mine (`population`, `share`, or `city`)."""
+
     template_name = "goodideas/city_list.html"
 
     def get_context_data(self, **kwargs):
-        cities = list(City.objects.select_related("country").annotate(idea_count=published_ideas_count()))
-        regions = dict(Region.choices)
-        grouped = {}
-        for city in cities:
-            grouped.setdefault(city.country.region, {}).setdefault(city.country, []).append(city)
-        groups = [
-            {
-                "region": regions[region],
-                "slug": region,
-                "countries": sorted(
-                    (
-                        (country, sorted(items, key=lambda c: c.name.lower()))
-                        for country, items in grouped[region].items()
-                    ),
-                    key=lambda pair: pair[0].name.lower(),
-                ),
-            }
-            for region in Region.values
-            if region in grouped
-        ]
-        return super().get_context_data(regions=groups, cities=cities, map=services.world_map(cities), **kwargs)
+        cities = cities_with_counts()
+        region = self.request.GET.get("region")
+        region = region if region in Region.values else None
+        shown = [city for city in cities if region is None or city.country.region == region]
+        return super().get_context_data(
+            regions=region_groups(shown),
+            all_regions=[(value, label) for value, label in Region.choices],
+            region=region,
+            region_label=dict(Region.choices).get(region),
+            cities=shown,
+            map=services.world_map(shown, region=region),
+            **self.finder(cities),
+            **kwargs,
+        )
+
+    def finder(self, cities) -> dict:
+        asked = any(self.request.GET.get(name) for name in ("population", "share", "city"))
+        form = CityFinderForm(
+            self.request.GET if asked else None,
+            cities=sorted(cities, key=lambda city: city.name.casefold()),
+            regions=Region.choices,
+        )
+        if not asked or not form.is_valid():
+            return {"finder": form}
+        mine, picked = form.profile()
+        matches = similar.closest(mine, cities, exclude=picked)
+        found = ideas_by_city([match.city for match in matches])
+        for match in matches:
+            match.ideas = found.get(match.city.pk, [])
+        return {"finder": form, "finder_matches": matches, "finder_city": picked}
 
 
 class CityDetailView(lists.ForgivingPaginationMixin, ListView):
+    """A city: its figures with their sources and a chart, the cities most like it, the map, its ideas."""
+
     template_name = "goodideas/city_detail.html"
     paginate_by = 20
 
@@ -170,11 +222,21 @@ class CityDetailView(lists.ForgivingPaginationMixin, ListView):
         return GoodIdea.objects.published().in_city(self.city).for_listing()
 
     def get_context_data(self, **kwargs):
+        cities = cities_with_counts()
         adaptations = Adaptation.objects.visible().for_listing()
+        births = list(self.city.birth_countries.all())
+        like = similar.like_city(self.city, cities)
         return super().get_context_data(
             city=self.city,
             object=self.city,
-            map=services.world_map([self.city], highlight=self.city),
+            birth_countries=births,
+            like=like,
+            population_chart=services.bar_chart(
+                [(self.city, self.city.population)] + [(match.city, match.city.population) for match in like],
+                highlight=self.city,
+            ),
+            births_chart=services.bar_chart([(birth.name, birth.share) for birth in births], percent=True),
+            map=services.world_map(cities, highlight=self.city),
             adapted_here=adaptations.filter(city=self.city).exclude(idea__city=self.city),
             adapted_elsewhere=adaptations.filter(idea__city=self.city).exclude(city=self.city),
             **kwargs,

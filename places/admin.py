@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from places import services
-from places.models import City, Country, Organisation, Theme, TypedPlace
+from places.models import BirthCountry, City, Country, Organisation, Theme, TypedPlace
 
 # Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
 
@@ -31,8 +31,15 @@ class CountryAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
+class BirthCountryInline(TranslationTabularInline):
+    model = BirthCountry
+    extra = 0
+    fields = ["name", "share", "year", "source", "source_url"]
+
+
 @admin.register(City)
 class CityAdmin(TabbedTranslationAdmin):
+    inlines = [BirthCountryInline]
     list_display = ["name", "country", "population", "foreign_born_share"]
     list_filter = ["country__region", "country"]
     list_select_related = ["country"]
@@ -41,10 +48,10 @@ class CityAdmin(TabbedTranslationAdmin):
     autocomplete_fields = ["country"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "country", "latitude", "longitude", "profile"]}),
-        (_("Population"), {"fields": ["population", "population_source", "population_year"]}),
+        (_("Population"), {"fields": ["population", "population_year", "population_source", "population_source_url"]}),
         (
             _("Residents born abroad"),
-            {"fields": ["foreign_born_share", "foreign_born_source", "foreign_born_year"]},
+            {"fields": ["foreign_born_share", "foreign_born_year", "foreign_born_source", "foreign_born_source_url"]},
         ),
     ]
 

@@ -1,7 +1,12 @@
-"""Demo content: the countries and cities that the seed documents name (places/demo/places.json)."""
+"""Demo content: the countries and cities that the seed documents name (places/demo/places.json).
+
+A city's `figures` are published figures with their year and source (national statistics offices); a
+figure not known is left out, and the city page says "not known". Its `birth_countries`, if any, are
+its largest countries of birth, each with the same details.
+"""
 
 from core.demo import read, save
-from places.models import City, Country
+from places.models import BirthCountry, City, Country
 
 
 def load() -> str:
@@ -16,14 +21,23 @@ def load() -> str:
         for item in data["countries"]
     }
     for item in data["cities"]:
-        save(
+        city = save(
             City,
             {"slug": item["slug"]},
             fields={
                 "country": countries[item["country"]],
                 "latitude": item["latitude"],
                 "longitude": item["longitude"],
+                **item.get("figures", {}),
             },
             texts={"name": item["name"], "profile": item.get("profile", {})},
         )
+        for birth in item.get("birth_countries", []):
+            fields = {key: value for key, value in birth.items() if key != "name"}
+            save(
+                BirthCountry,
+                {"city": city, "name_en": birth["name"]["en"]},
+                fields=fields,
+                texts={"name": birth["name"]},
+            )
     return f"{len(countries)} countries, {len(data['cities'])} cities"

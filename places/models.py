@@ -68,6 +68,7 @@ class City(models.Model):
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     population_source = models.CharField(_("source of the population figure"), max_length=200, blank=True)
     population_year = models.PositiveSmallIntegerField(_("year of the population figure"), null=True, blank=True)
+    population_source_url = fields.WebAddressField(_("address of the population source"), blank=True)
     foreign_born_share = models.DecimalField(
         _("residents born abroad (%)"),
         max_digits=4,
@@ -78,6 +79,7 @@ class City(models.Model):
     )
     foreign_born_source = models.CharField(_("source of the share born abroad"), max_length=200, blank=True)
     foreign_born_year = models.PositiveSmallIntegerField(_("year of the share born abroad"), null=True, blank=True)
+    foreign_born_source_url = fields.WebAddressField(_("address of the source of the share born abroad"), blank=True)
     profile = models.TextField(_("profile"), blank=True)
 
     class Meta:
@@ -91,6 +93,32 @@ class City(models.Model):
 
     def get_absolute_url(self):
         return reverse("goodideas:city", kwargs={"slug": self.slug})
+
+
+class BirthCountry(models.Model):
+    """One of a city's largest countries of birth (of its residents born abroad), with its share of all
+    residents, the year and the publication it comes from."""
+
+    city = models.ForeignKey(City, models.CASCADE, related_name="birth_countries", verbose_name=_("city"))
+    name = models.CharField(_("country of birth"), max_length=100)
+    share = models.DecimalField(
+        _("share of residents (%)"),
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    source = models.CharField(_("source"), max_length=200)
+    source_url = fields.WebAddressField(_("address of the source"), blank=True)
+
+    class Meta:
+        ordering = ["city", "-share", "pk"]
+        verbose_name = _("country of birth")
+        verbose_name_plural = _("largest countries of birth")
+        constraints = [models.UniqueConstraint(fields=["city", "name"], name="birth_country_unique_in_city")]
+
+    def __str__(self):
+        return f"{self.name} ({self.share} %)"
 
 
 class Organisation(models.Model):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from places.models import City, Country, Theme
+from places.models import BirthCountry, City, Country, Theme
 
 
 @register(Theme)
@@ -16,3 +16,8 @@ class CountryTranslation(TranslationOptions):
 @register(City)
 class CityTranslation(TranslationOptions):
     fields = ("name", "profile")
+
+
+@register(BirthCountry)
+class BirthCountryTranslation(TranslationOptions):
+    fields = ("name",)

@@ -151,3 +151,33 @@ def berlin():
 @pytest.fixture
 def city():
     return CityFactory(name_en="Lisbon", slug="lisbon")
+
+
+# From test_cities.py
+@pytest.fixture
+def like_places():
+    """Cities with figures: Hamburg is Berlin's size, Lyon shares its share born abroad, Toronto is far."""
+    germany = CountryFactory(name_en="Germany", name_fr="Allemagne", name_de="Deutschland", slug="germany", code="DE")
+    france = CountryFactory(name_en="France", slug="france", code="FR", region="europe")
+    canada = CountryFactory(name_en="Canada", slug="canada", code="CA", region="north-america")
+
+    def city(slug, country, population, share, **extra):
+        return CityFactory(
+            name_en=slug.title(), slug=slug, country=country, population=population, foreign_born_share=share, **extra
+        )
+
+    return {
+        "berlin": city(
+            "berlin",
+            germany,
+            1234567,
+            "24.5",
+            population_year=2022,
+            population_source="Zensus 2022",
+            population_source_url="https://www.zensus2022.de/",
+        ),
+        "hamburg": city("hamburg", germany, 1800000, None),
+        "lyon": city("lyon", france, 520000, "25.0"),
+        "toronto": city("toronto", canada, 2794356, "47.0"),
+        "nowhere": city("nowhere", france, None, None),
+    }

@@ -49,7 +49,7 @@ def test_cities_grouped_by_country_with_counts_and_map(client, berlin):
     html = response.content.decode()
     assert "Deutschland" in html
     assert "2 Gute Ideen" in html
-    assert '<svg viewBox="0 0 360 180"' in html
+    assert '<svg viewBox="0 0 360 150"' in html
     assert 'cx="193.4" cy="37.5"' in html
 
 

@@ -1,0 +1,101 @@
+"""Cities like mine: the cities closest to a city, or to figures a visitor gives, and why.
+
+Closeness adds three distances, each 0 when equal:
+- size: the difference of the populations on a log scale, one unit for a factor of ten;
+- share born abroad: the difference in percentage points, one unit for 20 points;
+- region: half a unit when the regions differ.
+A figure unknown on either side counts as one unit (as far as a city ten times larger), so that
+cities whose figures are known come first. The reason names what is alike: a size within a factor
+of two, a share within five points, the same region.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+HOW_MANY = 5
+UNKNOWN = 1.0
+SHARE_UNIT = 20.0
+OTHER_REGION = 0.5
+SIMILAR_SIZE = math.log10(2)
+SIMILAR_SHARE = 5.0
+
+REASONS = {
+    "size": _("similar size"),
+    "share": _("similar share born abroad"),
+    "region": _("same region"),
+}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What closeness compares: population, share born abroad (%), region; any may be unknown."""
+
+    population: int | None = None
+    share: float | None = None
+    region: str | None = None
+
+    @classmethod
+    def of(cls, city) -> "Profile":
+        share = city.foreign_born_share
+        return cls(city.population or None, float(share) if share is not None else None, city.country.region)
+
+    @property
+    def known(self) -> bool:
+        return self.population is not None or self.share is not None
+
+
+@dataclass
+class Match:
+    city: object
+    distance: float
+    alike: list[str] = field(default_factory=list)
+
+    @property
+    def reason(self) -> str:
+        """In words: "similar size, same region"; or that it is only the closest of those known."""
+        if not self.alike:
+            return str(_("closest of the cities whose figures are known"))
+        return ", ".join(str(REASONS[key]) for key in self.alike)
+
+
+def _size(mine: Profile, theirs: Profile) -> tuple[float, bool]:
+    if mine.population is None or theirs.population is None:
+        return UNKNOWN, False
+    gap = abs(math.log10(mine.population) - math.log10(theirs.population))
+    return gap, gap <= SIMILAR_SIZE
+
+
+def _share(mine: Profile, theirs: Profile) -> tuple[float, bool]:
+    if mine.share is None or theirs.share is None:
+        return UNKNOWN, False
+    gap = abs(mine.share - theirs.share)
+    return gap / SHARE_UNIT, gap <= SIMILAR_SHARE
+
+
+def compare(mine: Profile, city) -> Match:
+    theirs = Profile.of(city)
+    size, similar_size = _size(mine, theirs)
+    share, similar_share = _share(mine, theirs)
+    same_region = mine.region is not None and mine.region == theirs.region
+    alike = [key for key, yes in (("size", similar_size), ("share", similar_share), ("region", same_region)) if yes]
+    return Match(city, size + share + (0 if same_region else OTHER_REGION), alike)
+
+
+def closest(mine: Profile, cities, *, exclude=None, how_many: int = HOW_MANY) -> list[Match]:
+    """The `how_many` cities closest to `mine` (cities with `country` loaded), closest first, ties by name.
+
+    With nothing known of `mine` but its region, the cities of that region; with nothing at all, none."""
+    if not mine.known and mine.region is None:
+        return []
+    matches = [compare(mine, city) for city in cities if exclude is None or city.pk != exclude.pk]
+    if not mine.known:
+        matches = [match for match in matches if "region" in match.alike]
+    matches.sort(key=lambda match: (round(match.distance, 6), match.city.name.casefold()))
+    return matches[:how_many]
+
+
+def like_city(city, cities, how_many: int = HOW_MANY) -> list[Match]:
+    """The cities most like `city`, among `cities`."""
+    return closest(Profile.of(city), cities, exclude=city, how_many=how_many)

@@ -1,0 +1,164 @@
+"""The cities map, a city's figures, and cities like mine (issue 16, items 1 to 3)."""
+
+import re
+
+import pytest
+
+from places.models import BirthCountry
+from tests.goodideas.factories import idea_with
+from tests.places.factories import CityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "number", "share", "not_known"),
+    [
+        ("en", "1,234,567", "24.5", "not known"),
+        ("fr", "1\xa0234\xa0567", "24,5", "inconnu"),
+        ("de", "1.234.567", "24,5", "nicht bekannt"),
+    ],
+)
+def test_figures_are_formatted_in_each_language(client, like_places, language, number, share, not_known):
+    html = client.get(f"/{language}/cities/berlin/").content.decode()
+
+    assert number in html
+    assert f"{share}&nbsp;%" in html
+    assert '<a href="https://www.zensus2022.de/" rel="noopener">Zensus 2022</a>' in html
+    assert not_known in html  # no country of birth is known
+
+
+def test_unknown_figures_say_so(client, like_places):
+    html = client.get("/en/cities/nowhere/").content.decode()
+
+    assert html.count("not known") == 3  # population, share born abroad, countries of birth
+
+
+def test_countries_of_birth_with_source_and_chart(client, like_places):
+    berlin = like_places["berlin"]
+    BirthCountry.objects.create(city=berlin, name_en="Turkey", name_de="Türkei", share="4.1", year=2022, source="S")
+    BirthCountry.objects.create(city=berlin, name_en="Poland", name_de="Polen", share="2.9", year=2022, source="S")
+
+    html = client.get("/de/cities/berlin/").content.decode()
+
+    assert html.index("Türkei: 4,1&nbsp;%") < html.index("Polen: 2,9&nbsp;%")
+    chart = re.search(r'<svg class="bar-chart".*?</svg>', html, re.S).group()
+    assert ">4,1\xa0%</text>" in chart
+
+
+def test_cities_like_mine_in_order_with_reasons(client, like_places):
+    html = client.get("/en/cities/berlin/").content.decode()
+
+    section = html[html.index('id="like-heading"') :]
+    names = re.findall(r'<li><a href="/en/cities/([-\w]+)/">', section)[:4]
+    assert names == ["lyon", "hamburg", "toronto", "nowhere"]
+    assert "(similar share born abroad, same region)" in section
+    assert "(similar size, same region)" in section
+    assert "(same region)" in section
+
+
+def test_finder_by_figures_lists_closest_cities_and_their_ideas(client, like_places):
+    idea_with(title_en="Welcome in Toronto", city=like_places["toronto"])
+
+    html = client.get("/en/cities/?population=3,000,000&share=45").content.decode()
+
+    results = html[html.index("The cities most like yours") :]
+    assert results.index("Toronto") < results.index("Berlin")
+    assert "Welcome in Toronto" in results
+    assert "similar size, similar share born abroad" in results
+
+
+def test_finder_by_city_links_to_the_filtered_list(client, like_places):
+    html = client.get("/fr/cities/?city=berlin").content.decode()
+
+    assert "Les villes les plus proches de Berlin" in html
+    assert 'href="/fr/ideas/?like=berlin"' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["population=abc", "share=120", "population=10", "city=atlantis", "share=abc", "share=%00"],
+)
+def test_finder_bad_input_is_a_form_error(client, like_places, query):
+    response = client.get(f"/en/cities/?{query}")
+
+    assert response.status_code == 200
+    assert 'class="errorlist' in response.content.decode()
+
+
+def test_like_filter_lists_ideas_from_the_five_closest_cities(client, like_places):
+    idea_with(title_en="From Lyon", city=like_places["lyon"])
+    idea_with(title_en="From Berlin itself", city=like_places["berlin"])
+    CityFactory(name_en="Dresden", slug="dresden", population=560000, country=like_places["berlin"].country)
+    idea_with(title_en="From elsewhere", city=CityFactory(slug="far", population=100, foreign_born_share="1.0"))
+
+    html = client.get("/en/ideas/?like=berlin").content.decode()
+
+    assert "From Lyon" in html
+    assert "From Berlin itself" not in html
+    assert "From elsewhere" not in html  # sixth: not among the five closest
+    assert "Cities like Berlin: Lyon, Hamburg, Dresden, Toronto, Nowhere" in html
+
+
+def test_like_filter_naming_no_city_is_ignored(client, like_places):
+    idea_with(title_en="Any idea", city=like_places["lyon"])
+
+    response = client.get("/en/ideas/?like=atlantis")
+
+    assert response.status_code == 200
+    assert "Any idea" in response.content.decode()
+
+
+def test_map_has_basemap_links_titles_and_text_alternative(client, like_places):
+    idea_with(city=like_places["lyon"])
+    idea_with(city=like_places["lyon"])
+
+    html = client.get("/en/cities/").content.decode()
+
+    svg = re.search(r"<svg viewBox.*?</svg>", html, re.S).group()
+    assert '<image href="/static/img/world-110m' in svg
+    assert '<a href="/en/cities/lyon/" class="world-map__link">' in svg
+    assert "<title>Lyon, France – 2 Good Ideas</title>" in svg
+    assert "<title>Berlin, Germany – 0 Good Ideas</title>" in svg
+    lyon = re.search(r'href="/en/cities/lyon/".*?r="([\d.]+)"', svg, re.S).group(1)
+    berlin = re.search(r'href="/en/cities/berlin/".*?r="([\d.]+)"', svg, re.S).group(1)
+    assert float(lyon) > float(berlin)  # sized by Good Ideas
+    after = html[html.index("</svg>") :]
+    assert '<a href="/en/cities/lyon/">Lyon</a>' in after  # the list below, as text alternative
+
+
+def test_region_link_shows_only_that_region_and_zooms_the_map(client, like_places):
+    html = client.get("/en/cities/?region=north-america").content.decode()
+
+    assert 'href="?region=north-america" aria-current="page"' in html
+    assert '<svg viewBox="10 12 124 66"' in html
+    assert "/en/cities/toronto/" in html
+    assert "/en/cities/lyon/" not in html
+
+
+def test_city_page_highlights_the_city_and_idea_page_has_a_small_map(client, like_places):
+    idea = idea_with(city=like_places["lyon"])
+
+    city_html = client.get("/en/cities/lyon/").content.decode()
+    idea_html = client.get(idea.get_absolute_url()).content.decode()
+
+    assert "world-map__city--here" in city_html
+    assert "world-map--small" in idea_html
+    assert idea_html.count('class="world-map__link"') == 1
+
+
+@pytest.mark.parametrize("path", ["cities/", "cities/?city=berlin", "cities/berlin/", "ideas/?like=berlin"])
+def test_query_count_is_constant(client, like_places, path, django_assert_max_num_queries):
+    for _ in range(3):
+        idea_with(city=like_places["lyon"], themes=["work"])
+    client.get(f"/en/{path}")
+    with django_assert_max_num_queries(12) as few:
+        client.get(f"/en/{path}")
+    for number in range(20):
+        city = CityFactory(population=1000 * (number + 2), foreign_born_share="10.0")
+        idea_with(city=city if number % 2 else like_places["hamburg"], themes=["work", "plan"])
+        BirthCountry.objects.create(
+            city=like_places["berlin"], name_en=f"C{number}", share="1.0", year=2022, source="S"
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(f"/en/{path}").status_code == 200
