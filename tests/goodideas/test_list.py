@@ -241,8 +241,10 @@ def test_list_query_count_is_constant(client, places, django_assert_max_num_quer
     client.get(f"/en/ideas/{query}")  # warm caches (content types)
     with django_assert_max_num_queries(12) as few:
         client.get(f"/en/ideas/{query}")
+    at_five = len(few.captured_queries)  # read now: each request clears the log
     ideas_in_cities(45, places)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(f"/en/ideas/{query}")  # warm again: what is cached per content version (synonyms) is read anew
+    with django_assert_max_num_queries(at_five):
         response = client.get(f"/en/ideas/{query}")
     assert response.status_code == 200
 
