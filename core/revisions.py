@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import models
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -107,6 +108,8 @@ def _fields(model):
             continue
         if not getattr(field, "editable", True):
             continue
+        if field.many_to_many and not isinstance(field, models.ManyToManyField):
+            continue  # taggit's tags: their link table is not part of a version
         yield field, translated.get(field.name)
 
 
