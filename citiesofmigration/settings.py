@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_prose_editor",
     "taggit",
+    "reversion",  # revisions of public content (core.revisions)
     # The project's apps, lowest layer first (README "Layout"): each imports only those above it here.
     "core",
     "places",

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from core import uploads
+from core.admin_views import freshness_view
+from core.shared_preview import shared_preview
 from portal import views
 
 urlpatterns = [
@@ -19,6 +21,7 @@ urlpatterns = [
         r"^admin/goodideas/(?P<model>city|country|organisation|theme|typedplace)/(?P<rest>.*)$",
         RedirectView.as_view(url="/admin/places/%(model)s/%(rest)s", permanent=True, query_string=True),
     ),
+    path("admin/freshness/", admin.site.admin_view(freshness_view), name="admin-freshness"),
     path("admin/", admin.site.urls),
 ]
 
@@ -30,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("about/", views.AboutView.as_view(), name="about"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("preview/shared/<str:token>/", shared_preview, name="shared-preview"),
     path("", include("goodideas.urls")),
     path("", include("elibrary.urls")),
     path("", include("webinars.urls")),

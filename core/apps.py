@@ -15,10 +15,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Cities of Migration")
 
     def ready(self):
-        from core import registry, synonyms, versioning
+        from core import registry, revisions, synonyms, versioning
         from core.editors import grant_editor_permissions
 
         post_migrate.connect(grant_editor_permissions, dispatch_uid="grant_editor_permissions")
         # Every cached fragment keys on the content version: changes to public content move it on.
         versioning.connect()
         registry.register_demo("synonyms", synonyms.load_demo)  # the starting set of core.SynonymGroup
+        # Revisions of every public kind, with the parts of its page (django-reversion).
+        revisions.register_publishables()

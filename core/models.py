@@ -96,3 +96,33 @@ def split_terms(text: str) -> list[str]:
         if term and term.casefold() not in {known.casefold() for known in terms} and term.casefold() != "or":
             terms.append(term)
     return terms
+
+
+class ReviewNote(models.Model):
+    """One step of an item's review (core.review): sent for review, sent back with a comment, published.
+
+    Kept for the item's author and reviewers: the change form shows them, newest first.
+    """
+
+    class Step(models.TextChoices):
+        SENT = "sent", _("Sent for review")
+        SENT_BACK = "sent-back", _("Sent back")
+        PUBLISHED = "published", _("Published after review")
+
+    content_type = models.ForeignKey("contenttypes.ContentType", models.CASCADE, verbose_name=_("kind"))
+    object_id = models.PositiveIntegerField(_("item"))
+    step = models.CharField(_("step"), max_length=20, choices=Step.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review note")
+        verbose_name_plural = _("review notes")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="reviewnote_item")]
+
+    def __str__(self):
+        return f"{self.get_step_display()} ({self.created_at:%Y-%m-%d})"

@@ -115,6 +115,12 @@ class Publishable(models.Model):
         return self.published_at if self.status == Status.PUBLISHED else None
 
     @property
+    def last_updated(self):
+        """When its content last changed, for "Last updated" on its page: the model's `updated_at` if it
+        has one, else when it went public."""
+        return getattr(self, "updated_at", None) or self.published_at
+
+    @property
     def is_published(self) -> bool:
         """Public now (the same rule as `published()`)."""
         return self.public_from is not None and self.public_from <= timezone.now()
@@ -160,12 +166,17 @@ class PreviewMixin:
     def dispatch(self, request, *args, **kwargs):
         if not self.preview:
             return super().dispatch(request, *args, **kwargs)
-        if not can_preview(request.user, self.model):
+        if not (can_preview(request.user, self.model) or self._shared(request)):
             raise Http404
         response = super().dispatch(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex"
         response["Cache-Control"] = "private, no-store"
         return response
+
+    def _shared(self, request) -> bool:
+        """Opened through a signed link to this item (core.shared_preview), by someone without an account."""
+        shared = getattr(request, "shared_preview", None)
+        return shared is not None and shared == (self.model, self.kwargs.get("pk"))
 
     def visible(self, queryset):
         """The rows this page may show: in a preview, all of them; else the published ones."""
@@ -183,4 +194,5 @@ class PreviewMixin:
     def get_context_data(self, **kwargs):
         if self.preview:
             kwargs.update(preview_object=self.object, preview_kind=capfirst(self.model._meta.verbose_name))
+            kwargs["shared_preview"] = getattr(self.request, "shared_preview", None) is not None
         return super().get_context_data(preview=self.preview, **kwargs)
