@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from core import admin as core_admin
 from core import uploads
 from portal import views
 
@@ -19,6 +20,7 @@ urlpatterns = [
         r"^admin/goodideas/(?P<model>city|country|organisation|theme|typedplace)/(?P<rest>.*)$",
         RedirectView.as_view(url="/admin/places/%(model)s/%(rest)s", permanent=True, query_string=True),
     ),
+    path("admin/translations/", admin.site.admin_view(core_admin.translations_page), name="admin-translations"),
     path("admin/", admin.site.urls),
 ]
 

@@ -15,9 +15,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Cities of Migration")
 
     def ready(self):
-        from core import versioning
+        from core import translation_status, versioning
         from core.editors import grant_editor_permissions
 
         post_migrate.connect(grant_editor_permissions, dispatch_uid="grant_editor_permissions")
         # Every cached fragment keys on the content version: changes to public content move it on.
         versioning.connect()
+        # Each save of a public item says where its French and German stand against its English.
+        translation_status.connect()
