@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from core import localised
 
@@ -12,12 +13,19 @@ register = template.Library()
 fallback_language = localised.shown_language
 
 
+def _badge(tag: str) -> str:
+    """What a reader sees beside English text on a French or German page: "En anglais", "Auf Englisch"."""
+    return format_html('<{} class="fallback-badge">{}</{}>', mark_safe(tag), gettext("In English"), mark_safe(tag))
+
+
 @register.simple_tag
-def tr(obj, field: str, html: bool = False, element: str = ""):
+def tr(obj, field: str, html: bool = False, element: str = "", badge: bool = False):
     """`obj.field` in the current language; English fallback text comes wrapped in lang="en".
 
     {% tr idea "title" %} → text (escaped), or <span lang="en">text</span>.
     {% tr idea "body" html=True %} → sanitised HTML as is, or inside <div lang="en">.
+    badge=True adds a visible, translated "In English" beside the English text (not where only text may go,
+    such as <title>).
     """
     value = getattr(obj, field, "") or ""
     if html:
@@ -26,7 +34,18 @@ def tr(obj, field: str, html: bool = False, element: str = ""):
     if language is None:
         return format_html("{}", value)
     tag = element or ("div" if html else "span")
-    return format_html('<{} lang="{}">{}</{}>', mark_safe(tag), language, value, mark_safe(tag))
+    text = format_html('<{} lang="{}">{}</{}>', mark_safe(tag), language, value, mark_safe(tag))
+    if not badge:
+        return text
+    if html:
+        return format_html("{}{}", _badge("p"), text)
+    return format_html("{} {}", text, _badge("span"))
+
+
+@register.simple_tag
+def fallback_badge(obj, field: str):
+    """ "In English" where `obj.field` shows its English text on a French or German page, else nothing."""
+    return _badge("span") if fallback_language(obj, field) else ""
 
 
 @register.filter
