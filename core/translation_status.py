@@ -176,6 +176,41 @@ def attach_objects(rows) -> list:
     return kept
 
 
+def backfill(using: str = "default") -> int:
+    """Give a status to every item that has none yet; the number of items given one.
+
+    A database from before statuses were kept (or rows written with `raw`, as loaddata does) has items
+    without rows, which the translations page would not list. Run after every `migrate` (post_migrate):
+    the first run fills them all, later ones find nothing to do (one query per kind).
+    """
+    return sum(_backfill_kind(model, using) for model in followed_models())
+
+
+def _backfill_kind(model, using: str) -> int:
+    """One kind: its items without rows get them, as if each had just been saved once (no history to compare)."""
+    fields = translated_fields(model)
+    content_type = ContentType.objects.db_manager(using).get_for_model(model)
+    known = TranslationState.objects.using(using).filter(content_type=content_type).values("object_id")
+    columns = [f"{name}_{language}" for name in fields for language in LANGUAGE_CODES]
+    items = model._default_manager.using(using).exclude(pk__in=known).only("pk", "published_at", *columns)
+    now, rows, count = timezone.now(), [], 0
+    for obj in items.iterator(chunk_size=500):
+        values = _values(obj, fields)
+        source_hash = _hash(_texts(values, fields, DEFAULT))
+        for language in OTHER_LANGUAGES:
+            row = TranslationState(content_type=content_type, object_id=obj.pk, language=language)
+            row.status = _next_state(row, values, fields, language, source_hash)
+            row.changed_at = obj.published_at or now  # newest first on the translations page, as published
+            rows.append(row)
+        count += 1
+    TranslationState.objects.using(using).bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    return count
+
+
+def _migrated(sender, using="default", **kwargs):
+    backfill(using)
+
+
 def _saved(sender, instance, raw=False, **kwargs):
     if not raw:
         record(instance)
@@ -192,12 +227,20 @@ def connect() -> None:
     whoever makes it (the admin, an import, the demo loader, a service).
     """
     from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_migrate, post_save
+
+    for model in followed_models():
+        uid = f"translation-status:{model._meta.label}"
+        post_save.connect(_saved, sender=model, dispatch_uid=uid)
+        post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
+    # An upgraded database: its existing items get their statuses once, after the migration that adds them.
+    post_migrate.connect(_migrated, sender=apps.get_app_config("core"), dispatch_uid="translation-status:backfill")
+
+
+def followed_models() -> list:
+    """The public kinds with translated fields: those whose translations have a status."""
+    from django.apps import apps
 
     from core.publication import Publishable
 
-    for model in apps.get_models():
-        if issubclass(model, Publishable) and translated_fields(model):
-            uid = f"translation-status:{model._meta.label}"
-            post_save.connect(_saved, sender=model, dispatch_uid=uid)
-            post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
+    return [model for model in apps.get_models() if issubclass(model, Publishable) and translated_fields(model)]

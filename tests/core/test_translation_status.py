@@ -275,3 +275,43 @@ def test_the_publish_action_asks_for_confirmation_when_translations_are_missing(
 
     untranslated.refresh_from_db()
     assert untranslated.status == NewsItem.Status.PUBLISHED
+
+
+# A database from before statuses were kept -------------------------------------------------------
+
+
+def test_migrate_gives_every_existing_item_its_status_once(client, editor):
+    from django.core.management import call_command
+
+    from core.models import TranslationState
+
+    english_only = NewsItemFactory(title_en="Old English news")
+    translated = translated_news(title_en="Old translated news")
+    idea = GoodIdeaFactory(title_en="Old idea")
+    TranslationState.objects.all().delete()  # as in a database upgraded to this version
+    client.force_login(editor)
+    assert "Old English news" not in client.get(reverse("admin-translations")).content.decode()
+
+    call_command("migrate", verbosity=0)
+
+    assert translation_status.status_of(english_only, "fr") == "missing"
+    assert translation_status.status_of(idea, "de") == "missing"
+    assert translation_status.status_of(translated, "fr") == "current"
+    html = client.get(reverse("admin-translations")).content.decode()
+    assert "Old English news" in html
+    rows = TranslationState.objects.count()
+    call_command("migrate", verbosity=0)
+    assert TranslationState.objects.count() == rows  # the second run finds nothing to do
+
+
+def test_a_backfilled_translation_becomes_outdated_when_the_english_changes():
+    from core.models import TranslationState
+
+    news = translated_news()
+    TranslationState.objects.all().delete()
+    translation_status.backfill()
+
+    news.title_en = "A new English title"
+    news.save()
+
+    assert translation_status.status_of(news, "fr") == "outdated"
