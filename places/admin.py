@@ -1,4 +1,4 @@
-"""The editors' pages of themes, countries, cities, organisations and the cities typed for review."""
+"""The editors' pages of themes, countries, cities, organisations, tags and the cities typed for review."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -10,9 +10,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
+from taggit.models import Tag as TaggitTag
 
 from places import services
-from places.models import City, Country, Organisation, Theme, TypedPlace
+from places.models import City, Country, Organisation, Tag, Theme, TypedPlace
 
 # Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
 
@@ -47,6 +48,24 @@ class CityAdmin(TabbedTranslationAdmin):
             {"fields": ["foreign_born_share", "foreign_born_source", "foreign_born_year"]},
         ),
     ]
+
+
+# Tags live in places.Tag (with French and German names); taggit's own table is empty since the move.
+if admin.site.is_registered(TaggitTag):
+    admin.site.unregister(TaggitTag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    """Tags and their names: the English one is the tag itself (what editors type on an idea), French and
+    German are what readers of those languages see; the list edits them in place, many at a time."""
+
+    list_display = ["name", "name_fr", "name_de", "slug"]
+    list_editable = ["name_fr", "name_de"]
+    list_filter = [("name_fr", admin.EmptyFieldListFilter), ("name_de", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "name_fr", "name_de"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "name_fr", "name_de", "slug"]
 
 
 @admin.register(Organisation)

@@ -1,7 +1,8 @@
-"""Demo content: the countries and cities that the seed documents name (places/demo/places.json)."""
+"""Demo content: the countries and cities that the seed documents name (places/demo/places.json), and the
+tags of the demo ideas and resources with their French and German names (places/demo/tags.json)."""
 
 from core.demo import read, save
-from places.models import City, Country
+from places.models import City, Country, Tag
 
 
 def load() -> str:
@@ -26,4 +27,8 @@ def load() -> str:
             },
             texts={"name": item["name"], "profile": item.get("profile", {})},
         )
-    return f"{len(countries)} countries, {len(data['cities'])} cities"
+    tags = read(__file__, "tags.json")
+    for item in tags:
+        # Found by its English name, as taggit finds it: the ideas' and resources' loaders link them by it.
+        save(Tag, {"name": item["en"]}, fields={"name_fr": item["fr"], "name_de": item["de"]})
+    return f"{len(countries)} countries, {len(data['cities'])} cities, {len(tags)} tags"

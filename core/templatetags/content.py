@@ -19,15 +19,15 @@ def _badge(tag: str) -> str:
 
 
 @register.simple_tag
-def tr(obj, field: str, html: bool = False, element: str = "", badge: bool = False):
+def tr(obj, field: str, html: bool = False, element: str = "", badge: bool = False, text=None):
     """`obj.field` in the current language; English fallback text comes wrapped in lang="en".
 
     {% tr idea "title" %} → text (escaped), or <span lang="en">text</span>.
     {% tr idea "body" html=True %} → sanitised HTML as is, or inside <div lang="en">.
     badge=True adds a visible, translated "In English" beside the English text (not where only text may go,
-    such as <title>).
+    such as <title>). text= shows another form of the same field (a search snippet of it) with its mark.
     """
-    value = getattr(obj, field, "") or ""
+    value = (localised.text(obj, field) if text is None else text) or ""
     if html:
         value = mark_safe(value)  # rich text fields are sanitised when saved (core.richtext)
     language = fallback_language(obj, field)
@@ -43,9 +43,15 @@ def tr(obj, field: str, html: bool = False, element: str = "", badge: bool = Fal
 
 
 @register.simple_tag
-def fallback_badge(obj, field: str):
-    """ "In English" where `obj.field` shows its English text on a French or German page, else nothing."""
-    return _badge("span") if fallback_language(obj, field) else ""
+def fallback_badge(obj, field: str, unless: str = ""):
+    """ "In English" where `obj.field` shows its English text on a French or German page, else nothing.
+
+    unless="title": none when that field is in English too, whose badge the reader has already seen
+    (one badge per list card, beside its title, or beside its teaser when only the teaser is English).
+    """
+    if not fallback_language(obj, field) or (unless and fallback_language(obj, unless)):
+        return ""
+    return _badge("span")
 
 
 @register.filter

@@ -39,11 +39,10 @@ def count(client, label, url="/en/ideas/") -> int:
 
 
 def test_the_public_models_are_found_from_the_models():
-    from taggit.models import Tag, TaggedItem
-
     from community.models import Post, Thread
     from conversations.models import Subscriber
     from goodideas.models import Proposal
+    from places.models import Tag, TaggedItem
     from webinars.models import Registration
 
     found = versioning.public_models()
