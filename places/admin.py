@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -55,17 +56,34 @@ if admin.site.is_registered(TaggitTag):
     admin.site.unregister(TaggitTag)
 
 
+class TagNamesForm(forms.ModelForm):
+    """A row of the tag list: its inputs are labelled with the tag they name (they have no <label> of their own)."""
+
+    class Meta:
+        model = Tag
+        fields = ["name_fr", "name_de"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            label = f"{Tag._meta.get_field(name).verbose_name}: {self.instance.name}"
+            self.fields[name].widget.attrs["aria-label"] = capfirst(label)
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     """Tags and their names: the English one is the tag itself (what editors type on an idea), French and
     German are what readers of those languages see; the list edits them in place, many at a time."""
 
-    list_display = ["name", "name_fr", "name_de", "slug"]
+    list_display = ["name", "name_fr", "name_de"]
     list_editable = ["name_fr", "name_de"]
     list_filter = [("name_fr", admin.EmptyFieldListFilter), ("name_de", admin.EmptyFieldListFilter)]
     search_fields = ["name", "name_fr", "name_de"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "name_fr", "name_de", "slug"]
+
+    def get_changelist_form(self, request, **kwargs):
+        return TagNamesForm
 
 
 @admin.register(Organisation)
