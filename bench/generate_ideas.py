@@ -23,11 +23,10 @@ django.setup()
 
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import transaction  # noqa: E402
-from taggit.models import Tag, TaggedItem  # noqa: E402
 
 from core import versioning  # noqa: E402
 from goodideas.models import GoodIdea  # noqa: E402
-from places.models import City, Country, Organisation, Region, Theme  # noqa: E402
+from places.models import City, Country, Organisation, Region, Tag, TaggedItem, Theme  # noqa: E402
 
 PREFIX = "bench-"
 WORDS = {

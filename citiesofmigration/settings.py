@@ -298,7 +298,7 @@ CONTENT_SECURITY_POLICY = {
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"  # 1.13.2, MIT licence beside it
 
 # Editors: the "Editors" group may manage everything in these apps, but not users.
-EDITOR_APP_LABELS = ["places", "goodideas", "elibrary", "webinars", "conversations", "community", "taggit"]
+EDITOR_APP_LABELS = ["places", "goodideas", "elibrary", "webinars", "conversations", "community"]
 
 # E-Library: the largest file editors may upload, in megabytes.
 ELIBRARY_MAX_UPLOAD_MB = env_int("ELIBRARY_MAX_UPLOAD_MB", 50)

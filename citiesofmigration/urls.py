@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from core import admin as core_admin
 from core import uploads
 from core.admin_views import freshness_view
 from core.shared_preview import shared_preview
@@ -22,6 +23,7 @@ urlpatterns = [
         RedirectView.as_view(url="/admin/places/%(model)s/%(rest)s", permanent=True, query_string=True),
     ),
     path("admin/freshness/", admin.site.admin_view(freshness_view), name="admin-freshness"),
+    path("admin/translations/", admin.site.admin_view(core_admin.translations_page), name="admin-translations"),
     path("admin/", admin.site.urls),
 ]
 

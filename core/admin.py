@@ -1,20 +1,90 @@
 """What the admin of every public kind shares: `PublishableAdmin` (core.publication)."""
 
 import reversion
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
-from core import admin_views, review
+from core import admin_views, review, translation_status
+from core.languages import label as language_name
 from core.models import SynonymGroup
 from core.publication import Status
 
+TranslationStatus = translation_status.Status
+
 PUBLICATION_FIELDS = ["status", "publish_at", "published_at", "last_verified", "preview", "review_notes"]
+
+
+STATUS_LABELS = dict(TranslationStatus.choices)
+
+
+def translation_label(language: str, status: str | None) -> str:
+    """ "French: outdated", in the admin's language."""
+    return gettext("%(language)s: %(status)s") % {
+        "language": language_name(language),
+        "status": STATUS_LABELS.get(status, "—"),
+    }
+
+
+class TranslationFilter(admin.SimpleListFilter):
+    """ "French outdated", "German missing"…: the items whose translation in a language stands so."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            (f"{language}-{status}", translation_label(language, status))
+            for language in translation_status.OTHER_LANGUAGES
+            for status in TranslationStatus.values
+        ]
+
+    def queryset(self, request, queryset):
+        language, _dash, status = (self.value() or "").partition("-")
+        if language not in translation_status.OTHER_LANGUAGES or status not in TranslationStatus.values:
+            return queryset  # a stale or mistyped link shows everything, as for the other filters
+        return queryset.filter(**{f"translation_{language}": status})
+
+
+class ConfirmPublicationForm(forms.ModelForm):
+    """Publishing with French or German missing needs a tick: readers would see the English instead."""
+
+    publish_untranslated = forms.BooleanField(
+        label=_("Publish without every translation"),
+        required=False,
+        help_text=_("Tick to publish although French or German texts are missing: readers will see the English."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        newly_published = cleaned_data.get("status") == Status.PUBLISHED and self.instance.status != Status.PUBLISHED
+        if newly_published and not cleaned_data.get("publish_untranslated"):
+            fields = translation_status.translated_fields(self._meta.model)
+            missing = translation_status.missing_languages(cleaned_data, fields)
+            if missing:
+                names = ", ".join(language_name(code) for code in missing)
+                self.add_error(
+                    "publish_untranslated",
+                    gettext("Not translated yet: %(languages)s. Tick the box to publish anyway.")
+                    % {"languages": names},
+                )
+        return cleaned_data
+
+
+def _with_confirmation(fields):
+    fields = list(fields)
+    if "status" in fields and "publish_untranslated" not in fields:
+        fields.insert(fields.index("status") + 1, "publish_untranslated")
+    return fields
 
 
 class PublishableAdmin(VersionAdmin):
@@ -32,7 +102,7 @@ class PublishableAdmin(VersionAdmin):
     the others get it after their fields.
     """
 
-    actions = ["publish", "withdraw", "send_for_review", "confirm_accurate"]
+    actions = ["publish", "withdraw", "send_for_review", "confirm_accurate", "mark_translations_reviewed"]
     # Reversion's list template would replace the admin's own (and an app's admin/<app>/<model>/ one).
     change_list_template = None
     object_history_template = "admin/core/object_history.html"
@@ -49,11 +119,45 @@ class PublishableAdmin(VersionAdmin):
 
     def get_list_display(self, request):
         columns = list(super().get_list_display(request))
-        return columns + [name for name in ("status", "published_at", "preview_link") if name not in columns]
+        added = ("status", "published_at", "preview_link", "french_translation", "german_translation")
+        return columns + [name for name in added if name not in columns]
 
     def get_list_filter(self, request):
         filters = list(super().get_list_filter(request))
-        return filters if "status" in filters else ["status", *filters]
+        filters = filters if "status" in filters else ["status", *filters]
+        return [*filters, TranslationFilter]
+
+    def get_queryset(self, request):
+        """With the status of each translation (`translation_fr`…), for the columns and the filter."""
+        return translation_status.annotate(super().get_queryset(request))
+
+    def get_form(self, request, obj=None, **kwargs):
+        base = kwargs.get("form") or self.form
+        kwargs["form"] = type(base.__name__, (ConfirmPublicationForm, base), {})
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            self.show_translation_status(form, obj)
+        return form
+
+    def show_translation_status(self, form, obj) -> None:
+        """The status of each language on its tab: under the language's first translated field."""
+        fields = translation_status.translated_fields(type(obj))
+        statuses = {row.language: row.status for row in translation_status.rows_of(obj)}
+        for language in translation_status.OTHER_LANGUAGES:
+            first = next((f"{name}_{language}" for name in fields if f"{name}_{language}" in form.base_fields), None)
+            if first is None:
+                continue
+            field = form.base_fields[first]
+            note = translation_label(language, statuses.get(language))
+            field.help_text = format_html("<strong>{}</strong> {}", note, field.help_text or "")
+
+    def get_fieldsets(self, request, obj=None):
+        """With the "publish without every translation" box after the status, for those who may edit."""
+        fieldsets = self.fieldsets_of(request, obj)
+        editable = self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
+        if not editable:
+            return fieldsets
+        return [(name, {**options, "fields": _with_confirmation(options["fields"])}) for name, options in fieldsets]
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -104,10 +208,14 @@ class PublishableAdmin(VersionAdmin):
         )
         return format_html("{}<ul>{}</ul>", link, steps) if steps else link
 
-    def get_fieldsets(self, request, obj=None):
+    def fieldsets_of(self, request, obj=None):
         if self.fieldsets:
             return super().get_fieldsets(request, obj)
-        fields = [name for name in self.get_fields(request, obj) if name not in PUBLICATION_FIELDS]
+        fields = [
+            name
+            for name in self.get_fields(request, obj)
+            if name not in PUBLICATION_FIELDS and name != "publish_untranslated"
+        ]
         return [(None, {"fields": fields}), self.publication_fieldset]
 
     def view_on_site(self, obj):
@@ -132,8 +240,39 @@ class PublishableAdmin(VersionAdmin):
         """Publish one item (admins add their checks and notices); a ValidationError refuses it."""
         obj.publish()
 
+    @admin.display(description=_("French"))
+    def french_translation(self, obj):
+        return STATUS_LABELS.get(getattr(obj, "translation_fr", None), "—")
+
+    @admin.display(description=_("German"))
+    def german_translation(self, obj):
+        return STATUS_LABELS.get(getattr(obj, "translation_de", None), "—")
+
     @admin.action(description=_("Publish the selected %(verbose_name_plural)s"), permissions=["change"])
     def publish(self, request, queryset):
+        if "publish_untranslated" not in request.POST:
+            untranslated = [
+                (obj, translation_status.missing_in(obj))
+                for obj in queryset
+                if obj.status != Status.PUBLISHED and translation_status.missing_in(obj)
+            ]
+            if untranslated:
+                return self.confirm_publication(request, queryset, untranslated)
+        return self.publish_all(request, queryset)
+
+    def confirm_publication(self, request, queryset, untranslated):
+        """An intermediate page: these have no French or German yet, publish them all the same?"""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Publish without every translation?"),
+            "opts": self.model._meta,
+            "queryset": queryset,
+            "untranslated": [(obj, [language_name(code) for code in codes]) for obj, codes in untranslated],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/confirm_publication.html", context)
+
+    def publish_all(self, request, queryset):
         done = 0
         for obj in queryset:
             if obj.status == Status.PUBLISHED:
@@ -146,6 +285,24 @@ class PublishableAdmin(VersionAdmin):
                 done += 1
         self.message_user(
             request, ngettext("%(count)d published.", "%(count)d published.", done) % {"count": done}, messages.SUCCESS
+        )
+
+    @admin.action(
+        description=_("Mark the translations of the selected %(verbose_name_plural)s as checked: still right"),
+        permissions=["change"],
+    )
+    def mark_translations_reviewed(self, request, queryset):
+        """The English changed in a way the translations need not follow (a typo): they are up to date again."""
+        done = sum(
+            translation_status.mark_reviewed(queryset, language) for language in translation_status.OTHER_LANGUAGES
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d translation marked as up to date.", "%(count)d translations marked as up to date.", done
+            )
+            % {"count": done},
+            messages.SUCCESS,
         )
 
     @admin.action(description=_("Withdraw the selected %(verbose_name_plural)s from the site"), permissions=["change"])
@@ -207,3 +364,60 @@ class SynonymGroupAdmin(admin.ModelAdmin):
     list_filter = ["language"]
     search_fields = ["terms"]
     fields = ["language", "terms"]
+
+
+TRANSLATIONS_PER_PAGE = 50
+
+
+def translations_page(request):
+    """For editors: every French or German text missing or out of date, across the portal, newest first.
+
+    Filtered by language and status through links (no JavaScript); one query per kind of content for
+    the page's items, whatever their number.
+    """
+    language, status = request.GET.get("language", ""), request.GET.get("status", "")
+    rows = translation_status.to_do(language=language, status=status)
+    page = Paginator(rows, TRANSLATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    items = [
+        {
+            "row": row,
+            "url": reverse(f"admin:{row.item._meta.app_label}_{row.item._meta.model_name}_change", args=[row.item.pk]),
+            "kind": capfirst(row.item._meta.verbose_name),
+            "language": language_name(row.language),
+        }
+        for row in translation_status.attach_objects(page.object_list)
+    ]
+    choices = {
+        "language": [(code, language_name(code)) for code in translation_status.OTHER_LANGUAGES],
+        "status": [
+            (TranslationStatus.MISSING, STATUS_LABELS["missing"]),
+            (TranslationStatus.OUTDATED, STATUS_LABELS["outdated"]),
+        ],
+    }
+    context = {
+        **admin.site.each_context(request),
+        "title": gettext("Translations to write or check"),
+        "items": items,
+        "page_obj": page,
+        "filters": _filter_links(request, choices),
+        "status_labels": STATUS_LABELS,
+    }
+    return TemplateResponse(request, "admin/translations.html", context)
+
+
+def _filter_links(request, choices: dict) -> list:
+    """For each filter: its title and links (label, address, selected), "All" first."""
+    titles = {"language": gettext("Language"), "status": gettext("Status")}
+    filters = []
+    for name, options in choices.items():
+        current = request.GET.get(name, "")
+        links = []
+        for value, label in [("", gettext("All")), *options]:
+            query = request.GET.copy()
+            query.pop("page", None)
+            query[name] = value
+            if not value:
+                query.pop(name)
+            links.append((label, f"?{query.urlencode()}", value == current))
+        filters.append((titles[name], links))
+    return filters

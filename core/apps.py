@@ -15,7 +15,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Cities of Migration")
 
     def ready(self):
-        from core import registry, revisions, synonyms, versioning
+        from core import registry, revisions, synonyms, translation_status, versioning
         from core.editors import grant_editor_permissions
 
         post_migrate.connect(grant_editor_permissions, dispatch_uid="grant_editor_permissions")
@@ -24,3 +24,5 @@ class CoreConfig(AppConfig):
         registry.register_demo("synonyms", synonyms.load_demo)  # the starting set of core.SynonymGroup
         # Revisions of every public kind, with the parts of its page (django-reversion).
         revisions.register_publishables()
+        # Each save of a public item says where its French and German stand against its English.
+        translation_status.connect()

@@ -23,13 +23,32 @@ def page_language() -> str:
     return language if language in LANGUAGE_CODES else DEFAULT
 
 
-def is_translated(model, name: str) -> bool:
-    """Whether `model` keeps `name` in every language (it has a `name_en`)."""
+def _has_field(model, name: str) -> bool:
     try:
-        model._meta.get_field(f"{name}_{DEFAULT}")
+        model._meta.get_field(name)
     except FieldDoesNotExist:
         return False
     return True
+
+
+def is_translated(model, name: str) -> bool:
+    """Whether `model` keeps `name` in every language: a `name_en` (modeltranslation), or `name` in English
+    beside its own `name_fr`, `name_de` (places.Tag, whose `name` taggit needs in English)."""
+    return _has_field(model, f"{name}_{DEFAULT}") or all(
+        _has_field(model, f"{name}_{code}") for code in LANGUAGE_CODES if code != DEFAULT
+    )
+
+
+def english_column(model, name: str) -> str:
+    """The column holding the English of a translated field: `name_en`, else `name` itself."""
+    return f"{name}_{DEFAULT}" if model is None or _has_field(model, f"{name}_{DEFAULT}") else name
+
+
+def text(obj, field: str):
+    """`obj.field` in the page's language, else in English (the text a reader sees)."""
+    language = page_language()
+    own = getattr(obj, f"{field}_{language}", None) if language != DEFAULT else None
+    return own or getattr(obj, field, "")
 
 
 def shown_language(obj, field: str) -> str | None:
@@ -49,10 +68,10 @@ def expression(name: str, model=None, *, translated: bool | None = None):
         translated = model is None or is_translated(model, name)
     if not translated:
         return F(name)
-    language = page_language()
+    language, english = page_language(), english_column(model, name)
     if language == DEFAULT:
-        return F(f"{name}_{DEFAULT}")
-    return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_{DEFAULT}"), output_field=models.TextField())
+        return F(english)
+    return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), F(english), output_field=models.TextField())
 
 
 def sql(table: str, name: str, model) -> str:
@@ -61,7 +80,7 @@ def sql(table: str, name: str, model) -> str:
     if not is_translated(model, name):
         return f"{table}.{column(name)}::text"
     language = page_language()
-    own, fallback = column(f"{name}_{language}"), column(f"{name}_{DEFAULT}")
+    own, fallback = column(f"{name}_{language}"), column(english_column(model, name))
     if language == DEFAULT:
-        return f"{table}.{own}::text"
+        return f"{table}.{fallback}::text"
     return f"COALESCE(NULLIF({table}.{own}, ''), {table}.{fallback})::text"

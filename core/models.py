@@ -126,3 +126,36 @@ class ReviewNote(models.Model):
 
     def __str__(self):
         return f"{self.get_step_display()} ({self.created_at:%Y-%m-%d})"
+
+
+class TranslationState(models.Model):
+    """Where one item's French (or German) translation stands against its English text (core.translation_status).
+
+    `source_hash` is the hash of the English text as it was when this language was last saved (or
+    marked as still right); `text_hash` the hash of this language's text then. One row per public item
+    and language other than English, written each time the item is saved.
+    """
+
+    class Status(models.TextChoices):
+        MISSING = "missing", _("missing")
+        OUTDATED = "outdated", _("outdated")
+        CURRENT = "current", _("up to date")
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(_("language"), max_length=8)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    source_hash = models.CharField(max_length=64, blank=True)
+    text_hash = models.CharField(max_length=64, blank=True)
+    changed_at = models.DateTimeField(_("since"), help_text=_("When it came to this status."))
+
+    class Meta:
+        verbose_name = _("translation status")
+        verbose_name_plural = _("translation statuses")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "language"], name="translationstate_one")
+        ]
+        indexes = [models.Index(fields=["status", "-changed_at"], name="translationstate_todo")]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} {self.language} {self.status}"

@@ -17,7 +17,7 @@ from taggit.managers import TaggableManager
 from core import fields, languages, localised, search, uploads
 from core.publication import Publishable, PublishableQuerySet
 from goodideas.models import GoodIdea
-from places.models import City, Country, Organisation, Theme
+from places.models import City, Country, Organisation, TaggedItem, Theme
 
 
 class Kind(models.TextChoices):
@@ -97,7 +97,7 @@ class Resource(Publishable):
     themes = models.ManyToManyField(Theme, blank=True, related_name="resources", verbose_name=_("themes"))
     cities = models.ManyToManyField(City, blank=True, related_name="resources", verbose_name=_("cities"))
     countries = models.ManyToManyField(Country, blank=True, related_name="resources", verbose_name=_("countries"))
-    tags = TaggableManager(_("tags"), blank=True)
+    tags = TaggableManager(_("tags"), through=TaggedItem, blank=True)
     related_ideas = models.ManyToManyField(
         GoodIdea, blank=True, related_name="resources", verbose_name=_("related Good Ideas")
     )

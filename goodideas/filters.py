@@ -9,13 +9,12 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag, TaggedItem
 
 from core import lists
 from core.lists.filters import Choice, Names
 from goodideas.models import CostBand, EvidenceLevel, GoodIdea, Stage
 from places import similar
-from places.models import City, Country, Region, Theme
+from places.models import City, Country, Region, Tag, TaggedItem, Theme
 
 # The tag and city filters offer the most used values (and those ticked): a list of 500 checkboxes
 # helps nobody, and the page lists every city (/cities/).
@@ -29,7 +28,7 @@ def idea_content_type() -> dict:
 
 def idea_tags():
     """The tags Good Ideas carry: the only ones the tag filter knows."""
-    return Tag.objects.filter(taggit_taggeditem_items__content_type_id=idea_content_type()["content_type_id"])
+    return Tag.objects.filter(places_taggeditem_items__content_type_id=idea_content_type()["content_type_id"])
 
 
 class LikeCityFilter(lists.ListFilter):

@@ -12,12 +12,11 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
 
 from core import fields, search, uploads
 from core.publication import Publishable, PublishableQuerySet, published_sql
 from core.richtext import RichTextField
-from places.models import City, Organisation, Theme, TypedPlace
+from places.models import City, Organisation, TaggedItem, Theme, TypedPlace
 
 
 class EvidenceLevel(models.TextChoices):
@@ -182,7 +181,7 @@ class GoodIdea(Publishable):
     partners = models.ManyToManyField(
         Organisation, blank=True, related_name="partner_ideas", verbose_name=_("partners")
     )
-    tags = TaggableManager(_("tags"), blank=True)
+    tags = TaggableManager(_("tags"), through=TaggedItem, blank=True)
 
     # The practice's facts.
     year_started = models.PositiveSmallIntegerField(

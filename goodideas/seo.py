@@ -20,7 +20,7 @@ def good_idea(idea, request) -> seo.Card:
         "inLanguage": get_language(),
         "about": [theme.name for theme in idea.themes.all()],
         "publisher": seo.publisher(),
-        "keywords": ", ".join(tag.name for tag in idea.tags.all()),
+        "keywords": ", ".join(tag.label for tag in idea.tags.all()),
     }
     if idea.city:  # only a proposal from a city not yet in the portal has none
         jsonld["contentLocation"] = place(idea.city, request)

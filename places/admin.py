@@ -1,4 +1,4 @@
-"""The editors' pages of themes, countries, cities, organisations and the cities typed for review."""
+"""The editors' pages of themes, countries, cities, organisations, tags and the cities typed for review."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from taggit.models import Tag as TaggitTag
 
 from places import services
-from places.models import BirthCountry, City, Country, Organisation, Theme, TypedPlace
+from places.models import BirthCountry, City, Country, Organisation, Tag, Theme, TypedPlace
 
 # Addresses typed without a scheme are read as https:// (Django 6's default, asked for now).
 
@@ -54,6 +56,41 @@ class CityAdmin(TabbedTranslationAdmin):
             {"fields": ["foreign_born_share", "foreign_born_year", "foreign_born_source", "foreign_born_source_url"]},
         ),
     ]
+
+
+# Tags live in places.Tag (with French and German names); taggit's own table is empty since the move.
+if admin.site.is_registered(TaggitTag):
+    admin.site.unregister(TaggitTag)
+
+
+class TagNamesForm(forms.ModelForm):
+    """A row of the tag list: its inputs are labelled with the tag they name (they have no <label> of their own)."""
+
+    class Meta:
+        model = Tag
+        fields = ["name_fr", "name_de"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            label = f"{Tag._meta.get_field(name).verbose_name}: {self.instance.name}"
+            self.fields[name].widget.attrs["aria-label"] = capfirst(label)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    """Tags and their names: the English one is the tag itself (what editors type on an idea), French and
+    German are what readers of those languages see; the list edits them in place, many at a time."""
+
+    list_display = ["name", "name_fr", "name_de"]
+    list_editable = ["name_fr", "name_de"]
+    list_filter = [("name_fr", admin.EmptyFieldListFilter), ("name_de", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "name_fr", "name_de"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "name_fr", "name_de", "slug"]
+
+    def get_changelist_form(self, request, **kwargs):
+        return TagNamesForm
 
 
 @admin.register(Organisation)

@@ -1,4 +1,5 @@
-"""Demo content: the countries and cities that the seed documents name (places/demo/places.json).
+"""Demo content: the countries and cities that the seed documents name (places/demo/places.json), and the
+tags of the demo ideas and resources with their French and German names (places/demo/tags.json).
 
 A city's `figures` are published figures with their year and source (national statistics offices); a
 figure not known is left out, and the city page says "not known". Its `birth_countries`, if any, are
@@ -6,7 +7,7 @@ its largest countries of birth, each with the same details.
 """
 
 from core.demo import read, save
-from places.models import BirthCountry, City, Country
+from places.models import BirthCountry, City, Country, Tag
 
 
 def load() -> str:
@@ -40,4 +41,8 @@ def load() -> str:
                 fields=fields,
                 texts={"name": birth["name"]},
             )
-    return f"{len(countries)} countries, {len(data['cities'])} cities"
+    tags = read(__file__, "tags.json")
+    for item in tags:
+        # Found by its English name, as taggit finds it: the ideas' and resources' loaders link them by it.
+        save(Tag, {"name": item["en"]}, fields={"name_fr": item["fr"], "name_de": item["de"]})
+    return f"{len(countries)} countries, {len(data['cities'])} cities, {len(tags)} tags"

@@ -8,8 +8,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from taggit.models import GenericTaggedItemBase, TagBase
 
-from core import fields
+from core import fields, localised
 
 
 class Region(models.TextChoices):
@@ -198,3 +199,41 @@ class TypedPlace(models.Model):
     @property
     def country_label(self) -> str:
         return self.country.name if self.country_id else self.country_name
+
+
+class Tag(TagBase):
+    """A tag of ideas and resources (django-taggit's documented custom tag model), with French and German names.
+
+    `name` is taggit's: the English name, unique, what `idea.tags.add("housing")` matches and the slug comes
+    from. `name_fr` and `name_de` are what French and German readers see (English when empty). Plain fields
+    rather than a modeltranslation registration: modeltranslation would rewrite taggit's lookups on `name`
+    into the reader's language, so that `tags.add("housing")` during a French request would look for a French
+    "housing" and make a second tag. core.localised reads `name` as the English column.
+    """
+
+    name_fr = models.CharField(_("name (French)"), max_length=100, blank=True)
+    name_de = models.CharField(_("name (German)"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    @property
+    def label(self) -> str:
+        """The name in the page's language, else the English name."""
+        return localised.text(self, "name")
+
+
+class TaggedItem(GenericTaggedItemBase):
+    """A tag on an idea, a resource…: taggit's generic link, to places.Tag (ids kept from taggit's table)."""
+
+    tag = models.ForeignKey(Tag, related_name="%(app_label)s_%(class)s_items", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("tagged item")
+        verbose_name_plural = _("tagged items")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="places_tagged_object")]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "tag"], name="places_taggeditem_one")
+        ]

@@ -36,7 +36,7 @@ def site_url(settings):
     return settings.SITE_URL
 
 
-DEMO_APPS = ("places", "goodideas", "elibrary", "webinars", "conversations", "community", "account", "auth", "taggit")
+DEMO_APPS = ("places", "goodideas", "elibrary", "webinars", "conversations", "community", "account", "auth")
 
 
 def _demo_rows() -> dict:

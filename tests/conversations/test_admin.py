@@ -58,6 +58,7 @@ def test_admin_composes_an_issue_with_ordered_items_and_refuses_duplicate_slugs(
         "title_en": "Composed issue",
         "slug": "",
         "status": "published",
+        "publish_untranslated": "on",
         "publish_at_0": "2020-01-01",
         "publish_at_1": "09:00:00",
         "items-TOTAL_FORMS": 2,

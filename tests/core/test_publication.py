@@ -225,7 +225,7 @@ def test_every_kind_has_the_publishable_admin(client, editor, model):
     assert draft.get_preview_url() in change
     assert "viewsitelink" not in change  # "View on site" only for what is public
 
-    client.post(admin_list(model), {"action": "publish", "_selected_action": [draft.pk]})
+    client.post(admin_list(model), {"action": "publish", "publish_untranslated": "yes", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.status == Status.PUBLISHED
     assert draft.published_at is not None

@@ -39,11 +39,10 @@ def count(client, label, url="/en/ideas/") -> int:
 
 
 def test_the_public_models_are_found_from_the_models():
-    from taggit.models import Tag, TaggedItem
-
     from community.models import Post, Thread
     from conversations.models import Subscriber
     from goodideas.models import Proposal
+    from places.models import Tag, TaggedItem
     from webinars.models import Registration
 
     found = versioning.public_models()
@@ -65,7 +64,10 @@ def test_a_change_in_the_admin_shows_at_once(client, editor):
     client.force_login(editor)
     assert count(client, "Work") == 1
 
-    client.post("/admin/goodideas/goodidea/", {"action": "publish", "_selected_action": [draft.pk]})
+    client.post(
+        "/admin/goodideas/goodidea/",
+        {"action": "publish", "publish_untranslated": "yes", "_selected_action": [draft.pk]},
+    )
     assert count(client, "Work") == 2
 
     # The change form: its themes are saved after the idea itself, and count too.
@@ -144,7 +146,10 @@ def test_the_library_cache_follows_every_change(client, editor):
     assert "0 resources" in page_text(client, "/en/library/")
 
     client.force_login(editor)
-    client.post("/admin/elibrary/resource/", {"action": "publish", "_selected_action": [resource.pk]})
+    client.post(
+        "/admin/elibrary/resource/",
+        {"action": "publish", "publish_untranslated": "yes", "_selected_action": [resource.pk]},
+    )
     text = page_text(client, "/en/library/")
     assert "1 resource" in text
     assert "Housing first in Helsinki" in text

@@ -50,6 +50,7 @@ def form_data(**overrides):
         "kind": Resource.Kind.RESEARCH_REPORT,
         "publication_year": 2021,
         "status": "published",
+        "publish_untranslated": "on",
     }
     data.update(overrides)
     return data

@@ -59,7 +59,7 @@ def test_publish_action_sets_the_date_once(client, editor, draft):
 
     client.post(
         "/admin/goodideas/goodidea/",
-        {"action": "publish", "_selected_action": [draft.pk, published_before.pk]},
+        {"action": "publish", "publish_untranslated": "yes", "_selected_action": [draft.pk, published_before.pk]},
     )
 
     draft.refresh_from_db()

@@ -78,7 +78,10 @@ def test_proposers_details_stay_private_unless_they_agree(client, city, editor, 
 
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/admin/goodideas/goodidea/", {"action": "publish", "_selected_action": [idea.pk], "index": 0})
+        client.post(
+            "/admin/goodideas/goodidea/",
+            {"action": "publish", "publish_untranslated": "yes", "_selected_action": [idea.pk], "index": 0},
+        )
     client.logout()
     page = client.get(f"/en/ideas/{idea.slug}/").content.decode()
     assert "Neighbourhood mentors" in page
@@ -92,7 +95,10 @@ def test_proposer_who_agrees_becomes_the_public_contact(client, city, editor):
     assert idea.proposal.publish_contact is True
 
     client.force_login(editor)
-    client.post("/admin/goodideas/goodidea/", {"action": "publish", "_selected_action": [idea.pk], "index": 0})
+    client.post(
+        "/admin/goodideas/goodidea/",
+        {"action": "publish", "publish_untranslated": "yes", "_selected_action": [idea.pk], "index": 0},
+    )
     client.logout()
 
     page = client.get(f"/fr/ideas/{idea.slug}/").content.decode()
@@ -138,7 +144,10 @@ def test_proposer_gets_an_acknowledgement_and_a_publication_notice_in_their_lang
     idea = GoodIdea.objects.get()
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/admin/goodideas/goodidea/", {"action": "publish", "_selected_action": [idea.pk], "index": 0})
+        client.post(
+            "/admin/goodideas/goodidea/",
+            {"action": "publish", "publish_untranslated": "yes", "_selected_action": [idea.pk], "index": 0},
+        )
     (notice,) = mail.outbox
     assert notice.to == ["rui@example.org"]
     assert notice.subject == "Ihre Gute Idee ist veröffentlicht: Nachbarschaftsmentoren"
@@ -148,7 +157,10 @@ def test_proposer_gets_an_acknowledgement_and_a_publication_notice_in_their_lang
     mail.outbox.clear()
     client.post("/admin/goodideas/goodidea/", {"action": "unpublish", "_selected_action": [idea.pk], "index": 0})
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/admin/goodideas/goodidea/", {"action": "publish", "_selected_action": [idea.pk], "index": 0})
+        client.post(
+            "/admin/goodideas/goodidea/",
+            {"action": "publish", "publish_untranslated": "yes", "_selected_action": [idea.pk], "index": 0},
+        )
     assert mail.outbox == []
 
 
@@ -178,6 +190,7 @@ def test_publishing_from_the_change_form_also_tells_the_proposer(
     client.force_login(editor)
     data = change_form_data(client, idea)
     data["status"] = "published"
+    data["publish_untranslated"] = "on"  # a proposal comes in one language
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/admin/goodideas/goodidea/{idea.pk}/change/", data)
 

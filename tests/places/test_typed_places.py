@@ -180,7 +180,9 @@ def test_an_idea_without_a_city_cannot_be_published(client, editor):
     client.force_login(editor)
 
     response = client.post(
-        "/admin/goodideas/goodidea/", {"action": "publish", "_selected_action": [idea.pk], "index": 0}, follow=True
+        "/admin/goodideas/goodidea/",
+        {"action": "publish", "publish_untranslated": "yes", "_selected_action": [idea.pk], "index": 0},
+        follow=True,
     )
 
     assert "has no city yet" in response.content.decode()
