@@ -3,8 +3,9 @@
 The key is the content version, the language, the name and the parts (any values the piece depends
 on: an id, a facet with its counts and selection). So a piece is shared by every page that shows it
 the same way, and a change of public content moves every key on at once (core/versioning.py): nothing
-is invalidated by hand. The pieces live in the "fragments" cache (each process's memory), settings.FRAGMENT_CACHE_SECONDS at most (0: not cached), which
-also bounds what a scheduled publication could leave stale.
+is invalidated by hand. The pieces live in the "fragments" cache (each process's memory) for
+settings.FRAGMENT_CACHE_SECONDS at most (0: not cached), which also bounds what a scheduled
+publication could leave stale.
 
     {% load fragments %}
     {% fragment "idea-card" idea.pk heading idea.snippet %}<li>…</li>{% endfragment %}
@@ -61,7 +62,7 @@ class FragmentNode(template.Node):
         if html is None:
             html = self.nodelist.render(context)
             cache.set(key, str(html), seconds)
-        return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+        return mark_safe(html)  # rendered (and escaped) by the template engine
 
 
 @register.tag
