@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 
@@ -14,8 +14,9 @@ def _plain_static_files(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_state():
-    """Each test starts in English with an empty cache."""
+    """Each test starts in English with empty caches."""
     cache.clear()
+    caches["fragments"].clear()
     yield
     translation.activate("en")
 
