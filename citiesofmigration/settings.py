@@ -181,11 +181,14 @@ PUBLIC_ETAG_WINDOW = 600  # seconds: what changes by the clock (scheduled public
 PRIVATE_SECTIONS = {"admin", "accounts"}
 # Pieces of pages kept in the cache ({% fragment %}, core/templatetags/fragments.py), keyed by the content version.
 FRAGMENT_CACHE_SECONDS = 600
-# Site search and the community are left out: members' posts do not move the content version.
+# The community's threads and posts move the content version too (public_content), so its pages and site
+# search are public for anonymous visitors like the rest; a signed-in member's pages never are.
 PUBLIC_PAGES = {
     "home",
     "about",
     "privacy",
+    "search",
+    "community:*",
     "goodideas:*",
     "elibrary:*",
     "webinars:*",
@@ -208,6 +211,17 @@ PUBLIC_PAGES_EXCEPT = {
     "conversations:newsletter-sent",
     "conversations:newsletter-confirm",
     "conversations:newsletter-unsubscribe",
+    "community:profile",
+    "community:export",
+    "community:delete-account",
+    "community:follow",
+    "community:post-edit",
+    "community:post-delete",
+    "community:post-report",
+    "community:idea-ask",
+    "community:webinar-ask",
+    "community:item-ask",
+    "community:unsubscribe",
 }
 
 # Accounts (django-allauth, sign-in by e-mail) with django-axes first, locking out repeated failures.

@@ -6,8 +6,10 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
+from community.models import Post
+from community.services import moderation, posting
 from goodideas import views as goodideas_views
-from tests.community.factories import UserFactory
+from tests.community.factories import PostFactory, UserFactory
 from tests.goodideas.factories import idea_with
 
 pytestmark = pytest.mark.django_db
@@ -109,13 +111,62 @@ def test_a_post_is_private(client):
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_site_search_and_the_community_are_not_shared(client):
-    """Members' posts do not move the content version: these pages carry no public validator."""
-    for address in ("/en/search/?q=refugees", "/en/community/"):
-        response = client.get(address)
-        assert response.status_code == 200
-        assert "public" not in response.get("Cache-Control", "")
+@pytest.mark.parametrize("address", ["/en/search/?q=refugees", "/en/community/", "/fr/search/"])
+def test_site_search_and_the_community_are_public_for_anonymous_visitors(client, settings, address):
+    response = client.get(address)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == settings.PUBLIC_CACHE_CONTROL
+    assert "ETag" in response
+
+
+def _community_pages(thread) -> list[str]:
+    return [thread.get_absolute_url(), "/en/community/", thread.topic.get_absolute_url(), "/en/search/?q=bicycles"]
+
+
+def test_a_new_post_changes_the_etag_of_the_community_pages_at_once(client, settings):
+    settings.COMMUNITY_PREMODERATE_FIRST_POSTS = 0
+    thread = PostFactory(body_markdown="Who lends bicycles?").thread
+    pages = _community_pages(thread)
+    before = {page: client.get(page)["ETag"] for page in pages}
+
+    posting.post_create(author=UserFactory(), thread=thread, body="The library lends bicycles to newcomers.")
+
+    for page in pages:
+        response = client.get(page, HTTP_IF_NONE_MATCH=before[page])
+        assert response.status_code == 200, page
+        assert response["ETag"] != before[page]
+    assert b"The library lends bicycles to newcomers." in client.get(thread.get_absolute_url()).content
+
+
+def test_hiding_posts_from_the_admin_changes_the_etag(client):
+    post = PostFactory(body_markdown="Buy cheap watches here")
+    before = client.get(post.thread.get_absolute_url())["ETag"]
+    moderation.posts_set_status(Post.objects.filter(pk=post.pk), Post.Status.HIDDEN)  # a bulk update: no signal
+    response = client.get(post.thread.get_absolute_url(), HTTP_IF_NONE_MATCH=before)
+    assert response.status_code == 200
+    assert b"Buy cheap watches here" not in response.content
+
+
+def test_a_signed_in_members_community_and_search_pages_are_private(client):
+    thread = PostFactory().thread
+    anonymous = {page: client.get(page)["ETag"] for page in _community_pages(thread)}
+    client.force_login(UserFactory())
+    for page, etag in anonymous.items():
+        response = client.get(page, HTTP_IF_NONE_MATCH=etag)
+        assert response.status_code == 200, page
+        assert response["Cache-Control"] == "private, no-store"
         assert "ETag" not in response
+
+
+@pytest.mark.parametrize("name", ["community:idea-ask", "community:post-report", "community:follow"])
+def test_the_community_pages_that_act_for_a_member_are_not_public(client, public_idea, name):
+    post = PostFactory()
+    kwargs = {"slug": public_idea.slug} if name == "community:idea-ask" else {"pk": post.pk}
+    if name == "community:follow":
+        kwargs = {"pk": post.thread.pk}
+    response = client.get(reverse(name, kwargs=kwargs))
+    assert "public" not in response.get("Cache-Control", "")
+    assert "ETag" not in response
 
 
 def test_a_missing_page_is_not_made_public(client):
