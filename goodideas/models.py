@@ -7,12 +7,11 @@ from django.db import models
 from django.db.models import Case, Count, Exists, OuterRef, Subquery, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from core import fields, search, uploads
+from core import addresses, fields, search, uploads
 from core.publication import Publishable, PublishableQuerySet, published_sql
 from core.richtext import RichTextField
 from places.models import City, Organisation, Theme, TypedPlace
@@ -208,7 +207,7 @@ class GoodIdea(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("goodideas:detail", kwargs={"slug": self.slug})
+        return addresses.slug_url("goodideas:detail", self.slug)
 
     @classmethod
     def long_fields(cls):
