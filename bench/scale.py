@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def search_addresses(rng, each) -> dict[str, list[str]]:
 def fetch(base: str, address: str) -> tuple[float, int]:
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(base + address, timeout=60) as response:
+        with urllib.request.urlopen(base + urllib.parse.quote(address, safe="/?=&+"), timeout=60) as response:
             response.read()
             status = response.status
     except urllib.error.HTTPError as error:
