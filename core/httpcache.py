@@ -96,7 +96,7 @@ class PublicPages:
         if _private_only(request) or not is_public_page(request.resolver_match):
             return None
         request.public_page_etag = etag = page_etag(request)
-        wanted = request.META.get("HTTP_IF_NONE_MATCH")
+        wanted = request.headers.get("if-none-match")
         if wanted and (etag in parse_etags(wanted) or wanted.strip() == "*"):
             return self._not_modified(etag)
         return None
