@@ -16,9 +16,11 @@ Only for pieces that show public content, the same for every visitor (no user, n
 import dataclasses
 import hashlib
 
+import psycopg
 from django import template
 from django.conf import settings
 from django.core.cache import caches
+from django.db import Error as DatabaseError
 from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -56,7 +58,10 @@ class FragmentNode(template.Node):
         seconds = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
         if not seconds:
             return self.nodelist.render(context)
-        key = fragment_key(self.name.resolve(context), *(part.resolve(context) for part in self.parts))
+        try:
+            key = fragment_key(self.name.resolve(context), *(part.resolve(context) for part in self.parts))
+        except (DatabaseError, psycopg.Error):  # the database is down (the 503 page): no version, render it
+            return self.nodelist.render(context)
         cache = caches["fragments"]
         html = cache.get(key)
         if html is None:
