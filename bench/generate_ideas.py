@@ -24,7 +24,7 @@ django.setup()
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import transaction  # noqa: E402
 
-from core import versioning  # noqa: E402
+from core import db, versioning  # noqa: E402
 from goodideas.models import GoodIdea  # noqa: E402
 from places.models import City, Country, Organisation, Region, Tag, TaggedItem, Theme  # noqa: E402
 
@@ -137,6 +137,7 @@ def generate(ideas: int, cities: int, seed: int = 1):
     idea_objects = make_ideas(rng, ideas, city_objects, organisations)
     connect_ideas(rng, idea_objects)
     versioning.bump()  # bulk_create sends no signal: cached counts must count again
+    db.analyze(Country, City, Organisation, GoodIdea, Tag, TaggedItem)  # after the commit
     return len(idea_objects), len(city_objects)
 
 

@@ -25,8 +25,8 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from core import db, versioning  # noqa: E402
 from core import languages as document_languages  # noqa: E402
-from core import versioning  # noqa: E402
 from elibrary.models import Kind, Resource  # noqa: E402
 from places.models import City, Organisation, Theme  # noqa: E402
 
@@ -260,8 +260,7 @@ def main():
             print(f"{args.resources} resources copied in {time.perf_counter() - started:.1f} s")
             link_resources(cursor, rng, themes, cities)
         versioning.bump()  # COPY sends no signal: cached library pages must count again
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE elibrary_resource, elibrary_resource_themes, elibrary_resource_cities")
+        db.analyze(Resource, Organisation)  # after the commit
     print(f"done in {time.perf_counter() - started:.1f} s: {Resource.objects.count()} resources in the library")
 
 

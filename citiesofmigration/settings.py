@@ -97,6 +97,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.httpcache.PublicPages",  # Cache-Control and ETag; 304 before the view (sees every cookie set inside)
     "core.middleware.permissions_policy",
     "csp.middleware.CSPMiddleware",
     "core.middleware.admin_csp",
@@ -165,6 +166,64 @@ if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(redis_url)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pieces of pages ({% fragment %}): in each process's memory, with no network round trip per piece (a
+# list shows 30 of them). Their keys carry the content version, so every process shows a change at once.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
+}
+
+# HTTP caching (core/httpcache.py): anonymous GETs of these pages are public, with an ETag from the
+# content version; a matching If-None-Match answers 304 before the view runs. The admin, the accounts
+# pages, members' requests and responses that set a cookie are "private, no-store".
+PUBLIC_CACHE_CONTROL = os.environ.get("DJANGO_PUBLIC_CACHE_CONTROL", "public, max-age=60, s-maxage=600")
+PUBLIC_ETAG_WINDOW = 600  # seconds: what changes by the clock (scheduled publication) shows within this
+PRIVATE_SECTIONS = {"admin", "accounts"}
+# Pieces of pages kept in the cache ({% fragment %}, core/templatetags/fragments.py), keyed by the content version.
+FRAGMENT_CACHE_SECONDS = 600
+# The community's threads and posts move the content version too (public_content), so its pages and site
+# search are public for anonymous visitors like the rest; a signed-in member's pages never are.
+PUBLIC_PAGES = {
+    "home",
+    "about",
+    "privacy",
+    "search",
+    "community:*",
+    "goodideas:*",
+    "elibrary:*",
+    "webinars:*",
+    "conversations:*",
+}
+PUBLIC_PAGES_EXCEPT = {
+    "goodideas:submit",
+    "goodideas:submit-thanks",
+    "goodideas:preview-goodidea",
+    "elibrary:preview-resource",
+    "elibrary:download",
+    "webinars:register",
+    "webinars:cancel",
+    "webinars:preview-webinar",
+    "webinars:preview-event",
+    "conversations:preview-issue",
+    "conversations:preview-item",
+    "conversations:preview-newsitem",
+    "conversations:newsletter",
+    "conversations:newsletter-sent",
+    "conversations:newsletter-confirm",
+    "conversations:newsletter-unsubscribe",
+    "community:profile",
+    "community:export",
+    "community:delete-account",
+    "community:follow",
+    "community:post-edit",
+    "community:post-delete",
+    "community:post-report",
+    "community:idea-ask",
+    "community:webinar-ask",
+    "community:item-ask",
+    "community:unsubscribe",
+}
 
 # Accounts (django-allauth, sign-in by e-mail) with django-axes first, locking out repeated failures.
 AUTHENTICATION_BACKENDS = [

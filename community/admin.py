@@ -109,11 +109,11 @@ class ThreadAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Show the selected threads"), permissions=["change"])
     def show(self, request, queryset):
-        queryset.update(status=Thread.Status.VISIBLE)
+        moderation.threads_set_status(queryset, Thread.Status.VISIBLE)
 
     @admin.action(description=_("Hide the selected threads"), permissions=["change"])
     def hide(self, request, queryset):
-        queryset.update(status=Thread.Status.HIDDEN)
+        moderation.threads_set_status(queryset, Thread.Status.HIDDEN)
 
 
 @admin.register(Report)

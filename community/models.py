@@ -17,6 +17,9 @@ from core import languages, search
 class Profile(models.Model):
     """What a member tells the community about themselves. One per user, made on first need."""
 
+    # Public pages show it: saving or deleting one moves the content version on (core.versioning).
+    public_content = True
+
     class Role(models.TextChoices):
         CITY_STAFF = "city-staff", _("City staff")
         NONPROFIT = "nonprofit", _("Non-profit or community worker")
@@ -72,6 +75,9 @@ class Profile(models.Model):
 
 class Topic(models.Model):
     """A discussion area made by editors, e.g. one per theme."""
+
+    # Public pages show it: saving or deleting one moves the content version on (core.versioning).
+    public_content = True
 
     title = models.CharField(_("title"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
@@ -135,6 +141,9 @@ class ThreadQuerySet(search.SearchQuerySet):
 
 class Thread(models.Model):
     """A question or feedback, in a topic or about a Good Idea, webinar or e-zine item, with its posts."""
+
+    # Public pages show it: saving or deleting one moves the content version on (core.versioning).
+    public_content = True
 
     class Status(models.TextChoices):
         VISIBLE = "visible", _("Visible")
@@ -263,6 +272,9 @@ class PostQuerySet(search.SearchQuerySet):
 
 
 class Post(models.Model):
+    # Public pages show it: saving or deleting one moves the content version on (core.versioning).
+    public_content = True
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for approval")
         VISIBLE = "visible", _("Visible")

@@ -9,13 +9,16 @@ The number is the one row of `core.ContentVersion`. Receivers of post_save, post
 m2m_changed (connected by `connect()`, from CoreConfig.ready()) move it on, with an UPDATE in the
 transaction that writes the change (once per transaction), for every public model: each `Publishable` kind, the models
 they point to (themes, places, organisations, speakers, tags, link tables…) and the parts of their
-pages they name in `public_parts` (an idea's further reading, an item's images…). So no view, admin,
+pages they name in `public_parts` (an idea's further reading, an item's images…), and the models that
+say `public_content = True` (what members write that public pages show: community topics, threads,
+posts, the names on them). So no view, admin,
 service, importer or loader moves it by hand: a save from the admin, a service, the shell or the
 demo loader all count.
 
 Bulk writes send no signals: `QuerySet.update()`, `bulk_create()`, `bulk_update()` and raw SQL leave
 the version as it is. Code that changes public content that way (bulk loaders, such as the bench
-generators) must call `bump()` once when done: that is the only call of it outside this module.
+generators, the community's moderation of many posts at once) must call `bump()` once when done: that
+is the only call of it outside this module.
 
 Migrations change content without signals too: the version moves on after each `migrate`.
 
@@ -105,6 +108,8 @@ def public_models() -> dict[type, bool]:
     what they point to (recursively), the link tables of their many-to-many fields and the reverse
     relations they name in `public_parts`.
     An automatic link table (False) changes only through its many-to-many field (m2m_changed).
+    A model that says `public_content = True` counts, without what it points to (its author is a
+    member, whose sign-ins must not move the version).
     """
     from core.publication import Publishable
 
@@ -127,6 +132,9 @@ def public_models() -> dict[type, bool]:
                     waiting.append(through)
         for name in getattr(model, "public_parts", ()):
             waiting.append(model._meta.get_field(name).related_model)
+    for model in apps.get_models():
+        if getattr(model, "public_content", False):
+            found.setdefault(model, True)
     return found
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from core import fields, languages, localised, search, uploads
+from core import addresses, fields, languages, localised, search, uploads
 from core.publication import Publishable, PublishableQuerySet
 from goodideas.models import GoodIdea
 from places.models import City, Country, Organisation, TaggedItem, Theme
@@ -134,7 +134,7 @@ class Resource(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("elibrary:detail", kwargs={"slug": self.slug})
+        return addresses.slug_url("elibrary:detail", self.slug)
 
     def get_download_url(self):
         return reverse("elibrary:download", kwargs={"slug": self.slug})

@@ -9,11 +9,10 @@ from django.db import models
 from django.db.models import Case, Count, Exists, OuterRef, Subquery, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from core import fields, search, uploads
+from core import addresses, fields, search, uploads
 from core.publication import Publishable, PublishableQuerySet, published_sql
 from core.richtext import RichTextField
 from places.models import City, Organisation, TaggedItem, Theme, TypedPlace
@@ -278,7 +277,7 @@ class GoodIdea(Publishable):
             raise ValidationError({"year_ended": _("The year it ended comes before the year it started.")})
 
     def get_absolute_url(self):
-        return reverse("goodideas:detail", kwargs={"slug": self.slug})
+        return addresses.slug_url("goodideas:detail", self.slug)
 
     def success_factor_labels(self) -> list[str]:
         labels = dict(SuccessFactor.choices)

@@ -6,11 +6,10 @@ The models came from the Good Ideas app and keep its tables (`db_table`): moving
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import GenericTaggedItemBase, TagBase
 
-from core import fields, localised
+from core import addresses, fields, localised
 
 
 class Region(models.TextChoices):
@@ -41,7 +40,7 @@ class Theme(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("goodideas:theme", kwargs={"slug": self.slug})
+        return addresses.slug_url("goodideas:theme", self.slug)
 
 
 class Country(models.Model):
@@ -93,7 +92,7 @@ class City(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("goodideas:city", kwargs={"slug": self.slug})
+        return addresses.slug_url("goodideas:city", self.slug)
 
 
 class BirthCountry(models.Model):

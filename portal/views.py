@@ -41,12 +41,21 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(themes=Theme.objects.all(), **kwargs)
-        sections = registry.home_sections()
-        for section in sections:
-            context.update(section.context(self.request))
-        context["home_sections"] = [section.template for section in sections]
-        return context
+        sections = [HomeSectionPart(section, self.request) for section in registry.home_sections()]
+        return super().get_context_data(themes=Theme.objects.all(), home_sections=sections, **kwargs)
+
+
+class HomeSectionPart:
+    """A home section rendered only when the page asks for its HTML: home.html keeps it in a
+    {% fragment %}, so that its queries and its template run once per content version and language."""
+
+    def __init__(self, section: registry.HomeSection, request):
+        self.template = section.template
+        self._section = section
+        self._request = request
+
+    def html(self) -> str:
+        return loader.render_to_string(self.template, self._section.context(self._request), self._request)
 
 
 class SearchView(TemplateView):

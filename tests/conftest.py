@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 
@@ -13,9 +13,16 @@ def _plain_static_files(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Members made by the factories: a fast hash (PBKDF2's million rounds cost seconds each on a shared machine)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_state():
-    """Each test starts in English with an empty cache."""
+    """Each test starts in English with empty caches."""
     cache.clear()
+    caches["fragments"].clear()
     yield
     translation.activate("en")
 

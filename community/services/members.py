@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from community.models import Profile
+from core import versioning
 from places import services as places
 from places.models import TypedPlace
 
@@ -37,7 +38,9 @@ def profile_save(*, profile: Profile, new_city: str = "", new_country: str = "")
 
 def profiles_place_resolved(place, city) -> int:
     """Members who typed a place get the city an editor chose for it (places.services.place_resolve)."""
-    return Profile.objects.filter(place=place, city__isnull=True).update(city=city)
+    changed = Profile.objects.filter(place=place, city__isnull=True).update(city=city)
+    versioning.bump()  # a bulk write sends no signals; members' cities can show with their posts
+    return changed
 
 
 def member_block(*, user) -> None:

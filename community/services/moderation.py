@@ -1,7 +1,8 @@
-"""What editors do from the admin: approve posts held for approval, hide or show posts."""
+"""What editors do from the admin: approve posts held for approval, hide or show posts and threads."""
 
 from community.models import Post, Report, Thread
 from community.services.notifications import notify_new_thread, notify_reply
+from core import versioning
 
 
 def posts_approve(posts) -> int:
@@ -28,6 +29,13 @@ def posts_approve(posts) -> int:
 
 def posts_set_status(posts, status: str) -> int:
     changed = posts.update(status=status)
+    versioning.bump()  # a bulk write sends no signals; public pages show posts
     if status in {Post.Status.VISIBLE, Post.Status.HIDDEN}:
         Report.objects.filter(post__in=posts).update(resolved=True)
+    return changed
+
+
+def threads_set_status(threads, status: str) -> int:
+    changed = threads.update(status=status)
+    versioning.bump()  # a bulk write sends no signals; public pages show threads
     return changed

@@ -39,7 +39,7 @@ def redis_out(request, settings):
     """The portal's Redis cache (as REDIS_URL would configure it) on a closed port, or on a silent server."""
     port = request.getfixturevalue("closed_port" if request.param == "down" else "silent_server")
     port = getattr(port, "port", port)
-    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{port}/0")}
+    settings.CACHES = {**settings.CACHES, "default": redis_cache(f"redis://127.0.0.1:{port}/0")}
     yield request.param
     fail_soft._health.clear()
 

@@ -125,7 +125,7 @@ def test_one_warning_is_logged_not_one_per_request(client, caplog):
 
 @pytest.mark.usefixtures("cache_outage_content")
 def test_a_hung_redis_costs_one_timeout_not_one_per_cache_operation(client, settings, silent_server):
-    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{silent_server.port}/0")}
+    settings.CACHES = {**settings.CACHES, "default": redis_cache(f"redis://127.0.0.1:{silent_server.port}/0")}
     try:
         for path in ["/en/ideas/", "/en/library/", "/en/ideas/?theme=work"]:  # dozens of cache operations
             assert client.get(path).status_code == 200

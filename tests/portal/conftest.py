@@ -51,3 +51,20 @@ def ideas():
             teaser_en="An employer hires refugees across the country; the library is not involved.",
         ),
     }
+
+
+# From test_http_cache.py
+@pytest.fixture
+def public_idea(db):
+    from tests.goodideas.factories import idea_with
+
+    return idea_with(title_en="Museums welcome refugees", slug="museums-welcome-refugees")
+
+
+@pytest.fixture
+def signed_in_member(client, db):
+    from tests.community.factories import UserFactory
+
+    member = UserFactory()
+    client.force_login(member)
+    return member

@@ -5,7 +5,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core import db
 from elibrary.importer import import_csv
+from elibrary.models import Resource
+from places.models import Organisation
 
 
 class Command(BaseCommand):
@@ -39,6 +42,7 @@ class Command(BaseCommand):
                 self.stderr.write(line)
 
         report = import_csv(text, base_dir=(files_dir or csv_file.parent), progress=progress)
+        db.analyze(Resource, Organisation)  # fresh statistics: no plan made for the old table sizes
         if interactive:
             self.stderr.write("")
         if show:

@@ -1,9 +1,10 @@
 """Load the demo content of every app. Running it again updates the same rows: nothing is duplicated."""
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from core import registry, vocabulary
+from core import db, registry, vocabulary
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
                 summary = loader.load()
             if options["verbosity"]:
                 self.stdout.write(f"{loader.name}: {summary}")
+            db.analyze(*apps.get_app_config(loader.name).get_models())  # fresh statistics for the planner
         terms = vocabulary.refresh_terms()  # "did you mean" learns the words of the demo content
         if options["verbosity"]:
             self.stdout.write(f"search: {terms} words for suggestions")
