@@ -40,7 +40,7 @@ def count(client, label, url="/en/ideas/") -> int:
 
 def test_the_public_models_are_found_from_the_models():
     from django.contrib.auth import get_user_model
-    
+
     from community.models import Follow, Post, Profile, Report, Thread, Topic
     from conversations.models import Subscriber
     from goodideas.models import Proposal
