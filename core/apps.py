@@ -21,7 +21,8 @@ class CoreConfig(AppConfig):
         post_migrate.connect(grant_editor_permissions, dispatch_uid="grant_editor_permissions")
         # Every cached fragment keys on the content version: changes to public content move it on.
         versioning.connect()
-        registry.register_demo("synonyms", synonyms.load_demo)  # the starting set of core.SynonymGroup
+        # The starting set of core.SynonymGroup (a demo loader is named after its app).
+        registry.register_demo("core", synonyms.load_demo)
         # Revisions of every public kind, with the parts of its page (django-reversion).
         revisions.register_publishables()
         # Each save of a public item says where its French and German stand against its English.

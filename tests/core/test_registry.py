@@ -13,10 +13,10 @@ def test_site_search_narrows_by_every_kind_in_a_stable_order():
 def test_demo_content_loads_each_app_after_what_it_links_to():
     names = [loader.name for loader in registry.demo_loaders()]
 
-    assert [name for name in names if name != "synonyms"][:2] == ["places", "goodideas"]  # synonyms link to nothing
+    assert [name for name in names if name != "core"][:2] == ["places", "goodideas"]  # synonyms link to nothing
     for loader in registry.demo_loaders():
         assert all(names.index(before) < names.index(loader.name) for before in loader.after), loader.name
-    assert set(names) == {"synonyms", "places", "goodideas", "elibrary", "webinars", "conversations", "community"}
+    assert set(names) == {"core", "places", "goodideas", "elibrary", "webinars", "conversations", "community"}
 
 
 def test_a_loader_runs_after_those_it_names_whatever_the_order_of_registration(monkeypatch):

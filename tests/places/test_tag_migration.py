@@ -8,7 +8,7 @@ from tests.core.support import migrate
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE = [("places", "0003_tags")]
+BEFORE = [("places", "0004_tags")]
 
 
 def _latest():
