@@ -38,7 +38,7 @@ def test_the_total_every_facet_and_the_page_come_from_one_query(ideas, django_as
         counted = filterset.counted(sort="relevance", page=1, per_page=20)
     assert counted.total == 1
     assert counted.page_ids == [ideas[0].pk]
-    assert set(counted.counts) == {"theme", "region", "country", "city", "tag", "year", "running"}
+    assert set(counted.counts) == {"theme", "region", "country", "city", "tag", "year", "stage", "evidence", "cost"}
 
 
 def test_counts_are_disjunctive_each_facet_over_every_other_filter(ideas):
