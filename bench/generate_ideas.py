@@ -200,7 +200,7 @@ def make_ideas(rng: random.Random, ideas: int, city_objects, organisations) -> l
                 city=city_objects[city_index],
                 organisation=organisations[city_index],
                 year_started=rng.randint(1995, 2024),
-                still_running=rng.random() < 0.6,
+                stage="running" if rng.random() < 0.6 else "ended",
                 status=GoodIdea.Status.PUBLISHED,
                 published_at=now - timedelta(days=rng.randint(1, 5000), minutes=n),
                 **fields,

@@ -59,7 +59,7 @@ class GoodIdeaAdmin(PublishableAdmin, TabbedTranslationAdmin):
         (_("Place and organisations"), {"fields": ["city", "organisation", "partners"]}),
         (
             _("The practice's facts"),
-            {"fields": ["year_started", "still_running", "beneficiaries", "results"]},
+            {"fields": ["year_started", "beneficiaries", "results"]},
         ),
         (
             _("Evidence and transfer"),

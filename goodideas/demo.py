@@ -15,9 +15,6 @@ from core.richtext import sanitize
 from goodideas.models import FurtherReading, GoodIdea
 from places.models import City, Organisation, Theme
 
-# What "still running" says of the stage, when the profile names no stage (a pilot, say).
-STAGES = {True: "running", False: "ended"}
-
 
 def as_html(text: str) -> str:
     """A profile's plain text as a sanitised paragraph (the field is rich text)."""
@@ -49,8 +46,7 @@ def load_idea(item: dict, city: City, themes: dict) -> GoodIdea:
             "city": city,
             "organisation": organisation(item["organisation"], city),
             "year_started": item.get("year_started"),
-            "still_running": item.get("still_running"),
-            "stage": item.get("stage") or STAGES.get(item.get("still_running"), ""),
+            "stage": item.get("stage", ""),
             "year_ended": item.get("year_ended"),
             "evidence_level": item.get("evidence_level", ""),
             "success_factors": item.get("success_factors", []),

@@ -66,9 +66,10 @@ class GoodIdeaFilter(lists.ListFilterSet):
         multiple=True,
         label=_("Tag"),
     )
+    # The old "still running" facet, now a view of the stage: addresses saved with ?running=yes|no keep working.
     running = lists.ChoicesFilter(
-        "still_running",
-        [("yes", True, _("Still running")), ("no", False, _("Ended"))],
+        "stage",
+        [("yes", Stage.RUNNING, _("Still running")), ("no", Stage.ENDED, _("Ended"))],
         multiple=True,
         label=_("Still running"),
     )

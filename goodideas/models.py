@@ -186,7 +186,6 @@ class GoodIdea(Publishable):
     year_started = models.PositiveSmallIntegerField(
         _("year started"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
     )
-    still_running = models.BooleanField(_("still running"), null=True, blank=True)
     beneficiaries = models.TextField(_("who benefits"), blank=True)
     results = models.TextField(_("results and evidence"), blank=True)
     adaptation = RichTextField(verbose_name=_("how to adapt it elsewhere"), blank=True)
@@ -254,7 +253,7 @@ class GoodIdea(Publishable):
             # Facet counts of the list read only this index (index-only scans), never the wide rows.
             models.Index(
                 fields=["status", "published_at"],
-                include=["id", "city", "year_started", "still_running"],
+                include=["id", "city", "year_started", "stage", "evidence_level", "cost_band"],
                 name="goodidea_facets",
             ),
             models.Index(fields=["year_started"], name="goodidea_year_started"),

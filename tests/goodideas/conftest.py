@@ -48,7 +48,7 @@ def idea():
         partners=2,
         reading=2,
         year_started=2015,
-        still_running=True,
+        stage="running",
         beneficiaries_en="Refugees and museum visitors.",
         results_en="Tours for thousands.",
         adaptation_en="Any museum can hire guides.",
@@ -90,7 +90,7 @@ def list_ideas(places):
             themes=["connect", "learn"],
             tags=["museums", "refugees"],
             year_started=2015,
-            still_running=True,
+            stage="running",
             published_at=now - datetime.timedelta(days=3),
         ),
         "library": idea_with(
@@ -99,7 +99,7 @@ def list_ideas(places):
             themes=["learn"],
             tags=["libraries"],
             year_started=2016,
-            still_running=False,
+            stage="ended",
             published_at=now - datetime.timedelta(days=2),
         ),
         "jobs": idea_with(
@@ -108,7 +108,7 @@ def list_ideas(places):
             themes=["work"],
             tags=["employment", "refugees"],
             year_started=2017,
-            still_running=True,
+            stage="running",
             published_at=now - datetime.timedelta(days=1),
         ),
         "draft": idea_with(
