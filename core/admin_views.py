@@ -88,7 +88,7 @@ def compare_view(model_admin, request, object_id):
     versions = _versions(obj)
     new = _pick(versions, request.GET.get("new"), versions[0] if versions else None)
     old = _pick(versions, request.GET.get("old"), versions[1] if len(versions) > 1 else new)
-    rows = revisions.compare(obj.__class__, old.field_dict, new.field_dict) if new else []
+    rows = revisions.compare(obj.__class__, revisions.field_dict(old), revisions.field_dict(new)) if new else []
     context = _context(
         model_admin,
         request,
@@ -122,7 +122,9 @@ def review_view(model_admin, request, object_id):
     versions = _versions(obj)
     published = revisions.last_published(versions)
     rows = (
-        revisions.compare(obj.__class__, published.field_dict if published else {}, versions[0].field_dict)
+        revisions.compare(
+            obj.__class__, revisions.field_dict(published) if published else {}, revisions.field_dict(versions[0])
+        )
         if versions
         else []
     )

@@ -9,7 +9,7 @@ A revision is made where an editor acts: each save in the admin (`PublishableAdm
 `VersionAdmin`) and each admin action. The demo loader, importers and bulk loaders work outside
 `reversion.create_revision()`, so they make none: no flood of versions from a load.
 
-    rows = compare(model, older.field_dict, newer.field_dict)    # per field, per language
+    rows = compare(model, field_dict(older), field_dict(newer))    # per field, per language, with tags
 """
 
 import difflib
@@ -37,14 +37,75 @@ def register_publishables() -> None:
     from core.publication import Publishable
 
     for model in apps.get_models():
-        if not issubclass(model, Publishable) or reversion.is_registered(model):
+        if not issubclass(model, Publishable):
             continue
         parts = tuple(getattr(model, "public_parts", ()))
         for name in parts:
             part = model._meta.get_field(name).related_model
             if not reversion.is_registered(part):
                 reversion.register(part)
-        reversion.register(model, follow=parts)
+        follow = parts
+        if reversion.is_registered(model):  # by its VersionAdmin (admin's ready() runs first): with its inlines
+            follow = (*reversion.revisions._get_options(model).follow, *parts)
+            reversion.unregister(model)
+        reversion.register(model, follow=tuple(dict.fromkeys(follow)))
+    from reversion.signals import post_revision_commit
+
+    post_revision_commit.connect(_drop_deleted_parts, dispatch_uid="core.revisions.drop_deleted_parts")
+
+
+def _drop_deleted_parts(sender, revision, versions, **kwargs):
+    """Forget the parts deleted after their item was saved in the same revision.
+
+    An item's save follows its parts as they are then (all its tags' links, all its further reading); the tags
+    or inline rows removed afterwards in the same request would otherwise stay in the version, and a restore
+    would bring back what the editor had just removed. One query per kind of part in the revision.
+    """
+    by_model: dict[type, dict[str, object]] = {}
+    for version in versions:
+        model = version.content_type.model_class()
+        if model is not None and not issubclass(model, _publishable()):
+            by_model.setdefault(model, {})[version.object_id] = version
+    for model, found in by_model.items():
+        alive = {str(pk) for pk in model._base_manager.filter(pk__in=list(found)).values_list("pk", flat=True)}
+        gone = [version.pk for object_id, version in found.items() if object_id not in alive and version.pk]
+        if gone:
+            revision.version_set.filter(pk__in=gone).delete()
+
+
+def _publishable():
+    from core.publication import Publishable
+
+    return Publishable
+
+
+def _tag_fields(model):
+    """The model's taggit managers (many-to-many through a generic link table of their own)."""
+    return [
+        field
+        for field in model._meta.get_fields()
+        if field.many_to_many and not field.auto_created and not isinstance(field, models.ManyToManyField)
+    ]
+
+
+def field_dict(version) -> dict:
+    """A version's field values, with its tags (the tag ids of the links kept in the same revision)."""
+    data = dict(version.field_dict)
+    fields = _tag_fields(version._model)
+    if not fields:
+        return data
+    from django.contrib.contenttypes.models import ContentType
+
+    own = ContentType.objects.get_for_model(version._model)
+    for field in fields:
+        through = field.remote_field.through
+        links = version.revision.version_set.filter(content_type=ContentType.objects.get_for_model(through))
+        data[field.attname] = [
+            link.field_dict["tag_id"]
+            for link in links
+            if link.field_dict["content_type_id"] == own.pk and str(link.field_dict["object_id"]) == version.object_id
+        ]
+    return data
 
 
 @dataclass
@@ -109,7 +170,8 @@ def _fields(model):
         if not getattr(field, "editable", True):
             continue
         if field.many_to_many and not isinstance(field, models.ManyToManyField):
-            continue  # taggit's tags: their link table is not part of a version
+            yield field, None  # taggit's tags: in `field_dict(version)`, from the links kept in the revision
+            continue
         yield field, translated.get(field.name)
 
 

@@ -14,6 +14,7 @@ query holds.
 The groups are read once per content version (saving a group moves it on) and kept in the cache.
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -67,6 +68,21 @@ def groups() -> dict[str, list[tuple[str, ...]]]:
                 found.setdefault(group.language, []).append(terms)
         cache.set(key, found, CACHE_SECONDS)
     return found
+
+
+def vocabulary() -> list[str]:
+    """Every word of the groups' terms (all languages), lower case, of 4 to 40 letters: "did you mean" may
+    propose them even when no content holds them (Flüchtlinge, found through Geflüchtete)."""
+    return sorted(
+        {
+            word
+            for by_language in groups().values()
+            for terms in by_language
+            for term in terms
+            for word in re.findall(r"[^\W\d_]+", term.lower())
+            if 4 <= len(word) <= 40
+        }
+    )
 
 
 def _contains(words: list[str], term_words: list[str]) -> bool:

@@ -10,7 +10,7 @@ from django.db import connection, models, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Concat
 
-from core import registry, search
+from core import registry, search, synonyms
 from core.models import SearchTerm
 
 # How alike a typed word and a known word must be (pg_trgm word similarity).
@@ -18,11 +18,16 @@ SUGGESTION_THRESHOLD = 0.4
 
 
 def suggest(text: str) -> str | None:
-    """The query with each unknown word replaced by the nearest word the portal contains, if any."""
+    """The query with each unknown word replaced by the nearest word the portal knows, if any: the words of
+    its content and of the synonyms' terms (core.synonyms.vocabulary()). Whether the result finds something
+    is the caller's check (core.lists.views.correction)."""
     words = search.clean_query(text).split()[:6]
     if not words:
         return None
-    known = set(SearchTerm.objects.filter(word__in=[w.lower() for w in words]).values_list("word", flat=True))
+    extra = synonyms.vocabulary()
+    lowered_words = [w.lower() for w in words]
+    known = set(SearchTerm.objects.filter(word__in=lowered_words).values_list("word", flat=True))
+    known |= set(extra) & set(lowered_words)
     changed = False
     suggestion = []
     for word in words:
@@ -30,20 +35,36 @@ def suggest(text: str) -> str | None:
         if lowered in known or len(lowered) < 4 or not any(ch.isalpha() for ch in lowered):
             suggestion.append(word)
             continue
-        nearest = (
-            SearchTerm.objects.filter(word__trigram_similar=lowered)  # the % operator: uses the GIN index
-            .annotate(similarity=TrigramSimilarity("word", lowered))
-            .filter(similarity__gte=SUGGESTION_THRESHOLD)
-            .order_by("-similarity", "-frequency", "word")
-            .values_list("word", flat=True)
-            .first()
-        )
+        nearest = _nearest(lowered, extra)
         if nearest and nearest != lowered:
             suggestion.append(nearest)
             changed = True
         else:
             suggestion.append(word)
     return " ".join(suggestion) if changed else None
+
+
+def _nearest(word: str, extra: list[str]) -> str | None:
+    """The known word most like `word` (pg_trgm similarity): of the content's vocabulary or of `extra`."""
+    found = (
+        SearchTerm.objects.filter(word__trigram_similar=word)  # the % operator: uses the GIN index
+        .annotate(similarity=TrigramSimilarity("word", word))
+        .filter(similarity__gte=SUGGESTION_THRESHOLD)
+        .order_by("-similarity", "-frequency", "word")
+        .values_list("word", "similarity")
+        .first()
+    )
+    if extra:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT term, similarity(term, %s) AS alike FROM unnest(%s::text[]) AS term"
+                " WHERE similarity(term, %s) >= %s ORDER BY alike DESC, term LIMIT 1",
+                [word, extra, word, SUGGESTION_THRESHOLD],
+            )
+            row = cursor.fetchone()
+        if row and (found is None or row[1] > found[1]):
+            found = row
+    return found[0] if found else None
 
 
 def _text_columns(source: registry.SearchSource) -> list[str]:

@@ -3,6 +3,7 @@
 import uuid
 from pathlib import PurePosixPath
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
@@ -98,6 +99,7 @@ class Resource(Publishable):
     cities = models.ManyToManyField(City, blank=True, related_name="resources", verbose_name=_("cities"))
     countries = models.ManyToManyField(Country, blank=True, related_name="resources", verbose_name=_("countries"))
     tags = TaggableManager(_("tags"), through=TaggedItem, blank=True)
+    tagged_items = GenericRelation(TaggedItem)  # the tags' links, followed by revisions (public_parts)
     related_ideas = models.ManyToManyField(
         GoodIdea, blank=True, related_name="resources", verbose_name=_("related Good Ideas")
     )
@@ -114,6 +116,8 @@ class Resource(Publishable):
     )
 
     objects = ResourceQuerySet.as_manager()
+
+    public_parts = ("tagged_items",)
 
     class Meta(Publishable.Meta):
         ordering = ["-publication_year", "-publication_date", "-pk"]

@@ -1,6 +1,7 @@
 """Good Ideas in Integration: the ideas, their further reading, former addresses and proposals."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
@@ -181,6 +182,7 @@ class GoodIdea(Publishable):
         Organisation, blank=True, related_name="partner_ideas", verbose_name=_("partners")
     )
     tags = TaggableManager(_("tags"), through=TaggedItem, blank=True)
+    tagged_items = GenericRelation(TaggedItem)  # the tags' links, followed by revisions (public_parts)
 
     # The practice's facts.
     year_started = models.PositiveSmallIntegerField(
@@ -242,7 +244,7 @@ class GoodIdea(Publishable):
 
     objects = GoodIdeaQuerySet.as_manager()
 
-    public_parts = ("further_reading",)
+    public_parts = ("further_reading", "tagged_items")
 
     class Meta(Publishable.Meta):
         ordering = ["-published_at", "title"]

@@ -3,7 +3,8 @@
 import pytest
 from django.utils import translation
 
-from tests.conversations.factories import NewsItemFactory
+from tests.conversations.factories import IssueFactory, ItemFactory, NewsItemFactory
+from tests.elibrary.factories import ResourceFactory
 from tests.goodideas.factories import GoodIdeaFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +83,32 @@ def test_other_list_cards_carry_the_badge_too(client, path):
     html = client.get(path).content.decode()
 
     assert '</span></a> <span class="fallback-badge">En anglais</span>' in html
+
+
+# Home-page teasers and the lists of related ideas -----------------------------------------------
+
+
+@pytest.mark.parametrize(("language", "badge"), [("fr", "En anglais"), ("de", "Auf Englisch")])
+def test_the_home_page_teasers_in_english_say_so(client, language, badge):
+    GoodIdeaFactory(title_en="An English idea")
+    GoodIdeaFactory(title_en="Housing", title_fr="Logement", title_de="Wohnen")
+    issue = IssueFactory(title_en="An English issue")
+    ItemFactory(issue=issue, title_en="An English item")
+
+    html = client.get(f"/{language}/").content.decode()
+
+    for title in ("An English idea", "An English issue", "An English item"):
+        assert f'<span lang="en">{title}</span></a> <span class="fallback-badge">{badge}</span>' in html
+    translated = {"fr": "Logement", "de": "Wohnen"}[language]
+    assert f">{translated}</a> </h3>" in html  # no badge where the title is translated
+
+
+def test_the_related_ideas_of_a_resource_say_which_are_in_english(client):
+    resource = ResourceFactory(title_fr="Une ressource")
+    resource.related_ideas.add(GoodIdeaFactory(title_en="An English idea"))
+    with translation.override("de"):
+        url = resource.get_absolute_url()
+
+    html = client.get(url).content.decode()
+
+    assert '<span lang="en">An English idea</span></a> <span class="fallback-badge">Auf Englisch</span>' in html

@@ -4,7 +4,9 @@ import pytest
 from django.core.management import call_command
 from reversion.models import Version
 
+from core import revisions
 from goodideas.models import GoodIdea
+from places.models import Tag
 from tests.goodideas.factories import GoodIdeaFactory
 from tests.goodideas.test_submit import change_form_data
 
@@ -120,3 +122,57 @@ def test_the_public_page_says_when_it_was_last_updated(client):
     response = client.get(idea.get_absolute_url())
 
     assert b'Last updated <time datetime="2024-03-05">' in response.content
+
+
+def _tag_names(idea):
+    return sorted(GoodIdea.objects.get(pk=idea.pk).tags.names())
+
+
+@pytest.fixture
+def retagged_idea(client, editor):
+    """An idea saved in the admin with the tags "housing, museums", then with "housing, refugees"."""
+    idea = GoodIdeaFactory()
+    client.force_login(editor)
+    _save(client, idea, tags="housing, museums")
+    _save(client, idea, tags="housing, refugees")
+    return idea
+
+
+def test_a_version_keeps_the_tags_as_they_were_saved(retagged_idea):
+    new, old = Version.objects.get_for_object(retagged_idea)
+
+    assert _tag_names(retagged_idea) == ["housing", "refugees"]
+    assert sorted(str(tag) for tag in Tag.objects.filter(pk__in=revisions.field_dict(old)["tags"])) == [
+        "housing",
+        "museums",
+    ]
+    assert sorted(str(tag) for tag in Tag.objects.filter(pk__in=revisions.field_dict(new)["tags"])) == [
+        "housing",
+        "refugees",
+    ]
+
+
+def test_compare_shows_the_tags_that_changed(client, retagged_idea):
+    new, old = Version.objects.get_for_object(retagged_idea)
+
+    response = client.get(f"/admin/goodideas/goodidea/{retagged_idea.pk}/history/compare/?old={old.pk}&new={new.pk}")
+
+    changed = {row.label: row for row in response.context["changed"]}
+    assert set(changed) == {"Tags"}
+    assert "<del>museums</del>" in changed["Tags"].old
+    assert "<ins>refugees</ins>" in changed["Tags"].new
+
+
+def test_restoring_an_older_version_brings_its_tags_back(client, retagged_idea):
+    old = Version.objects.get_for_object(retagged_idea)[1]
+    page = client.get(f"/admin/goodideas/goodidea/{retagged_idea.pk}/history/{old.pk}/")
+    assert page.status_code == 200
+    shown = sorted(str(tag) for tag in page.context["adminform"].form["tags"].value())
+    assert shown == ["housing", "museums"]  # the form shows the old tags
+    assert _tag_names(retagged_idea) == ["housing", "refugees"]  # nothing changed before the editor confirms
+
+    data = change_form_data(client, retagged_idea)
+    data["tags"] = ", ".join(shown)
+    client.post(f"/admin/goodideas/goodidea/{retagged_idea.pk}/history/{old.pk}/", data)
+
+    assert _tag_names(retagged_idea) == ["housing", "museums"]

@@ -150,3 +150,28 @@ def test_a_typo_shows_the_corrected_results_in_each_language(client, language, t
     link = "?" + urlencode({"q": typo, "exact": "1"}).replace("&", "&amp;")
     assert f'href="{link}"' in response.content.decode()
     assert client.get(f"/{language}/ideas/", {"q": typo, "exact": "1"}).context["total"] == 0
+
+
+def test_a_typo_of_a_synonym_no_content_holds_is_corrected_to_it(client):
+    idea = idea_with(title_en="Untitled", title_de="Wohnungen für Geflüchtete")
+    idea_with(title_en="Something else", title_de="Flüchtlingsküchen in Köln")  # a near word the content holds
+    call_command("refresh_search_terms", verbosity=0)
+    assert client.get("/de/ideas/", {"q": "Flüchtlnge"}).context["corrected_from"] is None  # no group yet
+
+    SynonymGroup.objects.create(language="de", terms="Flüchtlinge, Geflüchtete")  # no refresh needed
+    response = client.get("/de/ideas/", {"q": "Flüchtlnge"})
+
+    assert response.context["corrected_from"] == "Flüchtlnge"
+    assert response.context["query"] == "flüchtlinge"
+    assert [row.pk for row in response.context["object_list"]] == [idea.pk]
+    assert "Ergebnisse für <strong>flüchtlinge</strong>" in response.content.decode()
+
+
+def test_a_synonym_that_finds_nothing_is_never_proposed(client):
+    idea_with(title_en="Housing", title_de="Wohnungen")
+    SynonymGroup.objects.create(language="de", terms="Flüchtlinge, Geflüchtete")  # in no content
+    for params in ({}, {"exact": "1"}):
+        response = client.get("/de/ideas/", {"q": "Flüchtlnge", **params})
+        assert response.context["total"] == 0
+        assert response.context["corrected_from"] is None
+        assert response.context["suggestion"] is None

@@ -268,6 +268,7 @@ def test_the_publish_action_asks_for_confirmation_when_translations_are_missing(
 
     assert response.status_code == 200
     assert "Publish them all the same" in response.content.decode()
+    assert "Untranslated news</a> — not translated yet: French, German</li>" in response.content.decode()
     untranslated.refresh_from_db()
     assert untranslated.status == NewsItem.Status.DRAFT
 

@@ -17,7 +17,8 @@ class Command(BaseCommand):
                 summary = loader.load()
             if options["verbosity"]:
                 self.stdout.write(f"{loader.name}: {summary}")
-            db.analyze(*apps.get_app_config(loader.name).get_models())  # fresh statistics for the planner
+            # Fresh statistics for the planner; a loader not named after an app (synonyms) loads into core.
+            db.analyze(*(apps.app_configs.get(loader.name) or apps.get_app_config("core")).get_models())
         terms = vocabulary.refresh_terms()  # "did you mean" learns the words of the demo content
         if options["verbosity"]:
             self.stdout.write(f"search: {terms} words for suggestions")
