@@ -97,3 +97,37 @@ class PublishableAdmin(admin.ModelAdmin):
         self.message_user(
             request, ngettext("%(count)d withdrawn.", "%(count)d withdrawn.", done) % {"count": done}, messages.SUCCESS
         )
+
+
+# Background jobs (core.jobs): procrastinate's own admin (queued, running, failed and done jobs, with a
+# Retry action), plus the error a failed job raised, which procrastinate does not keep.
+from django.db.models import OuterRef, Subquery  # noqa: E402
+from procrastinate.contrib.django.admin import ProcrastinateJobAdmin  # noqa: E402
+from procrastinate.contrib.django.models import ProcrastinateJob  # noqa: E402
+
+from core.models import JobFailure  # noqa: E402
+
+
+class JobAdmin(ProcrastinateJobAdmin):
+    list_display = [*ProcrastinateJobAdmin.list_display, "error_line"]
+    fields = [*ProcrastinateJobAdmin.fields, "error"]
+
+    def get_queryset(self, request):
+        failure = JobFailure.objects.filter(job_id=OuterRef("pk")).values("error")[:1]
+        return super().get_queryset(request).annotate(last_error=Subquery(failure)).order_by("-id")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "error"]
+
+    @admin.display(description=_("Last error"))
+    def error_line(self, job):
+        lines = (job.last_error or "").strip().splitlines()
+        return lines[-1] if lines and job.status != "succeeded" else ""
+
+    @admin.display(description=_("Error"))
+    def error(self, job):
+        return format_html("<pre>{}</pre>", job.last_error) if job.last_error else "—"
+
+
+admin.site.unregister(ProcrastinateJob)
+admin.site.register(ProcrastinateJob, JobAdmin)

@@ -39,3 +39,23 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+
+class JobFailure(models.Model):
+    """The last error of a background job (core.jobs), shown with the job in the admin.
+
+    Procrastinate records that a job failed, not why: this keeps the why, one row per job.
+    """
+
+    job_id = models.BigIntegerField(_("job"), unique=True)
+    task_name = models.CharField(_("task"), max_length=200)
+    attempts = models.PositiveIntegerField(_("attempts"), default=1)
+    error = models.TextField(_("error"))
+    at = models.DateTimeField(_("at"))
+
+    class Meta:
+        verbose_name = _("job failure")
+        verbose_name_plural = _("job failures")
+
+    def __str__(self):
+        return f"{self.task_name} #{self.job_id}"
