@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.utils import translation
 
 
@@ -73,6 +74,13 @@ def run_jobs(transactional_db):
     from procrastinate.contrib.django.models import ProcrastinateJob
 
     from portal.tasks import SCHEDULE
+
+    # Procrastinate's tables are not Django's to flush between tests: each test starts with an empty queue.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE procrastinate_jobs, procrastinate_events, procrastinate_periodic_defers, "
+            "procrastinate_workers RESTART IDENTITY CASCADE"
+        )
 
     def run(queues=None):
         with app.replace_connector(app.connector.get_worker_connector()) as worker_app:
