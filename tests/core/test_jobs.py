@@ -34,9 +34,7 @@ def test_editors_see_the_error_in_the_jobs_admin_and_retry_the_job(client, edito
     detail = client.get(f"/admin/procrastinate/procrastinatejob/{failed_job.id}/change/").content.decode()
     assert "Traceback" in detail
 
-    client.post(
-        "/admin/procrastinate/procrastinatejob/", {"action": "retry", "_selected_action": [failed_job.id]}
-    )
+    client.post("/admin/procrastinate/procrastinatejob/", {"action": "retry", "_selected_action": [failed_job.id]})
 
     failed_job.refresh_from_db()
     assert failed_job.status == "todo"
