@@ -11,6 +11,7 @@ from procrastinate.contrib.django import app
 from conversations import services as conversations
 from core import vocabulary
 from core.jobs import job
+from webinars import tasks as webinars_tasks
 
 logger = logging.getLogger(__name__)
 
@@ -18,7 +19,10 @@ SCHEDULE = {
     "portal.retry_stalled_jobs": "* * * * *",  # every minute
     "portal.purge_subscriptions": "17 3 * * *",  # daily, 03:17
     "portal.refresh_search_terms": "47 2 * * *",  # daily, 02:47
+    "webinars.send_reminders": "*/5 * * * *",  # every 5 minutes: a day and an hour before each webinar
 }
+
+app.periodic(cron=SCHEDULE["webinars.send_reminders"])(webinars_tasks.send_reminders)
 
 
 @app.periodic(cron=SCHEDULE["portal.retry_stalled_jobs"])
