@@ -314,6 +314,8 @@ EDITOR_APP_LABELS = [
     "taggit",
     "procrastinate",
 ]
+# And single models of other apps ("app_label.model"): the link check's results.
+EDITOR_MODELS = ["core.externallink"]
 
 # E-Library: the largest file editors may upload, in megabytes.
 ELIBRARY_MAX_UPLOAD_MB = env_int("ELIBRARY_MAX_UPLOAD_MB", 50)

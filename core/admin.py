@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.models import ExternalLink
 from core.publication import Status
 
 PUBLICATION_FIELDS = ["status", "publish_at", "published_at", "last_verified", "preview"]
@@ -131,3 +132,19 @@ class JobAdmin(ProcrastinateJobAdmin):
 
 admin.site.unregister(ProcrastinateJob)
 admin.site.register(ProcrastinateJob, JobAdmin)
+
+
+@admin.register(ExternalLink)
+class ExternalLinkAdmin(admin.ModelAdmin):
+    """What the weekly link check found (core.linkcheck): the broken links first, read-only."""
+
+    list_display = ["url", "status_code", "error", "broken", "checked_at"]
+    list_filter = ["broken"]
+    search_fields = ["url"]
+    readonly_fields = ["url", "status_code", "error", "broken", "checked_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -11,5 +11,13 @@ def grant_editor_permissions(sender=None, using=DEFAULT_DB_ALIAS, apps=None, **k
     from django.contrib.auth.models import Group, Permission
 
     group, _ = Group.objects.using(using).get_or_create(name=EDITORS_GROUP)
-    permissions = Permission.objects.using(using).filter(content_type__app_label__in=settings.EDITOR_APP_LABELS)
+    from django.db.models import Q
+
+    models = Q()
+    for label in getattr(settings, "EDITOR_MODELS", []):
+        app_label, model = label.split(".")
+        models |= Q(content_type__app_label=app_label, content_type__model=model)
+    permissions = Permission.objects.using(using).filter(
+        Q(content_type__app_label__in=settings.EDITOR_APP_LABELS) | models
+    )
     group.permissions.add(*permissions)

@@ -11,6 +11,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from core import csvcells
 from core.admin import PublishableAdmin
+from core.linkcheck import HasBrokenLinksFilter
 from elibrary import tasks
 from elibrary.forms import ImportForm, ResourceAdminForm
 from elibrary.importer import export_rows
@@ -18,11 +19,15 @@ from elibrary.models import ImportRun, Resource
 from elibrary.services import resource_save
 
 
+class BrokenLinksFilter(HasBrokenLinksFilter):
+    link_fields = ("external_url",)
+
+
 @admin.register(Resource)
 class ResourceAdmin(PublishableAdmin, TabbedTranslationAdmin):
     form = ResourceAdminForm
     list_display = ["title", "kind", "publication_year", "publisher", "file_format", "download_count", "status"]
-    list_filter = ["status", "kind", "themes", "file_format", "publication_year", "countries"]
+    list_filter = ["status", "kind", "themes", "file_format", "publication_year", "countries", BrokenLinksFilter]
     list_select_related = ["publisher"]
     search_fields = ["title_en", "title_fr", "title_de", "slug", "authors", "publisher__name"]
     prepopulated_fields = {"slug": ["title_en"]}

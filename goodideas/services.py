@@ -268,3 +268,11 @@ def world_map(cities, *, highlight=None) -> dict:
         "meridians": list(range(30, 360, 30)),
         "parallels": list(range(30, 180, 30)),
     }
+
+
+def external_urls() -> list[str]:
+    """The websites and further reading of every Good Idea, for the weekly link check (core.linkcheck)."""
+    from goodideas.models import FurtherReading, GoodIdea
+
+    websites = GoodIdea.objects.exclude(contact_website="").values_list("contact_website", flat=True)
+    return [*websites, *FurtherReading.objects.values_list("url", flat=True)]

@@ -9,7 +9,7 @@ import logging
 from procrastinate.contrib.django import app
 
 from conversations import services as conversations
-from core import vocabulary
+from core import linkcheck, vocabulary
 from core.jobs import job
 from webinars import tasks as webinars_tasks
 
@@ -19,6 +19,7 @@ SCHEDULE = {
     "portal.retry_stalled_jobs": "* * * * *",  # every minute
     "portal.purge_subscriptions": "17 3 * * *",  # daily, 03:17
     "portal.refresh_search_terms": "47 2 * * *",  # daily, 02:47
+    "portal.check_links": "23 4 * * 1",  # weekly, Monday 04:23
     "webinars.send_reminders": "*/5 * * * *",  # every 5 minutes: a day and an hour before each webinar
 }
 
@@ -51,3 +52,12 @@ def purge_subscriptions(timestamp: int) -> None:
 def refresh_search_terms(timestamp: int) -> None:
     """Rebuild the words "did you mean" suggests from the public content."""
     vocabulary.refresh_terms()
+
+
+@app.periodic(cron=SCHEDULE["portal.check_links"])
+@job(name="portal.check_links")
+def check_links(timestamp: int) -> dict:
+    """Visit every external address the content links to, politely, and record what each answered."""
+    counts = linkcheck.check_all()
+    logger.info("Link check: %(checked)s addresses, %(broken)s broken.", counts)
+    return counts

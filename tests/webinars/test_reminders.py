@@ -14,11 +14,6 @@ from webinars.models import Registration, Webinar
 pytestmark = pytest.mark.usefixtures("site_url")
 
 
-@pytest.fixture
-def site_url(settings):
-    settings.SITE_URL = "https://portal.example.org"
-
-
 def register(webinar, name, *, language="en", status="registered", days_before=7):
     from django.contrib.auth import get_user_model
 
