@@ -66,10 +66,13 @@ def demo_loaded_twice(db, settings, tmp_path):
 
 
 @pytest.fixture
-def run_jobs(transactional_db):
+def run_jobs(transactional_db, django_db_serialized_rollback):
     """Run the queued background jobs through the real queue: a procrastinate worker in this process, on
     PostgreSQL (the test database), until the queue is empty. Returns (task, status) of each job but the
-    periodic ones, which the worker queues by itself when their time comes (portal.tasks.SCHEDULE)."""
+    periodic ones, which the worker queues by itself when their time comes (portal.tasks.SCHEDULE).
+
+    Serialized rollback: the test starts from the migrated rows (the Editors group) and its end flushes
+    without re-running post_migrate, so a later serialized-rollback test does not find that group twice."""
     from procrastinate.contrib.django import app
     from procrastinate.contrib.django.models import ProcrastinateJob
 
