@@ -8,12 +8,15 @@ WORKERS ?= 3
 
 .PHONY: run dev test lint format migrations-check check prepare demo messages clean
 
-run: prepare  ## Serve the portal as in production (gunicorn, debug off) on http://127.0.0.1:$(PORT)
-	$(BIN)/gunicorn citiesofmigration.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
-		--limit-request-line 8190 --access-logfile - --no-control-socket
+JOB_WORKER := $(MANAGE) procrastinate worker
 
-dev: prepare  ## Serve with autoreload and debug on
-	DJANGO_DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
+run: prepare  ## Serve the portal as in production (gunicorn, debug off) on http://127.0.0.1:$(PORT), with a job worker
+	$(BIN)/python scripts/together.py \
+		"$(BIN)/gunicorn citiesofmigration.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --limit-request-line 8190 --access-logfile - --no-control-socket" \
+		"$(JOB_WORKER)"
+
+dev: prepare  ## Serve with autoreload and debug on, with a job worker
+	DJANGO_DEBUG=true $(BIN)/python scripts/together.py "$(MANAGE) runserver 127.0.0.1:$(PORT)" "$(JOB_WORKER)"
 
 test: $(VENV)/installed var/secret_key  ## Run the whole test suite (pytest-django, PostgreSQL)
 	$(MANAGE) compiletranslations

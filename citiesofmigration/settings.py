@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "taggit",
     "reversion",  # revisions of public content (core.revisions)
+    "procrastinate.contrib.django",  # background jobs on our own PostgreSQL (core/jobs.py, README "Background jobs")
     # The project's apps, lowest layer first (README "Layout"): each imports only those above it here.
     "core",
     "places",
@@ -149,6 +150,12 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (procrastinate): every app's tasks.py is found by itself; the periodic ones are all in
+# portal/tasks.py. The worker's own process: `python manage.py procrastinate worker` (README "Background jobs").
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
+# A worker is "seen" by /healthz when its heartbeat (written every few seconds) is younger than this.
+JOBS_WORKER_SEEN_SECONDS = 60
 
 
 def redis_cache(url: str) -> dict:
@@ -357,7 +364,9 @@ CONTENT_SECURITY_POLICY = {
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"  # 1.13.2, MIT licence beside it
 
 # Editors: the "Editors" group may manage everything in these apps, but not users.
-EDITOR_APP_LABELS = ["places", "goodideas", "elibrary", "webinars", "conversations", "community"]
+EDITOR_APP_LABELS = ["places", "goodideas", "elibrary", "webinars", "conversations", "community", "procrastinate"]
+# And single models of other apps ("app_label.model"): the synonyms of search, the link check's results.
+EDITOR_MODELS = ["core.synonymgroup", "core.externallink"]
 
 # E-Library: the largest file editors may upload, in megabytes.
 ELIBRARY_MAX_UPLOAD_MB = env_int("ELIBRARY_MAX_UPLOAD_MB", 50)

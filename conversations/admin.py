@@ -1,12 +1,12 @@
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from conversations import services
-from conversations.models import Delivery, Issue, Item, ItemImage, NewsItem, Subscriber
+from conversations.models import Delivery, Issue, IssueSend, Item, ItemImage, NewsItem, Subscriber
 from core.admin import PublishableAdmin
 
 # URLs typed without a scheme are read as https (Django 6's default).
@@ -61,7 +61,7 @@ class IssueAdmin(PublishableAdmin, TabbedTranslationAdmin):
     def send_to_subscribers(self, request, queryset):
         for issue in queryset:
             try:
-                sent = services.issue_send(issue=issue)
+                services.issue_send_queue(issue=issue)
             except services.IssueNotPublished:
                 self.message_user(
                     request,
@@ -71,14 +71,29 @@ class IssueAdmin(PublishableAdmin, TabbedTranslationAdmin):
                 continue
             self.message_user(
                 request,
-                ngettext(
-                    "Issue %(number)s sent to %(count)d subscriber.",
-                    "Issue %(number)s sent to %(count)d subscribers.",
-                    sent,
-                )
-                % {"number": issue.number, "count": sent},
+                format_html(
+                    gettext('Issue {number} is being sent: follow it in <a href="{url}">Sendings of issues</a>.'),
+                    number=issue.number,
+                    url=reverse("admin:conversations_issuesend_changelist"),
+                ),
                 messages.SUCCESS,
             )
+
+
+@admin.register(IssueSend)
+class IssueSendAdmin(admin.ModelAdmin):
+    """The sendings of issues (background jobs) and how far each has come."""
+
+    list_display = ["issue", "status", "sent", "failed", "total", "created_at", "finished_at"]
+    list_filter = ["status"]
+    list_select_related = ["issue"]
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 class ItemImageInline(TranslationTabularInline):

@@ -249,3 +249,31 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.issue} → {self.subscriber}"
+
+
+class IssueSend(models.Model):
+    """One sending of an issue to the subscribers, done by a background job (conversations.send_issue): its
+    progress for the admin. Deliveries say who has had the issue, so a sending resumes without duplicates."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    issue = models.ForeignKey(Issue, models.CASCADE, related_name="sends", verbose_name=_("issue"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    base_url = models.CharField(_("links lead to"), max_length=300)
+    total = models.PositiveIntegerField(_("to send"), default=0)
+    sent = models.PositiveIntegerField(_("sent"), default=0)
+    failed = models.PositiveIntegerField(_("failed"), default=0)
+    created_at = models.DateTimeField(_("queued"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("sending of an issue")
+        verbose_name_plural = _("sendings of issues")
+
+    def __str__(self):
+        return f"{self.issue} ({self.get_status_display()})"

@@ -3,6 +3,7 @@
 import html
 import logging
 import re
+import smtplib
 from datetime import timedelta
 
 from django.core import signing
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
-from conversations.models import Delivery, Issue, Item, Subscriber
+from conversations.models import Delivery, Issue, IssueSend, Item, Subscriber
 from core import mail, ratelimit
 
 logger = logging.getLogger(__name__)
@@ -122,19 +123,22 @@ class IssueNotPublished(Exception):
     pass
 
 
-def issue_send(*, issue: Issue, batch_size: int = 100, progress=None) -> int:
+def issue_send(*, issue: Issue, batch_size: int = 100, progress=None, failed: list | None = None) -> int:
     """Send `issue` to every active subscriber who has not had it yet; returns how many were sent.
 
     Each message is sent inside the transaction that records its Delivery: if sending fails the
     record is rolled back (the subscriber gets it on the next run); once recorded, no later run sends
     it again. The unique (subscriber, issue) constraint also keeps two runs at once from sending twice.
+    Given a `failed` list, a subscriber whose message the mail server refuses goes into it (by pk) and the
+    sending goes on without them; else the error stops the sending.
     """
     if not issue.is_published:
         raise IssueNotPublished(f"Issue {issue.number} is not public yet: it must be published and its time come.")
     items = list(issue.items.published())
     sent = 0
     while True:
-        batch = list(Subscriber.objects.active().exclude(deliveries__issue=issue).order_by("pk")[:batch_size])
+        waiting = Subscriber.objects.active().exclude(deliveries__issue=issue).exclude(pk__in=failed or [])
+        batch = list(waiting.order_by("pk")[:batch_size])
         if not batch:
             break
         with get_connection() as connection:
@@ -144,6 +148,12 @@ def issue_send(*, issue: Issue, batch_size: int = 100, progress=None) -> int:
                         Delivery.objects.create(subscriber=subscriber, issue=issue)
                         issue_message(issue=issue, items=items, subscriber=subscriber, connection=connection).send()
                 except IntegrityError:  # another run sent it meanwhile
+                    continue
+                except (OSError, smtplib.SMTPException):
+                    if failed is None:
+                        raise
+                    logger.exception("Issue %s not sent to subscriber %s", issue.number, subscriber.pk)
+                    failed.append(subscriber.pk)
                     continue
                 sent += 1
         if progress:
@@ -170,3 +180,36 @@ def subscriptions_export(*, user, addresses) -> list[dict]:
         .prefetch_related(deliveries)
         .order_by("created_at")
     ]
+
+
+def issue_send_queue(*, issue: Issue) -> IssueSend:
+    """Queue the sending of `issue` (a job, conversations.send_issue), its links leading where they lead now."""
+    from conversations import tasks
+
+    if not issue.is_published:
+        raise IssueNotPublished(f"Issue {issue.number} is not public yet: it must be published and its time come.")
+    with transaction.atomic():
+        sending = IssueSend.objects.create(issue=issue, base_url=mail.site_url())
+        tasks.send_issue.configure(lock=f"issue-send-{issue.pk}").defer(send_id=sending.pk)
+    return sending
+
+
+def issue_send_run(send_id: int) -> None:
+    """The job: send, counting sent and failed in the IssueSend as it goes; a retry resumes (Deliveries)."""
+    sending = IssueSend.objects.select_related("issue").get(pk=send_id)
+    waiting = Subscriber.objects.active().exclude(deliveries__issue=sending.issue).count()
+    IssueSend.objects.filter(pk=send_id).update(status=IssueSend.Status.RUNNING, total=sending.sent + waiting)
+    failed = []
+    already = sending.sent
+
+    def progress(sent):
+        IssueSend.objects.filter(pk=send_id).update(sent=already + sent, failed=len(failed))
+
+    try:
+        with mail.links_to(sending.base_url):
+            issue_send(issue=sending.issue, progress=progress, failed=failed)
+    except Exception:
+        IssueSend.objects.filter(pk=send_id).update(status=IssueSend.Status.FAILED)
+        raise
+    done = {"status": IssueSend.Status.DONE, "failed": len(failed), "finished_at": timezone.now()}
+    IssueSend.objects.filter(pk=send_id).update(**done)

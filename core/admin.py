@@ -16,7 +16,7 @@ from reversion.admin import VersionAdmin
 
 from core import admin_views, review, translation_status
 from core.languages import label as language_name
-from core.models import SynonymGroup
+from core.models import ExternalLink, SynonymGroup
 from core.publication import Status
 
 TranslationStatus = translation_status.Status
@@ -421,3 +421,53 @@ def _filter_links(request, choices: dict) -> list:
             links.append((label, f"?{query.urlencode()}", value == current))
         filters.append((titles[name], links))
     return filters
+
+
+# Background jobs (core.jobs): procrastinate's own admin (queued, running, failed and done jobs, with a
+# Retry action), plus the error a failed job raised, which procrastinate does not keep.
+from django.db.models import OuterRef, Subquery  # noqa: E402
+from procrastinate.contrib.django.admin import ProcrastinateJobAdmin  # noqa: E402
+from procrastinate.contrib.django.models import ProcrastinateJob  # noqa: E402
+
+from core.models import JobFailure  # noqa: E402
+
+
+class JobAdmin(ProcrastinateJobAdmin):
+    list_display = [*ProcrastinateJobAdmin.list_display, "error_line"]
+    fields = [*ProcrastinateJobAdmin.fields, "error"]
+
+    def get_queryset(self, request):
+        failure = JobFailure.objects.filter(job_id=OuterRef("pk")).values("error")[:1]
+        return super().get_queryset(request).annotate(last_error=Subquery(failure)).order_by("-id")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "error"]
+
+    @admin.display(description=_("Last error"))
+    def error_line(self, job):
+        lines = (job.last_error or "").strip().splitlines()
+        return lines[-1] if lines and job.status != "succeeded" else ""
+
+    @admin.display(description=_("Error"))
+    def error(self, job):
+        return format_html("<pre>{}</pre>", job.last_error) if job.last_error else "—"
+
+
+admin.site.unregister(ProcrastinateJob)
+admin.site.register(ProcrastinateJob, JobAdmin)
+
+
+@admin.register(ExternalLink)
+class ExternalLinkAdmin(admin.ModelAdmin):
+    """What the weekly link check found (core.linkcheck): the broken links first, read-only."""
+
+    list_display = ["url", "status_code", "error", "broken", "checked_at"]
+    list_filter = ["broken"]
+    search_fields = ["url"]
+    readonly_fields = ["url", "status_code", "error", "broken", "checked_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -4,8 +4,6 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS
 
 EDITORS_GROUP = "Editors"
-# Models of the ground that editors keep too, as (app label, model): the synonyms of search.
-EDITOR_MODELS = [("core", "synonymgroup")]
 
 
 def grant_editor_permissions(sender=None, using=DEFAULT_DB_ALIAS, apps=None, **kwargs):
@@ -15,7 +13,7 @@ def grant_editor_permissions(sender=None, using=DEFAULT_DB_ALIAS, apps=None, **k
 
     group, _ = Group.objects.using(using).get_or_create(name=EDITORS_GROUP)
     wanted = Q(content_type__app_label__in=settings.EDITOR_APP_LABELS)
-    for app_label, model in EDITOR_MODELS:
+    for app_label, model in (label.split(".") for label in settings.EDITOR_MODELS):
         wanted |= Q(content_type__app_label=app_label, content_type__model=model)
     permissions = Permission.objects.using(using).filter(wanted)
     group.permissions.add(*permissions)

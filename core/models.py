@@ -159,3 +159,49 @@ class TranslationState(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id} {self.language} {self.status}"
+
+
+class JobFailure(models.Model):
+    """The last error of a background job (core.jobs), shown with the job in the admin.
+
+    Procrastinate records that a job failed, not why: this keeps the why, one row per job.
+    """
+
+    job_id = models.BigIntegerField(_("job"), unique=True)
+    task_name = models.CharField(_("task"), max_length=200)
+    attempts = models.PositiveIntegerField(_("attempts"), default=1)
+    error = models.TextField(_("error"))
+    at = models.DateTimeField(_("at"))
+
+    class Meta:
+        verbose_name = _("job failure")
+        verbose_name_plural = _("job failures")
+
+    def __str__(self):
+        return f"{self.task_name} #{self.job_id}"
+
+
+class ExternalLinkQuerySet(models.QuerySet):
+    def broken(self):
+        return self.filter(broken=True)
+
+
+class ExternalLink(models.Model):
+    """An address outside the portal that content links to, and what the weekly link check found
+    (core.linkcheck): its HTTP status, or the error when it answered nothing."""
+
+    url = models.CharField(_("address"), max_length=2000, unique=True)
+    status_code = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    broken = models.BooleanField(_("broken"), default=False, db_index=True)
+    checked_at = models.DateTimeField(_("checked"), null=True, blank=True)
+
+    objects = ExternalLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-broken", "url"]
+        verbose_name = _("external link")
+        verbose_name_plural = _("external links")
+
+    def __str__(self):
+        return self.url

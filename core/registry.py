@@ -170,3 +170,17 @@ def register_personal_data(key: str, export: Callable, *, order: int = 50) -> No
 
 def personal_data() -> list[PersonalData]:
     return sorted(_personal_data.values(), key=lambda part: part.order)
+
+
+# The external addresses the weekly link check visits (core.linkcheck): each source gives the URLs
+# one kind of content links to.
+_link_sources: dict[str, Callable] = {}
+
+
+def register_link_source(key: str, urls: Callable) -> None:
+    """`urls()` returns the external addresses (strings) that this app's content links to."""
+    _link_sources[key] = urls
+
+
+def link_sources() -> dict[str, Callable]:
+    return dict(_link_sources)

@@ -1,25 +1,33 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core import csvcells
 from core.admin import PublishableAdmin
+from core.linkcheck import HasBrokenLinksFilter
+from elibrary import tasks
 from elibrary.forms import ImportForm, ResourceAdminForm
-from elibrary.importer import export_rows, import_csv
-from elibrary.models import Resource
+from elibrary.importer import export_rows
+from elibrary.models import ImportRun, Resource
 from elibrary.services import resource_save
+
+
+class BrokenLinksFilter(HasBrokenLinksFilter):
+    link_fields = ("external_url",)
 
 
 @admin.register(Resource)
 class ResourceAdmin(PublishableAdmin, TabbedTranslationAdmin):
     form = ResourceAdminForm
     list_display = ["title", "kind", "publication_year", "publisher", "file_format", "download_count", "status"]
-    list_filter = ["status", "kind", "themes", "file_format", "publication_year", "countries"]
+    list_filter = ["status", "kind", "themes", "file_format", "publication_year", "countries", BrokenLinksFilter]
     list_select_related = ["publisher"]
     search_fields = ["title_en", "title_fr", "title_de", "slug", "authors", "publisher__name"]
     prepopulated_fields = {"slug": ["title_en"]}
@@ -66,29 +74,92 @@ class ResourceAdmin(PublishableAdmin, TabbedTranslationAdmin):
         ]
 
     def import_view(self, request):
+        """Upload a CSV file: a background job imports it; its page shows the progress (ImportRunAdmin)."""
         if not self.has_add_permission(request) or not self.has_change_permission(request):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
-        report = None
         if request.method == "POST" and form.is_valid():
-            report = import_csv(form.cleaned_data["csv_file"])
-            messages.add_message(
-                request,
-                messages.WARNING if report.skipped else messages.SUCCESS,
-                _("%(created)s created, %(updated)s updated, %(skipped)s skipped.")
-                % {"created": report.created, "updated": report.updated, "skipped": len(report.skipped)},
-            )
-            if not report.skipped:
-                return redirect(reverse("admin:elibrary_resource_changelist"))
+            with transaction.atomic():  # the run and its job are queued together, or neither
+                run = ImportRun.objects.create(
+                    file_name=request.FILES["csv_file"].name[:255],
+                    csv_text=form.cleaned_data["csv_file"],
+                    created_by=request.user,
+                )
+                tasks.queue_import(run)
+            messages.success(request, _("The import has started: this page shows its progress."))
+            return redirect(reverse("admin:elibrary_importrun_change", args=[run.pk]))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": _("Import library resources from CSV"),
             "form": form,
-            "report": report,
-            "skipped_title": ngettext("%(count)s row skipped", "%(count)s rows skipped", len(report.skipped))
-            % {"count": len(report.skipped)}
-            if report
-            else "",
+            "recent_runs": ImportRun.objects.only("pk", "file_name", "created_at", "status")[:5],
         }
         return TemplateResponse(request, "admin/elibrary/resource/import.html", context)
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """The CSV imports and their progress; the page of a running one reloads itself every few seconds."""
+
+    list_display = ["file_name", "created_at", "status", "progress", "created", "updated", "skipped_count"]
+    list_filter = ["status"]
+    fields = [
+        "file_name",
+        "created_by",
+        "created_at",
+        "finished_at",
+        "status",
+        "progress",
+        "created",
+        "updated",
+        "skipped_count",
+        "skipped_report",
+    ]
+    readonly_fields = fields
+    list_select_related = ["created_by"]
+    change_form_template = "admin/elibrary/importrun/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("csv_text")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("rows done"))
+    def progress(self, run):
+        return _("%(done)s of %(total)s") % {"done": run.rows_done, "total": run.total_rows}
+
+    @admin.display(description=_("skipped rows"))
+    def skipped_report(self, run):
+        if not run.skipped_count:
+            return "—"
+        url = reverse("admin:elibrary_importrun_skipped", args=[run.pk])
+        label = ngettext(
+            "Download the %(count)s skipped row and why (CSV)",
+            "Download the %(count)s skipped rows and why (CSV)",
+            run.skipped_count,
+        ) % {"count": run.skipped_count}
+        return format_html('<a href="{}">{}</a>', url, label)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/skipped.csv",
+                self.admin_site.admin_view(self.skipped_csv),
+                name="elibrary_importrun_skipped",
+            ),
+            *super().get_urls(),
+        ]
+
+    def skipped_csv(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        run = get_object_or_404(ImportRun.objects.only("pk", "skipped"), pk=pk)
+        header = [[str(_("Line")), str(_("Why"))]]
+        return csvcells.csv_response(
+            header + [[str(line), reason] for line, reason in run.skipped], f"skipped-{pk}.csv"
+        )

@@ -9,7 +9,7 @@ class ELibraryConfig(AppConfig):
     def ready(self):
         """Tell the portal what this app offers (core.registry), and which uploads are public when."""
         from core import registry, uploads
-        from elibrary import demo, seo, sitemaps  # noqa: F401 - seo: the cards register themselves
+        from elibrary import demo, seo, services, sitemaps  # noqa: F401 - seo: the cards register themselves
         from elibrary.models import Resource
 
         registry.register_search_source(
@@ -26,3 +26,4 @@ class ELibraryConfig(AppConfig):
         registry.register_demo("elibrary", demo.load, after=["goodideas"])
         # A resource's file is public while the resource is (the download view asks the same).
         uploads.protect("library", lambda name: Resource.objects.published().filter(file=name).exists())
+        registry.register_link_source("elibrary", services.external_urls)

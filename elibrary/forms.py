@@ -34,12 +34,12 @@ class ImportForm(forms.Form):
         help_text=_("UTF-8, with a header line. The columns are listed in the README (E-Library CSV import)."),
     )
 
-    MAX_BYTES = 5 * 1024 * 1024
+    MAX_BYTES = 50 * 1024 * 1024  # about 200,000 rows; a background job imports them
 
     def clean_csv_file(self):
         file = self.cleaned_data["csv_file"]
         if file.size > self.MAX_BYTES:
-            raise forms.ValidationError(_("A CSV file may be at most 5 MB; split larger ones."), code="too_large")
+            raise forms.ValidationError(_("A CSV file may be at most 50 MB; split larger ones."), code="too_large")
         data = file.read()
         try:
             return data.decode("utf-8-sig")

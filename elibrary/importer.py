@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from core.csvcells import read_csv
 from elibrary.forms import LANGUAGES, ResourceRowForm
@@ -115,31 +116,88 @@ def import_row(row: dict, base_dir: Path | None) -> bool:
     return created
 
 
+def import_one(row: dict, number: int, base_dir: Path | None, report: Report) -> None:
+    """Import one row in its own savepoint, so one bad row loses nothing else; count it in `report`."""
+    try:
+        with transaction.atomic():
+            created = import_row(row, base_dir)
+    except RowError as error:
+        report.skipped.append((number, str(error)))
+    except ValidationError as error:
+        report.skipped.append((number, " ".join(error.messages)))
+    else:
+        if created:
+            report.created += 1
+        else:
+            report.updated += 1
+
+
+def read_rows(text: str) -> tuple[list[dict], str | None]:
+    """The rows of a CSV text, and why none can be imported (None when they can)."""
+    rows, columns = read_csv(text)
+    if "title_en" not in columns and "title" not in columns:
+        return [], "the header line has no title_en column"
+    return rows, None
+
+
 def import_csv(
     text: str, *, base_dir: Path | None = None, progress: Callable[[int, int], None] | None = None
 ) -> Report:
-    """Import every row of a CSV text; each row in its own transaction, so one bad row loses nothing else."""
+    """Import every row of a CSV text at once (the import_library command; the admin uses run_import)."""
     report = Report()
-    rows, columns = read_csv(text)
-    if "title_en" not in columns and "title" not in columns:
-        report.skipped.append((1, "the header line has no title_en column"))
+    rows, problem = read_rows(text)
+    if problem:
+        report.skipped.append((1, problem))
         return report
     for number, row in enumerate(rows, start=2):
-        try:
-            with transaction.atomic():
-                created = import_row(row, base_dir)
-        except RowError as error:
-            report.skipped.append((number, str(error)))
-        except ValidationError as error:
-            report.skipped.append((number, " ".join(error.messages)))
-        else:
-            if created:
-                report.created += 1
-            else:
-                report.updated += 1
+        import_one(row, number, base_dir, report)
         if progress:
             progress(number - 1, len(rows))
     return report
+
+
+BATCH_ROWS = 500
+
+
+def run_import(run_id: int, batch_rows: int = BATCH_ROWS) -> None:
+    """Import the CSV of ImportRun `run_id` from where it stopped, one committed batch at a time.
+
+    A batch's resources and the run's counts commit in one transaction: stopped halfway (a killed
+    worker), the batch leaves no trace and is imported again whole by the job's next attempt.
+    """
+    from elibrary.models import ImportRun
+
+    run = ImportRun.objects.get(pk=run_id)
+    if run.status == ImportRun.Status.DONE:
+        return
+    rows, problem = read_rows(run.csv_text)
+    ImportRun.objects.filter(pk=run_id).update(status=ImportRun.Status.RUNNING, total_rows=len(rows))
+    if problem:
+        ImportRun.objects.filter(pk=run_id).update(skipped=[[1, problem]], skipped_count=1)
+    while import_batch(run_id, rows, batch_rows):
+        pass
+    ImportRun.objects.filter(pk=run_id).update(status=ImportRun.Status.DONE, finished_at=timezone.now())
+
+
+def import_batch(run_id: int, rows: list[dict], batch_rows: int) -> bool:
+    """Import the next batch of rows of a run; False when none was left."""
+    from elibrary.models import ImportRun
+
+    with transaction.atomic():
+        run = ImportRun.objects.select_for_update().get(pk=run_id)
+        start = run.rows_done
+        if start >= len(rows):
+            return False
+        report = Report()
+        for index, row in enumerate(rows[start : start + batch_rows], start=start):
+            import_one(row, index + 2, None, report)
+        run.rows_done = min(len(rows), start + batch_rows)
+        run.created += report.created
+        run.updated += report.updated
+        run.skipped_count += len(report.skipped)
+        run.skipped = [*run.skipped, *([line, reason] for line, reason in report.skipped)]
+        run.save(update_fields=["rows_done", "created", "updated", "skipped_count", "skipped"])
+    return True
 
 
 def export_rows(resources: Iterable[Resource]) -> Iterable[list[str]]:

@@ -107,3 +107,8 @@ def resource_save(*, resource: Resource, file_changed: bool) -> Resource:
         storage = resource.file.storage
         transaction.on_commit(lambda: storage.delete(old_name))
     return resource
+
+
+def external_urls() -> list[str]:
+    """The resources' external addresses, for the weekly link check (core.linkcheck)."""
+    return list(Resource.objects.exclude(external_url="").values_list("external_url", flat=True))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from core.admin import PUBLICATION_FIELDS, PublishableAdmin
+from core.linkcheck import HasBrokenLinksFilter
 from goodideas import services
 from goodideas.models import Adaptation, FormerSlug, FurtherReading, GoodIdea, Proposal, SuccessFactor
 
@@ -41,10 +42,14 @@ class AdaptationInline(TranslationTabularInline):
     autocomplete_fields = ["city", "organisation", "adapted_idea"]
 
 
+class BrokenLinksFilter(HasBrokenLinksFilter):
+    link_fields = ("contact_website", "further_reading__url")
+
+
 @admin.register(GoodIdea)
 class GoodIdeaAdmin(PublishableAdmin, TabbedTranslationAdmin):
     list_display = ["title", "city", "status", "published_at", "last_verified", "preview_link"]
-    list_filter = ["status", "themes", "city__country__region", "city__country", "city"]
+    list_filter = ["status", "themes", "city__country__region", "city__country", "city", BrokenLinksFilter]
     list_select_related = ["city"]
     search_fields = ["title_en", "title_fr", "title_de", "slug", "city__name_en", "organisation__name"]
     date_hierarchy = "published_at"

@@ -29,3 +29,4 @@ class GoodIdeasConfig(AppConfig):
             resolve=services.ideas_place_resolved,
             items=services.ideas_proposed_from,
         )
+        registry.register_link_source("goodideas", services.external_urls)

@@ -325,3 +325,11 @@ def bar_chart(rows, *, highlight=None, percent=False) -> dict | None:
             }
         )
     return {"bars": bars, "height": 22 * len(bars)}
+
+
+def external_urls() -> list[str]:
+    """The websites and further reading of every Good Idea, for the weekly link check (core.linkcheck)."""
+    from goodideas.models import FurtherReading, GoodIdea
+
+    websites = GoodIdea.objects.exclude(contact_website="").values_list("contact_website", flat=True)
+    return [*websites, *FurtherReading.objects.values_list("url", flat=True)]

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from conversations.services import CONFIRM_MAX_AGE
-from core import errors, lists, registry
+from core import errors, jobs, lists, registry
 from core.context_processors import absolute_url
 from goodideas.home import home_context as goodideas_home
 from places.models import Theme
@@ -122,7 +122,11 @@ class PrivacyView(TemplateView):
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database and the cache answer, else 503 naming what failed."""
+    """200 when the database and the cache answer, else 503 naming what failed.
+
+    "jobs" says whether a background worker was seen in the last minute; a stopped worker does not make
+    the pages fail, so it is named here without turning the answer into a 503.
+    """
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -142,7 +146,15 @@ def healthz(request):
     except Exception as error:
         checks["cache"] = f"error: {type(error).__name__}"
     healthy = all(value == "ok" for value in checks.values())
+    checks["jobs"] = jobs_check() if checks["database"] == "ok" else "error: database unavailable"
     return JsonResponse(checks, status=200 if healthy else 503)
+
+
+def jobs_check() -> str:
+    try:
+        return jobs.worker_problem() or "ok"
+    except Exception as error:  # e.g. procrastinate's tables not migrated yet
+        return f"error: {type(error).__name__}"
 
 
 @require_GET

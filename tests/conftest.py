@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache, caches
+from django.db import connection
 from django.utils import translation
 
 
@@ -69,3 +70,32 @@ def demo_loaded_twice(db, settings, tmp_path):
     first = _demo_rows()
     call_command("load_demo", verbosity=0)
     return first, _demo_rows()
+
+
+@pytest.fixture
+def run_jobs(transactional_db, django_db_serialized_rollback):
+    """Run the queued background jobs through the real queue: a procrastinate worker in this process, on
+    PostgreSQL (the test database), until the queue is empty. Returns (task, status) of each job but the
+    periodic ones, which the worker queues by itself when their time comes (portal.tasks.SCHEDULE).
+
+    Serialized rollback: the test starts from the migrated rows (the Editors group) and its end flushes
+    without re-running post_migrate, so a later serialized-rollback test does not find that group twice."""
+    from procrastinate.contrib.django import app
+    from procrastinate.contrib.django.models import ProcrastinateJob
+
+    from portal.tasks import SCHEDULE
+
+    # Procrastinate's tables are not Django's to flush between tests: each test starts with an empty queue.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE procrastinate_jobs, procrastinate_events, procrastinate_periodic_defers, "
+            "procrastinate_workers RESTART IDENTITY CASCADE"
+        )
+
+    def run(queues=None):
+        with app.replace_connector(app.connector.get_worker_connector()) as worker_app:
+            worker_app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False, queues=queues)
+        jobs = ProcrastinateJob.objects.exclude(task_name__in=SCHEDULE).order_by("id")
+        return list(jobs.values_list("task_name", "status"))
+
+    return run

@@ -26,3 +26,4 @@ class WebinarsConfig(AppConfig):
         registry.register_home_section("webinars/home_section.html", home.home_context, order=20)
         registry.register_demo("webinars", demo.load, after=["goodideas", "elibrary"])
         registry.register_personal_data("webinar_registrations", services.registrations_export)
+        registry.register_link_source("webinars", services.recording_urls)

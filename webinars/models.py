@@ -241,6 +241,11 @@ class Registration(models.Model):
         _("language"), max_length=5, choices=settings.LANGUAGES, default="en", help_text=_("For e-mails.")
     )
     created = models.DateTimeField(_("registered on"), default=timezone.now)
+    # When the reminders went out (webinars.reminders): set in the transaction that sends, so never twice.
+    day_reminder_sent_at = models.DateTimeField(_("reminder a day before sent"), null=True, blank=True, editable=False)
+    hour_reminder_sent_at = models.DateTimeField(
+        _("reminder an hour before sent"), null=True, blank=True, editable=False
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

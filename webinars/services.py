@@ -138,3 +138,8 @@ def registrations_export(*, user, addresses) -> list[dict]:
         }
         for registration in Registration.objects.filter(user=user).select_related("webinar").order_by("created")
     ]
+
+
+def recording_urls() -> list[str]:
+    """The recordings' addresses, for the weekly link check (core.linkcheck)."""
+    return list(Webinar.objects.exclude(recording_url="").values_list("recording_url", flat=True))

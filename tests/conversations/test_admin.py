@@ -2,14 +2,15 @@
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 
-from conversations.models import Delivery, Issue
+from conversations.models import Delivery, Issue, IssueSend
 from tests.conversations.factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_admin_action_sends_issue(client, editor, admin_issue):
+def test_admin_action_sends_issue_through_a_job_with_its_progress(client, editor, admin_issue, run_jobs, site_url):
     SubscriberFactory.create_batch(3)
     client.force_login(editor)
     response = client.post(
@@ -18,6 +19,40 @@ def test_admin_action_sends_issue(client, editor, admin_issue):
         follow=True,
     )
     assert response.status_code == 200
+    assert "/admin/conversations/issuesend/" in response.content.decode()
+    assert run_jobs() == [("conversations.send_issue", "succeeded")]
+    assert len(mail.outbox) == 3
+    assert Delivery.objects.filter(issue=admin_issue).count() == 3
+    sending = IssueSend.objects.get()
+    assert (sending.status, sending.total, sending.sent, sending.failed) == ("done", 3, 3, 0)
+    assert "done" in client.get("/admin/conversations/issuesend/").content.decode().lower()
+
+
+def test_a_refused_address_counts_as_failed_and_a_new_sending_resumes_without_duplicates(
+    client, editor, admin_issue, run_jobs, site_url, monkeypatch
+):
+    SubscriberFactory.create_batch(2)
+    refused = SubscriberFactory(email="refused@example.org")
+    real_send = EmailMultiAlternatives.send
+
+    def send(message, fail_silently=False):
+        if message.to == [refused.email]:
+            raise ConnectionRefusedError("the mail server said no")
+        return real_send(message, fail_silently)
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", send)
+    client.force_login(editor)
+    action = {"action": "send_to_subscribers", "_selected_action": [admin_issue.pk]}
+    client.post("/admin/conversations/issue/", action)
+    run_jobs()
+    first = IssueSend.objects.get()
+    assert (first.status, first.sent, first.failed) == ("done", 2, 1)
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", real_send)
+    client.post("/admin/conversations/issue/", action)
+    run_jobs()
+
+    assert sorted(message.to[0] for message in mail.outbox).count(refused.email) == 1
     assert len(mail.outbox) == 3
     assert Delivery.objects.filter(issue=admin_issue).count() == 3
 

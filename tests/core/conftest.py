@@ -136,3 +136,46 @@ def in_request():
     synonyms.groups()
     yield
     versioning._request_finished()
+
+
+@pytest.fixture
+def link_server(settings):
+    """A local HTTP server for the link check: /ok 200, /gone 404, /no-head 405 to HEAD and 200 to GET,
+    /slow answers after the (shortened) timeout. Yields (base address, requests seen: (method, path, agent, time)),
+    and the address of a port where nothing listens."""
+    import socket
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    settings.LINK_CHECK_TIMEOUT = 1
+    settings.LINK_CHECK_DELAY = 0.5
+    seen = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def answer(self, method):
+            seen.append((method, self.path, self.headers["User-Agent"], time.monotonic()))
+            if self.path == "/slow":
+                time.sleep(2)
+            codes = {"/ok": 200, "/gone": 404, "/no-head": 405 if method == "HEAD" else 200, "/slow": 200}
+            self.send_response(codes.get(self.path, 404))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def do_HEAD(self):
+            self.answer("HEAD")
+
+        def do_GET(self):
+            self.answer("GET")
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        refused = f"http://127.0.0.1:{closed.getsockname()[1]}/nothing"
+    yield f"http://127.0.0.1:{server.server_port}", seen, refused
+    server.shutdown()
+    server.server_close()

@@ -44,7 +44,7 @@ def test_newsletter_confirmation_links_to_the_port_the_portal_runs_on(on_port):
     assert Subscriber.objects.get().is_active
 
 
-def test_issue_sent_from_the_admin_links_and_unsubscribes_on_that_port(on_port, editor):
+def test_issue_sent_from_the_admin_links_and_unsubscribes_on_that_port(on_port, editor, run_jobs):
     issue = IssueFactory(number=7, title_en="Housing & work")
     ItemFactory(issue=issue, slug="first")
     subscriber = SubscriberFactory(email="reader@example.org", language="en")
@@ -53,6 +53,7 @@ def test_issue_sent_from_the_admin_links_and_unsubscribes_on_that_port(on_port, 
     on_port.post(
         "/admin/conversations/issue/", {"action": "send_to_subscribers", "_selected_action": [issue.pk], "index": 0}
     )
+    run_jobs()  # the job sends, its links leading where the request came from
 
     (message,) = mail.outbox
     assert message.extra_headers["List-Unsubscribe"] == f"<{BASE}/en/newsletter/unsubscribe/{subscriber.token}/>"

@@ -56,7 +56,7 @@ def test_command_refuses_a_missing_file(tmp_path):
         call_command("import_library", str(tmp_path / "nope.csv"))
 
 
-def test_admin_import_page(admin_client):
+def test_admin_import_page(admin_client, run_jobs):
     data = (HEADER + ",Welcoming cities,,A standard.,toolkit,,,2020,,en,https://example.org/s,,plan,,,\n").encode()
     response = admin_client.get("/admin/elibrary/resource/import/")
     assert response.status_code == 200
@@ -64,11 +64,18 @@ def test_admin_import_page(admin_client):
         "/admin/elibrary/resource/import/", {"csv_file": SimpleUploadedFile("library.csv", data)}
     )
     assert response.status_code == 302
+    assert not Resource.objects.filter(slug="welcoming-cities").exists()  # the worker imports it
+
+    assert run_jobs() == [("elibrary.import_csv", "succeeded")]
     assert Resource.objects.filter(slug="welcoming-cities").exists()
     bad = (HEADER + ",With a file,,,toolkit,,,2020,,,,docs/a.pdf,,,,\n").encode()
     response = admin_client.post("/admin/elibrary/resource/import/", {"csv_file": SimpleUploadedFile("b.csv", bad)})
-    assert response.status_code == 200
-    assert "only be imported with the import_library command" in response.content.decode()
+    run_jobs()
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Download the 1 skipped row and why (CSV)" in page
+    report = admin_client.get(response["Location"].replace("change/", "skipped.csv"))
+    text = b"".join(report.streaming_content).decode("utf-8-sig")
+    assert "only be imported with the import_library command" in text
 
 
 def test_admin_import_refuses_a_file_that_is_not_utf8(admin_client):
@@ -117,7 +124,7 @@ def test_staff_without_permission_cannot_import(client, django_user_model):
     assert client.get("/admin/elibrary/resource/import/").status_code == 403
 
 
-def test_export_marks_formulas_as_text_and_the_import_reads_them_back(admin_client):
+def test_export_marks_formulas_as_text_and_the_import_reads_them_back(admin_client, run_jobs):
     resource = ResourceFactory(
         title_en="=HYPERLINK(1)", summary_en="-5 % in a year", authors="@Team", slug="formula", languages=["en"]
     )
@@ -138,14 +145,16 @@ def test_export_marks_formulas_as_text_and_the_import_reads_them_back(admin_clie
     )
 
     assert response.status_code == 302
+    run_jobs()
     resource.refresh_from_db()
     assert (resource.title_en, resource.summary_en, resource.authors) == ("=HYPERLINK(1)", "-5 % in a year", "@Team")
 
 
-def test_cells_beyond_the_header_are_left_out(admin_client):
+def test_cells_beyond_the_header_are_left_out(admin_client, run_jobs):
     data = (HEADER + ",Extra cells,,,toolkit,,,2020,,en,https://example.org/x,,,,,,,one,two\n").encode()
     response = admin_client.post("/admin/elibrary/resource/import/", {"csv_file": SimpleUploadedFile("x.csv", data)})
     assert response.status_code == 302
+    run_jobs()
     assert Resource.objects.filter(slug="extra-cells").exists()
 
 
