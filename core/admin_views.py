@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Version
 
 from core import review, revisions
+from core.linkcheck import HasBrokenLinksFilter
 from core.publication import Publishable, Status
 
 FRESHNESS_AGE = timedelta(days=2 * 365)
@@ -174,6 +175,33 @@ def _decide(model_admin, request, obj) -> tuple[bool, str]:
     return True, ""
 
 
+def _with_broken_links(request) -> list[dict]:
+    """Per kind whose admin has the "has broken links" filter (core.linkcheck): its published profiles
+    linking to an address the weekly link check found broken, and the admin list so filtered."""
+    found = []
+    for model, model_admin in site._registry.items():
+        filters = [item for item in model_admin.list_filter if isinstance(item, type)]
+        link_filter = next((item for item in filters if issubclass(item, HasBrokenLinksFilter)), None)
+        opts = model._meta
+        if link_filter is None or not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            continue
+        published = model._default_manager.published()
+        rows = link_filter(request, {link_filter.parameter_name: ["broken"]}, model, model_admin).queryset(
+            request, published
+        )
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        change = f"admin:{opts.app_label}_{opts.model_name}_change"
+        found.append(
+            {
+                "kind": capfirst(opts.verbose_name_plural),
+                "rows": [(row, reverse(change, args=[row.pk])) for row in rows.order_by("pk")[:200]],
+                "total": rows.count(),
+                "list_url": f"{changelist}?{link_filter.parameter_name}=broken",
+            }
+        )
+    return found
+
+
 def _stale(model, before):
     opts = model._meta
     rows = model._default_manager.published().filter(Q(last_verified__isnull=True) | Q(last_verified__lt=before))
@@ -199,5 +227,6 @@ def freshness_view(request):
         "title": _("Freshness: profiles to check"),
         "kinds": kinds,
         "before": before,
+        "broken": _with_broken_links(request),
     }
     return TemplateResponse(request, "admin/core/freshness.html", context)

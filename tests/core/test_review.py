@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from community.models import Profile
 from core import review
-from core.models import ReviewNote
+from core.models import ExternalLink, ReviewNote
 from goodideas.models import GoodIdea
 from tests.goodideas.factories import GoodIdeaFactory
 
@@ -179,3 +179,24 @@ def test_the_freshness_page_is_for_staff_only(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("reader", "reader@example.org", "a long password 123"))
 
     assert client.get("/admin/freshness/").status_code == 302
+
+
+def test_the_freshness_page_lists_profiles_with_broken_links(client, editor, django_assert_max_num_queries):
+    broken = GoodIdeaFactory(title_en="Dead link mentors", contact_website="https://gone.example.org/")
+    GoodIdeaFactory(title_en="Live link mentors", contact_website="https://fine.example.org/")
+    GoodIdeaFactory(
+        title_en="Draft dead link", contact_website="https://gone.example.org/", status=GoodIdea.Status.DRAFT
+    )
+    ExternalLink.objects.create(url="https://gone.example.org/", status_code=404, broken=True)
+    ExternalLink.objects.create(url="https://fine.example.org/", status_code=200, broken=False)
+    client.force_login(editor)
+
+    with django_assert_max_num_queries(40):
+        response = client.get("/admin/freshness/")
+
+    html = response.content.decode()
+    section = html[html.index("Profiles with broken links") :]
+    assert f"/admin/goodideas/goodidea/{broken.pk}/change/" in section
+    assert "Live link mentors" not in section
+    assert "Draft dead link" not in section
+    assert "/admin/goodideas/goodidea/?links=broken" in section
