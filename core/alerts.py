@@ -53,9 +53,18 @@ def _pairs(data):
 
 def describe(alert: Alert) -> str:
     """ "Good Ideas: theme work, city toronto" — what the alert follows, for pages and e-mails."""
-    label = source(alert.kind)[0] if source(alert.kind) else alert.kind
-    values = ", ".join(f"{name} {value}" for name, value in parse_qsl(alert.query))
-    return f"{label}: {values}" if values else str(label)
+    found = source(alert.kind)
+    if found is None:
+        return alert.kind
+    label, feed_class = found
+    filters = feed_class.filterset_class.base_filters
+    chosen: dict[str, list[str]] = {}
+    for name, value in parse_qsl(alert.query):
+        chosen.setdefault(name, []).append(value)
+    parts = [
+        f"{filters[name].label or name} {' / '.join(values)}" for name, values in chosen.items() if name in filters
+    ]
+    return f"{label}: {', '.join(parts)}" if parts else str(label)
 
 
 def list_url(alert: Alert) -> str:

@@ -71,7 +71,7 @@ def test_visitor_subscribes_confirms_gets_one_digest_in_french_and_unsubscribes(
     assert run_digests(run_jobs) == []  # never twice the same idea, nothing new: no mail
 
     unsubscribe = link(message, "unsubscribe")
-    assert "city toronto" in client.get(unsubscribe).content.decode()
+    assert "Ville toronto" in client.get(unsubscribe).content.decode()
     assert client.post(unsubscribe).status_code == 200
     assert not Alert.objects.exists()
     assert client.post(unsubscribe).status_code == 404
@@ -88,7 +88,7 @@ def test_a_member_saves_an_alert_at_once_and_sees_it_on_their_alerts_page(client
     assert (alert.user, alert.query, alert.confirmed_at is not None) == (user, "theme=work", True)
     assert outbox.outbox == []
     page = client.get("/en/alerts/")
-    assert "E-Library: theme work" in page.content.decode()
+    assert "E-Library: Theme work" in page.content.decode()
     assert alerts.alerts_export(user=user, addresses={"bea@example.org"})[0]["filters"] == "theme=work"
     user.delete()
     assert not Alert.objects.exists()
@@ -118,3 +118,19 @@ def test_lists_and_city_pages_offer_the_alert(client):
     assert "/en/alerts/new/ideas/?city=toronto" in client.get(city.get_absolute_url()).content.decode()
     for url, kind in (("/en/ideas/?theme=work", "ideas"), ("/en/library/", "library"), ("/en/news/", "news")):
         assert f"/en/alerts/new/{kind}/" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_alert_pages_query_count_does_not_grow_with_alerts(client, django_user_model, django_assert_max_num_queries):
+    user = django_user_model.objects.create_user("cy", "cy@example.org", "a long password 123")
+    for kind, query in (("ideas", "theme=work"), ("library", ""), ("news", "theme=work"), ("ideas", "city=lyon")):
+        alerts.alert_create(kind=kind, query=query, frequency="daily", language="en", user=user)
+    client.force_login(user)
+    with django_assert_max_num_queries(6):
+        page = client.get("/de/alerts/")
+    assert page.content.decode().count("/de/alerts/unsubscribe/") == 4
+    manage = f"/en/alerts/manage/{alerts.manage_token('cy@example.org')}/"
+    with django_assert_max_num_queries(5):
+        assert client.get(manage).content.decode().count("/en/alerts/unsubscribe/") == 4
+    with django_assert_max_num_queries(6):
+        assert client.get("/fr/alerts/new/ideas/?theme=work").status_code == 200
