@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from core import admin as core_admin
-from core import uploads
+from core import alert_views, uploads
 from core.admin_views import freshness_view
 from core.shared_preview import shared_preview
 from portal import views
@@ -36,6 +36,12 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("preview/shared/<str:token>/", shared_preview, name="shared-preview"),
+    path("alerts/", alert_views.MyAlertsView.as_view(), name="alerts-mine"),
+    path("alerts/new/<slug:kind>/", alert_views.AlertCreateView.as_view(), name="alert-new"),
+    path("alerts/check-your-inbox/", alert_views.AlertSentView.as_view(), name="alert-sent"),
+    path("alerts/confirm/<str:token>/", alert_views.AlertConfirmView.as_view(), name="alert-confirm"),
+    path("alerts/unsubscribe/<str:token>/", alert_views.AlertUnsubscribeView.as_view(), name="alert-unsubscribe"),
+    path("alerts/manage/<str:token>/", alert_views.ManageAlertsView.as_view(), name="alert-manage"),
     path("", include("goodideas.urls")),
     path("", include("elibrary.urls")),
     path("", include("webinars.urls")),

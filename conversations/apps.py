@@ -9,9 +9,11 @@ class ConversationsConfig(AppConfig):
     def ready(self):
         """Tell the portal what this app offers (core.registry)."""
         from conversations import demo, home, seo, services, sitemaps  # noqa: F401 - seo: cards register themselves
+        from conversations.feeds import NewsFeed
         from conversations.models import Item, NewsItem
         from core import registry
 
+        registry.register_alert_source("news", _("Integration news"), NewsFeed)
         registry.register_search_source(
             registry.SearchSource("ezine", _("E-zine articles"), Item.objects.published, related=("issue",))
         )

@@ -15,7 +15,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Cities of Migration")
 
     def ready(self):
-        from core import registry, revisions, synonyms, translation_status, versioning
+        from core import alerts, registry, revisions, synonyms, translation_status, versioning
         from core.editors import grant_editor_permissions
 
         post_migrate.connect(grant_editor_permissions, dispatch_uid="grant_editor_permissions")
@@ -27,3 +27,5 @@ class CoreConfig(AppConfig):
         revisions.register_publishables()
         # Each save of a public item says where its French and German stand against its English.
         translation_status.connect()
+        # A member's alerts (core.alerts) are in their data export; deleting the account deletes them.
+        registry.register_personal_data("alerts", alerts.alerts_export)

@@ -205,3 +205,42 @@ class ExternalLink(models.Model):
 
     def __str__(self):
         return self.url
+
+
+class AlertQuerySet(models.QuerySet):
+    def active(self):
+        """Saved by a member, or confirmed by a visitor (double opt-in)."""
+        return self.filter(confirmed_at__isnull=False)
+
+
+class Alert(models.Model):
+    """ "E-mail me when something new matches": a list (its kind, core.registry alert sources) and its
+    filters, normalised. The digest job (core.alerts.digests_send) sends what was published after
+    `sent_up_to`, the newest publication time already sent: nothing is sent twice."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
+
+    kind = models.CharField(_("list"), max_length=20)
+    query = models.CharField(_("filters"), max_length=1000, blank=True)
+    email = models.EmailField(_("e-mail address"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, null=True, blank=True, related_name="alerts", verbose_name=_("member")
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="en")
+    frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    sent_up_to = models.DateTimeField(_("sent up to"))
+    last_sent_at = models.DateTimeField(_("last digest"), null=True, blank=True)
+
+    objects = AlertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
+
+    def __str__(self):
+        return f"{self.email}: {self.kind}?{self.query}"

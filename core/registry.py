@@ -184,3 +184,16 @@ def register_link_source(key: str, urls: Callable) -> None:
 
 def link_sources() -> dict[str, Callable]:
     return dict(_link_sources)
+
+
+# "E-mail me when something new matches" (core.alerts): each list that offers alerts gives its filtered
+# feed (core.feeds.FilteredFeed: FilterSet, published rows, list URL name) under a short key.
+_alert_sources: dict[str, tuple] = {}
+
+
+def register_alert_source(kind: str, label: Promise, feed_class: type) -> None:
+    _alert_sources[kind] = (label, feed_class)
+
+
+def alert_sources() -> dict[str, tuple]:
+    return dict(_alert_sources)

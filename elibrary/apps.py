@@ -10,8 +10,10 @@ class ELibraryConfig(AppConfig):
         """Tell the portal what this app offers (core.registry), and which uploads are public when."""
         from core import registry, uploads
         from elibrary import demo, seo, services, sitemaps  # noqa: F401 - seo: the cards register themselves
+        from elibrary.feeds import ResourcesFeed
         from elibrary.models import Resource
 
+        registry.register_alert_source("library", _("E-Library"), ResourcesFeed)
         registry.register_search_source(
             registry.SearchSource(
                 "library",

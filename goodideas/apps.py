@@ -10,9 +10,11 @@ class GoodIdeasConfig(AppConfig):
         """Tell the portal what this app offers (core.registry), and places what waits for typed cities."""
         from core import registry
         from goodideas import demo, home, seo, services, sitemaps  # noqa: F401 - seo: cards register themselves
+        from goodideas.feeds import IdeasFeed
         from goodideas.models import GoodIdea
         from places.services import register_waiting
 
+        registry.register_alert_source("ideas", _("Good Ideas"), IdeasFeed)
         registry.register_search_source(
             registry.SearchSource("ideas", _("Good Ideas"), GoodIdea.objects.published, related=("city__country",))
         )

@@ -10,6 +10,7 @@ from procrastinate.contrib.django import app
 
 from conversations import services as conversations
 from core import linkcheck, vocabulary
+from core import tasks as core_tasks
 from core.jobs import job
 from webinars import tasks as webinars_tasks
 
@@ -21,9 +22,11 @@ SCHEDULE = {
     "portal.refresh_search_terms": "47 2 * * *",  # daily, 02:47
     "portal.check_links": "23 4 * * 1",  # weekly, Monday 04:23
     "webinars.send_reminders": "*/5 * * * *",  # every 5 minutes: a day and an hour before each webinar
+    "core.send_alert_digests": "37 * * * *",  # hourly: each alert daily or weekly, as its subscriber chose
 }
 
 app.periodic(cron=SCHEDULE["webinars.send_reminders"])(webinars_tasks.send_reminders)
+app.periodic(cron=SCHEDULE["core.send_alert_digests"])(core_tasks.send_alert_digests)
 
 
 @app.periodic(cron=SCHEDULE["portal.retry_stalled_jobs"])
