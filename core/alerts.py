@@ -195,3 +195,10 @@ def alerts_export(*, user, addresses) -> list[dict]:
         }
         for alert in rows.distinct()
     ]
+
+
+def purge_unconfirmed() -> int:
+    """Delete visitors' alerts never confirmed whose confirmation link has expired; how many."""
+    expired = timezone.now() - timedelta(seconds=CONFIRM_MAX_AGE)
+    deleted, _by_model = Alert.objects.filter(confirmed_at__isnull=True, created_at__lt=expired).delete()
+    return deleted

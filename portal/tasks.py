@@ -9,7 +9,7 @@ import logging
 from procrastinate.contrib.django import app
 
 from conversations import services as conversations
-from core import linkcheck, vocabulary
+from core import alerts, linkcheck, vocabulary
 from core import tasks as core_tasks
 from core.jobs import job
 from webinars import tasks as webinars_tasks
@@ -45,9 +45,10 @@ async def retry_stalled_jobs(context, timestamp: int) -> None:
 @app.periodic(cron=SCHEDULE["portal.purge_subscriptions"])
 @job(name="portal.purge_subscriptions")
 def purge_subscriptions(timestamp: int) -> None:
-    """Delete the newsletter subscriptions never confirmed whose confirmation link has expired."""
+    """Delete the newsletter subscriptions and alerts never confirmed whose confirmation link has expired."""
     deleted = conversations.subscribers_purge_unconfirmed()
     logger.info("%s unconfirmed subscriptions deleted.", deleted)
+    logger.info("%s unconfirmed alerts deleted.", alerts.purge_unconfirmed())
 
 
 @app.periodic(cron=SCHEDULE["portal.refresh_search_terms"])

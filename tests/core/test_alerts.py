@@ -134,3 +134,18 @@ def test_alert_pages_query_count_does_not_grow_with_alerts(client, django_user_m
         assert client.get(manage).content.decode().count("/en/alerts/unsubscribe/") == 4
     with django_assert_max_num_queries(6):
         assert client.get("/fr/alerts/new/ideas/?theme=work").status_code == 200
+
+
+def test_the_daily_purge_deletes_alerts_never_confirmed_once_their_link_has_expired(run_jobs):
+    now = timezone.now()
+    expired = Alert.objects.create(kind="ideas", email="late@example.org", sent_up_to=now)
+    Alert.objects.create(kind="ideas", email="soon@example.org", sent_up_to=now)  # its link still works
+    confirmed = Alert.objects.create(kind="ideas", email="kept@example.org", sent_up_to=now, confirmed_at=now)
+    Alert.objects.filter(pk__in=[expired.pk, confirmed.pk]).update(created_at=now - timedelta(days=8))
+
+    from portal.tasks import purge_subscriptions
+
+    purge_subscriptions.defer(timestamp=int(now.timestamp()))
+    run_jobs()  # through the worker, as the schedule runs it daily
+
+    assert set(Alert.objects.values_list("email", flat=True)) == {"soon@example.org", "kept@example.org"}
