@@ -4,6 +4,8 @@ from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
+from core.search import MAX_QUERY_LENGTH
+
 
 def absolute_url(request, path: str) -> str:
     """`path` on the portal's public address (DJANGO_SITE_URL), else on the request's host."""
@@ -45,4 +47,5 @@ def site(request):
         "alternates": SimpleLazyObject(alternates),
         "canonical_url": SimpleLazyObject(lambda: absolute_url(request, request.path)),
         "contact_email": settings.CONTACT_EMAIL,
+        "query_max_length": MAX_QUERY_LENGTH,  # the one bound on `q`, for every search box's maxlength
     }

@@ -1,8 +1,11 @@
 """The shared search piece: stemming per language, accents, weights, bad input."""
 
+import re
+
 import pytest
 
 from core import search
+from core.search import MAX_QUERY_LENGTH
 from goodideas.models import GoodIdea
 from tests.goodideas.factories import GoodIdeaFactory
 
@@ -60,3 +63,13 @@ def test_empty_query_does_not_filter(museum_idea):
 def test_clean_query_strips_control_characters_and_bounds_length():
     assert search.clean_query("  refugee\x00 \t housing ") == "refugee housing"
     assert len(search.clean_query("x" * 1000)) == search.MAX_QUERY_LENGTH
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/", "/fr/ideas/", "/de/library/", "/en/webinars/", "/en/news/", "/en/search/"])
+def test_every_search_box_is_bounded_by_the_one_query_length(client, path):
+    html = client.get(path).content.decode()
+
+    boxes = re.findall(r'<input[^>]*name="q"[^>]*>', html)
+    assert boxes
+    assert all(f'maxlength="{MAX_QUERY_LENGTH}"' in box for box in boxes), boxes
