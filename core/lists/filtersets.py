@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core import localised, search
 from core.lists import counts
 from core.lists.filters import ListFilter, ListForm, SearchFilter
+from core.lists.rows import LazyRows
 from core.versioning import content_version
 
 
@@ -152,13 +153,17 @@ class ListFilterSet(django_filters.FilterSet):
         }
 
     def page_rows(self, ids: list[int], prepare=None) -> list:
-        """The rows of a page, in its order, each with `snippet`: its extract marking the words, or None."""
+        """The rows of a page, in its order, each with `snippet`: its extract marking the words, or None.
+
+        Without words, the rows are read only when something reads them (core.lists.rows): a page whose
+        cards are all in the fragment cache reads none.
+        """
         rows = self.queryset.filter(pk__in=ids)
         rows = prepare(rows) if prepare else rows
         model, text = self.queryset.model, self.query_text
-        extracts = (
-            [localised.expression(s, model) if isinstance(s, str) else s(text) for s in self.snippets] if text else []
-        )
+        if not text:
+            return LazyRows(ids, model, lambda: {row.pk: row for row in rows})
+        extracts = [localised.expression(s, model) if isinstance(s, str) else s(text) for s in self.snippets]
         if extracts:
             rows = rows.annotate(**search.headlines(text, extracts, whole=self.whole_snippets))
         by_pk = {row.pk: row for row in rows}

@@ -1,0 +1,52 @@
+"""A list page whose cards are all in the fragment cache reads no rows (core.lists.rows)."""
+
+import pytest
+from django.core.cache import caches
+
+from core.lists.rows import LazyRows
+from goodideas.models import GoodIdea
+from tests.goodideas.factories import idea_with
+
+pytestmark = pytest.mark.django_db
+
+
+def row_reads(queries) -> int:
+    return sum('"goodideas_goodidea"."teaser' in query["sql"] for query in queries)
+
+
+def test_cached_cards_spare_the_rows_and_show_the_same_page(client, django_assert_max_num_queries):
+    for number in range(5):
+        idea_with(title_en=f"Idea number {number}", themes=["work"])
+    caches["fragments"].clear()
+    with django_assert_max_num_queries(10) as cold:
+        first = client.get("/en/ideas/?theme=work")
+    with django_assert_max_num_queries(10) as warm:
+        second = client.get("/en/ideas/?theme=work")
+    assert row_reads(cold.captured_queries) == 1
+    assert row_reads(warm.captured_queries) == 0
+    assert len(warm.captured_queries) < len(cold.captured_queries)
+    assert first.content == second.content
+    assert first.content.count(b'class="idea-card"') == 5
+
+
+def test_a_card_not_in_the_cache_reads_the_rows_of_its_page_once(client, django_assert_max_num_queries):
+    ideas = [idea_with(title_en=f"Idea number {number}") for number in range(4)]
+    client.get("/en/ideas/")
+    fragments = caches["fragments"]
+    card = next(key for key in fragments._cache if ":idea-card:" in key)  # LocMemCache: ":1:<key>"
+    fragments.delete(card.removeprefix(":1:"))
+    with django_assert_max_num_queries(10) as some:
+        page = client.get("/en/ideas/")
+    assert row_reads(some.captured_queries) == 1
+    for idea in ideas:
+        assert idea.title_en in page.content.decode()
+
+
+def test_a_row_gone_since_the_page_was_counted_shows_nothing_rather_than_failing():
+    kept, gone = idea_with(title_en="Kept"), idea_with(title_en="Gone")
+    rows = LazyRows([kept.pk, gone.pk], GoodIdea, lambda: {kept.pk: GoodIdea.objects.get(pk=kept.pk)})
+    assert rows[0].title_en == "Kept"
+    assert rows[1].pk == gone.pk
+    with pytest.raises(AttributeError):
+        rows[1].title_en  # noqa: B018 - the template engine shows an AttributeError as nothing
+    assert rows[0] == kept
