@@ -16,16 +16,19 @@ How it works (README.md, "Search"):
   are, costs about twice as much per match: that counts when a word matches thousands of documents).
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector, SearchVectorField
-from django.db import models
-from django.db.models import F, Func, Value
+from django.core.cache import cache
+from django.db import connection, models
+from django.db.models import F, Func, Value, sql
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from core import localised, synonyms
+from core.versioning import content_version
 
 # PostgreSQL text search configuration for each of the portal's languages.
 CONFIGS = {"en": "english", "fr": "french", "de": "german"}
@@ -37,6 +40,8 @@ WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 # snippet can be escaped first and the markers turned into <mark> after (`marked()`).
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
 HIGHLIGHT = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP}
+# How long a parsed query is kept (query()); its key has the content version, so never stale.
+QUERY_CACHE_SECONDS = 3600
 
 
 class Unaccent(Func):
@@ -112,13 +117,56 @@ def _with_synonyms(parsed: SearchQuery, config: str, rules) -> SearchQuery:
     return parsed
 
 
+class Parsed(SearchQuery):
+    """A tsquery PostgreSQL has already parsed, given back as its text: one `%s::tsquery` parameter."""
+
+    def __init__(self, tsquery: str):
+        self.tsquery, self.config, self.invert = tsquery, None, False
+        Func.__init__(self, output_field=SearchQuery.output_field)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "%s::tsquery", [self.tsquery]
+
+
+def _parse(*expressions) -> list[str]:
+    """The tsqueries of `expressions`, as text, computed by PostgreSQL in one query."""
+    holder = sql.Query(None)
+    compiler = holder.get_compiler(connection=connection)
+    selects, params = [], []
+    for expression in expressions:
+        text, expression_params = compiler.compile(expression.resolve_expression(holder))
+        selects.append(f"({text})::text")
+        params += expression_params
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(selects)}", params)
+        return list(cursor.fetchone())
+
+
 def query(text: str) -> SearchQuery:
     """The query `text` read as English, French, German and as plain words, OR-ed together.
 
     Each word or phrase of it that belongs to a group of synonyms (core.synonyms, of the page's
     language and English) is read as an OR of its group; the query as typed is then kept as `exact`,
     for rank() to put the rows that hold the words typed first.
+
+    PostgreSQL parses it once (one small query, then kept in the cache for the content version, which
+    moves with the synonyms, and the language): the queries that use it get it as one parameter,
+    instead of an expression of some 30 functions that Django would build and compile for each.
     """
+    key = f"tsquery:{content_version()}:{localised.page_language()}:{hashlib.sha256(text.encode()).hexdigest()}"
+    parsed = cache.get(key)
+    if parsed is None:
+        built = _built(text)
+        parsed = _parse(*built)
+        cache.set(key, parsed, QUERY_CACHE_SECONDS)
+    combined = Parsed(parsed[0])
+    if len(parsed) > 1:
+        combined.exact = Parsed(parsed[1])
+    return combined
+
+
+def _built(text: str) -> list[SearchQuery]:
+    """The expressions of query(): the words as PostgreSQL should read them, with synonyms, then as typed."""
     rules = synonyms.rules(text)
     combined = exact = None
     for config in ("simple", *CONFIGS.values()):
@@ -126,9 +174,7 @@ def query(text: str) -> SearchQuery:
         exact = parsed if exact is None else exact | parsed
         parsed = _with_synonyms(parsed, config, rules)
         combined = parsed if combined is None else combined | parsed
-    if rules:
-        combined.exact = exact
-    return combined
+    return [combined, exact] if rules else [combined]
 
 
 def marked(headline: str | None) -> str:

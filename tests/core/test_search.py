@@ -73,3 +73,23 @@ def test_every_search_box_is_bounded_by_the_one_query_length(client, path):
     boxes = re.findall(r'<input[^>]*name="q"[^>]*>', html)
     assert boxes
     assert all(f'maxlength="{MAX_QUERY_LENGTH}"' in box for box in boxes), boxes
+
+
+def test_the_words_are_parsed_once_then_passed_as_one_parameter(museum_idea, in_request, django_assert_num_queries):
+    with django_assert_num_queries(1) as parsing:  # the four readings and their synonyms, in one query
+        first = search.query("museum refugees")
+    assert "websearch_to_tsquery" in parsing.captured_queries[0]["sql"]
+    with django_assert_num_queries(0):
+        again = search.query("museum refugees")
+    assert again.tsquery == first.tsquery
+    with django_assert_num_queries(1) as finding:
+        assert list(GoodIdea.objects.search("museum refugees")) == [museum_idea]
+    assert "websearch_to_tsquery" not in finding.captured_queries[0]["sql"]
+
+
+def test_a_change_of_synonyms_is_seen_by_the_next_search(museum_idea):
+    from core.models import SynonymGroup
+
+    assert list(GoodIdea.objects.search("galleries")) == []
+    SynonymGroup.objects.create(language="en", terms="galleries, museum")  # moves the content version
+    assert list(GoodIdea.objects.search("galleries")) == [museum_idea]
