@@ -1,5 +1,6 @@
 """ListFilterSet: the django-filter FilterSet every list declares, with its facets, sorts and extracts."""
 
+import dataclasses
 import hashlib
 
 import django_filters
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core import localised, search
 from core.lists import counts
 from core.lists.filters import ListFilter, ListForm, SearchFilter
+from core.lists.pages import CountedPaginator
 from core.lists.rows import LazyRows
 from core.versioning import content_version
 
@@ -139,13 +141,28 @@ class ListFilterSet(django_filters.FilterSet):
         if not self.cache_seconds or within is not None:
             return run()
         chosen = sorted((name, sorted(str(c.key) for c in value)) for name, value in self.applied_choices().items())
-        state = repr((localised.page_language(), chosen, self.query_text, sort, page, per_page))
-        key = f"lists:{type(self).__name__}:{content_version()}:{hashlib.sha256(state.encode()).hexdigest()}"
-        found = cache.get(key)
-        if found is None:
-            found = run()
+        prefix = f"lists:{type(self).__name__}:{content_version()}"
+        asked = repr((localised.page_language(), chosen, self.query_text))
+        # The counts of these choices, whatever the order and page: shared by their pages and orders.
+        counts_key = f"{prefix}:counts:{hashlib.sha256(asked.encode()).hexdigest()}"
+        key = f"{prefix}:{hashlib.sha256(repr((asked, sort, page, per_page)).encode()).hexdigest()}"
+        kept = cache.get_many([key, counts_key])
+        if key in kept:
+            return kept[key]
+        if counts_key in kept:  # counted before, for another page or order: only this page's ids to find
+            counted = kept[counts_key]
+            found = dataclasses.replace(counted, page_ids=self.page_ids(counted, sort, page, per_page))
             cache.set(key, found, self.cache_seconds)
+            return found
+        found = run()
+        cache.set_many({key: found, counts_key: found}, self.cache_seconds)
         return found
+
+    def page_ids(self, counted: counts.Counted, sort: str, page: int, per_page: int) -> list[int]:
+        """The ids of page `page` (the last one past the end) of the rows `counted` counted: one query."""
+        number = CountedPaginator(counted.page_total, per_page).number(page)
+        rows = self.base().order_by(*self.ordering(sort)).values_list("pk", flat=True)
+        return list(rows[(number - 1) * per_page : number * per_page])
 
     def applied_choices(self) -> dict:
         return {
