@@ -27,8 +27,10 @@ every call outside a request.
 """
 
 import threading
+import time
 
 from django.apps import apps
+from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
@@ -81,6 +83,39 @@ def bump(using: str = DEFAULT_DB_ALIAS) -> None:
     if connection.in_atomic_block:
         connection.content_version_bumped = mark = _Bumped()
         transaction.on_commit(mark, using=using)
+
+
+class KeptPerVersion:
+    """A value built from public content (`build()`), kept in this process's memory while the content
+    version stays the same, for FRAGMENT_CACHE_SECONDS at most (what a scheduled publication may leave
+    unseen, as for fragments); 0 keeps nothing. For what many pages read whole, such as every city
+    with its number of ideas: no query, no unpickling. Callers must not change what they get.
+
+        cities = KeptPerVersion(lambda: list(City.objects.annotate(...)))
+        cities()
+    """
+
+    every: list["KeptPerVersion"] = []
+
+    def __init__(self, build):
+        self.build = build
+        self.kept = None
+        KeptPerVersion.every.append(self)
+
+    def __call__(self):
+        seconds = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
+        version, now, kept = content_version(), time.monotonic(), self.kept
+        if seconds and kept is not None and kept[0] == version and now - kept[1] < seconds:
+            return kept[2]
+        value = self.build()
+        self.kept = (version, now, value) if seconds else None
+        return value
+
+    @classmethod
+    def forget(cls) -> None:
+        """Drop every kept value (tests, whose rolled-back transactions reuse version numbers)."""
+        for kept in cls.every:
+            kept.kept = None
 
 
 class _Bumped:

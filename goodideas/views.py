@@ -5,6 +5,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
@@ -12,6 +13,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, V
 from core import lists, ratelimit
 from core.context_processors import absolute_url
 from core.publication import PreviewMixin, published_q
+from core.versioning import KeptPerVersion
 from goodideas import export, services
 from goodideas.filters import GoodIdeaFilter, filter_ideas
 from goodideas.forms import CityFinderForm, ProposalForm
@@ -124,6 +126,7 @@ class EvidenceScaleView(TemplateView):
 class ThemeDetailView(lists.ForgivingPaginationMixin, ListView):
     template_name = "goodideas/theme_detail.html"
     paginate_by = 20
+    lazy_rows = True  # its ideas are cards (idea-card fragments)
 
     def get_queryset(self):
         self.theme = get_object_or_404(Theme, slug=self.kwargs["slug"])
@@ -137,9 +140,11 @@ def published_ideas_count():
     return Count("ideas", filter=published_q("ideas__"))
 
 
-def cities_with_counts() -> list:
-    """Every city, its country, and its number of published Good Ideas (`idea_count`): one query."""
-    return list(City.objects.select_related("country").annotate(idea_count=published_ideas_count()))
+# Every city, its country, and its number of published Good Ideas (`idea_count`): one query, then kept
+# for the content version (the cities page, every city page and the finder read all of them).
+cities_with_counts = KeptPerVersion(
+    lambda: list(City.objects.select_related("country").annotate(idea_count=published_ideas_count()))
+)
 
 
 def ideas_by_city(cities, per_city: int = 3) -> dict:
@@ -184,12 +189,13 @@ class CityListView(TemplateView):
         region = region if region in Region.values else None
         shown = [city for city in cities if region is None or city.country.region == region]
         return super().get_context_data(
-            regions=region_groups(shown),
+            # Made only if the page's fragments of them are not in the cache (city_list.html)
+            regions=SimpleLazyObject(lambda: region_groups(shown)),
             all_regions=[(value, label) for value, label in Region.choices],
             region=region,
             region_label=dict(Region.choices).get(region),
             cities=shown,
-            map=services.world_map(shown, region=region),
+            map=SimpleLazyObject(lambda: services.world_map(shown, region=region)),
             **self.finder(cities),
             **kwargs,
         )
@@ -216,6 +222,7 @@ class CityDetailView(lists.ForgivingPaginationMixin, ListView):
 
     template_name = "goodideas/city_detail.html"
     paginate_by = 20
+    lazy_rows = True  # its ideas are cards (idea-card fragments)
 
     def get_queryset(self):
         self.city = get_object_or_404(City.objects.select_related("country"), slug=self.kwargs["slug"])

@@ -3,6 +3,8 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.utils import translation
 
+from core import versioning
+
 
 @pytest.fixture(autouse=True)
 def _plain_static_files(settings):
@@ -19,13 +21,26 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def forget_cached():
+    """Empty every cache of content: the next page is built as after a change of content."""
+    cache.clear()
+    caches["fragments"].clear()
+    versioning.KeptPerVersion.forget()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_state():
     """Each test starts in English with empty caches."""
-    cache.clear()
-    caches["fragments"].clear()
+    forget_cached()
     yield
     translation.activate("en")
+
+
+@pytest.fixture
+def cold():
+    """forget_cached(), for query counts to compare a page before and after a change on equal terms:
+    what the page keeps for the content version (cards, counts, cities) is rebuilt after a change."""
+    return forget_cached
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from django.core.paginator import Page, Paginator
 
+from core.lists.rows import LazyRows
+
 # A longer number is read as this one: past the last page of any list (and no OFFSET overflows).
 MAX_PAGE_DIGITS = 9
 
@@ -33,11 +35,24 @@ class CountedPaginator(Paginator):
 
 
 class ForgivingPaginationMixin:
-    """For a plain ListView: requested_page(), and a page past the last shows the last one (no 404)."""
+    """For a plain ListView: requested_page(), and a page past the last shows the last one (no 404).
+
+    `lazy_rows = True`: the page reads only the ids of its rows, and the rows themselves only if
+    something reads them (core.lists.rows), for pages whose rows are cards kept in the fragment cache.
+    """
+
+    lazy_rows = False
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(
-            queryset, page_size, orphans=self.get_paginate_orphans(), allow_empty_first_page=self.get_allow_empty()
+            queryset.values_list("pk", flat=True) if self.lazy_rows else queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
         )
         page = paginator.get_page(requested_page(self.request, self.page_kwarg))
+        if self.lazy_rows:
+            ids = list(page.object_list)
+            rows = queryset.filter(pk__in=ids)
+            page.object_list = LazyRows(ids, queryset.model, lambda: {row.pk: row for row in rows})
         return paginator, page, page.object_list, page.has_other_pages()
