@@ -29,9 +29,13 @@ from core.versioning import content_version
 
 register = template.Library()
 
+_PLAIN = frozenset({str, int, float, bool})
+
 
 def _stable(value):
     """A text form of `value` that is the same in every process for the same content."""
+    if value is None or type(value) in _PLAIN:  # most parts: ids, names, counts
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return tuple((field.name, _stable(getattr(value, field.name))) for field in dataclasses.fields(value))
     if isinstance(value, list | tuple):
