@@ -131,7 +131,13 @@ class Resource(Publishable):
             GinIndex(fields=["title_fr"], opclasses=["gin_trgm_ops"], name="resource_title_fr_trgm"),
             GinIndex(fields=["title_de"], opclasses=["gin_trgm_ops"], name="resource_title_de_trgm"),
             GinIndex(fields=["languages"], name="resource_languages"),
-            models.Index(fields=["-publication_year", "-publication_date", "-id"], name="resource_newest"),
+            # Covering the publication rule's columns: a deep page of the newest (OFFSET 15,000) is an
+            # index-only scan, 3 ms instead of 110 ms at 100,000 resources (bench/scale.sh).
+            models.Index(
+                fields=["-publication_year", "-publication_date", "-id"],
+                name="resource_newest",
+                include=["status", "published_at"],
+            ),
             models.Index(fields=["kind"], name="resource_kind"),
         ]
 

@@ -1,4 +1,6 @@
-from core.db import tables_of
+import pytest
+
+from core.db import analyze, tables_of
 from elibrary.models import Resource
 from places.models import Organisation
 
@@ -8,3 +10,19 @@ def test_the_tables_of_a_model_include_its_link_tables_once():
     assert tables[0] == "elibrary_resource"
     assert {"elibrary_resource_themes", "elibrary_resource_cities", Organisation._meta.db_table} <= set(tables)
     assert len(tables) == len(set(tables))
+
+
+def _counts(table: str) -> tuple[int, int]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")  # read the statistics afresh
+        cursor.execute("SELECT vacuum_count, analyze_count FROM pg_stat_user_tables WHERE relname = %s", [table])
+        return cursor.fetchone()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_tables_are_vacuumed_too_for_index_only_scans():
+    vacuumed, analyzed = _counts("elibrary_resource")
+    analyze(Resource)
+    assert _counts("elibrary_resource") == (vacuumed + 1, analyzed + 1)
