@@ -8,6 +8,9 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         """Tell the portal what this app offers (core.registry), and places what waits for typed cities."""
+        from allauth.account.signals import email_confirmed
+        from django.contrib.auth.signals import user_logged_in
+
         from community import demo, seo, sitemaps  # noqa: F401 - seo: the cards register themselves
         from community.models import Thread
         from community.services import member_data, members
@@ -34,3 +37,6 @@ class CommunityConfig(AppConfig):
         for key, export in member_data.SIGN_IN_DATA.items():
             registry.register_personal_data(key, export, order=90)
         register_waiting("community", resolve=members.profiles_place_resolved)
+        # A visitor's alerts join the account of whoever proves their address (core.alerts.alerts_attach).
+        email_confirmed.connect(members.alerts_claim_on_confirmation, dispatch_uid="community-alerts-confirmed")
+        user_logged_in.connect(members.alerts_claim_on_sign_in, dispatch_uid="community-alerts-sign-in")

@@ -14,9 +14,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from core import admin_views, review, translation_status
+from core import admin_views, alerts, registry, review, translation_status
 from core.languages import label as language_name
-from core.models import ExternalLink, SynonymGroup
+from core.models import Alert, ExternalLink, SynonymGroup
 from core.publication import Status
 
 TranslationStatus = translation_status.Status
@@ -471,3 +471,82 @@ class ExternalLinkAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class AlertListFilter(admin.SimpleListFilter):
+    """The list an alert follows, by its label (the lists offering alerts: core.registry)."""
+
+    title = _("list")
+    parameter_name = "list"
+
+    def lookups(self, request, model_admin):
+        return [(kind, label) for kind, (label, _feed) in registry.alert_sources().items()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() in registry.alert_sources() else queryset
+
+
+class AlertConfirmedFilter(admin.SimpleListFilter):
+    title = _("confirmed")
+    parameter_name = "confirmed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No, waiting for its link"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(confirmed_at__isnull=self.value() == "no")
+        return queryset
+
+
+@admin.register(Alert)
+class AlertAdmin(admin.ModelAdmin):
+    """Visitors' and members' alerts (core.alerts): who receives what, how often, and when it was last sent.
+    Made by their owners only; an editor may change the frequency or delete one (spam, a bouncing address)."""
+
+    list_display = ["email", "member", "list_label", "description", "frequency", "confirmed", "last_sent_at"]
+    list_filter = [AlertListFilter, "frequency", AlertConfirmedFilter, "language"]
+    list_select_related = ["user"]
+    search_fields = ["email", "user__email"]
+    date_hierarchy = "created_at"
+    fields = [
+        "email",
+        "member",
+        "list_label",
+        "description",
+        "list_link",
+        "frequency",
+        "language",
+        "created_at",
+        "confirmed_at",
+        "sent_up_to",
+        "last_sent_at",
+    ]
+    readonly_fields = [field for field in fields if field != "frequency"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("member"), ordering="user__email")
+    def member(self, alert):
+        return alert.user.email if alert.user else "—"
+
+    @admin.display(description=_("list"), ordering="kind")
+    def list_label(self, alert):
+        found = alerts.source(alert.kind)
+        return found[0] if found else alert.kind
+
+    @admin.display(description=_("what it follows"))
+    def description(self, alert):
+        return alerts.describe(alert)
+
+    @admin.display(description=_("confirmed"), boolean=True, ordering="confirmed_at")
+    def confirmed(self, alert):
+        return alert.confirmed_at is not None
+
+    @admin.display(description=_("the list it follows"))
+    def list_link(self, alert):
+        if not alerts.source(alert.kind):
+            return "—"
+        url = alerts.list_url(alert)
+        return format_html('<a href="{}">{}</a>', url, url)

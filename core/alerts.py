@@ -14,8 +14,10 @@ from django.db import transaction
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
-from core import mail, ratelimit, registry
+from core import localised, mail, ratelimit, registry
+from core.lists.filters import ListFilter
 from core.models import Alert
 
 logger = logging.getLogger(__name__)
@@ -51,20 +53,57 @@ def _pairs(data):
     return [(name, value) for name in data for value in data.getlist(name)]
 
 
-def describe(alert: Alert) -> str:
-    """ "Good Ideas: theme work, city toronto" — what the alert follows, for pages and e-mails."""
-    found = source(alert.kind)
+def describe(alert: Alert, language: str | None = None) -> str:
+    """ "Good Ideas · Theme: Work · Region: Europe · words: housing": what the alert follows, by name, in
+    `language` (else the page's): as written when it was saved, without a query; else named now."""
+    language = language or localised.page_language()
+    stored = (alert.descriptions or {}).get(language)
+    if stored:
+        return stored
+    with translation.override(language):
+        return _describe_now(alert.kind, alert.query)
+
+
+def descriptions(kind: str, query: str) -> dict[str, str]:
+    """{language: description} in every language of the portal: what an alert keeps (a few queries, once)."""
+    found = {}
+    for language in localised.LANGUAGE_CODES:
+        with translation.override(language):
+            found[language] = _describe_now(kind, query)
+    return found
+
+
+def _describe_now(kind: str, query: str) -> str:
+    """The list's label, then each filter applied with the names of its values, as the list shows them
+    (the same FilterSet: a value naming nothing is left out), then the words searched for."""
+    found = source(kind)
     if found is None:
-        return alert.kind
+        return kind
     label, feed_class = found
-    filters = feed_class.filterset_class.base_filters
-    chosen: dict[str, list[str]] = {}
-    for name, value in parse_qsl(alert.query):
-        chosen.setdefault(name, []).append(value)
-    parts = [
-        f"{filters[name].label or name} {' / '.join(values)}" for name, values in chosen.items() if name in filters
-    ]
-    return f"{label}: {', '.join(parts)}" if parts else str(label)
+    feed = feed_class()
+    filterset = feed_class.filterset_class(QueryDict(query), queryset=feed.queryset())
+    parts, words = [str(label)], []
+    for name, value in filterset.values.items():
+        list_filter = filterset.filters[name]
+        if not value:
+            continue
+        if not isinstance(list_filter, ListFilter):  # the words of the search box, said last
+            words.append(gettext("words: %(words)s") % {"words": value})
+        elif list_filter.labels_name_the_filter:
+            parts.extend(choice.label for choice in value)
+        else:
+            names = ", ".join(choice.label for choice in value)
+            parts.append(gettext("%(filter)s: %(values)s") % {"filter": list_filter.label, "values": names})
+    return " · ".join(parts + words)
+
+
+def descriptions_fill() -> int:
+    """Name the alerts saved without descriptions (before they were kept); how many. Run by the digest job."""
+    missing = list(Alert.objects.filter(descriptions={}))
+    for alert in missing:
+        alert.descriptions = descriptions(alert.kind, alert.query) if source(alert.kind) else {}
+        alert.save(update_fields=["descriptions"])
+    return len(missing)
 
 
 def list_url(alert: Alert) -> str:
@@ -99,9 +138,11 @@ def email_from_manage_token(value: str) -> str | None:
 def alert_create(*, kind: str, query: str, frequency: str, language: str, email: str = "", user=None) -> Alert:
     """Save an alert: at once for a member, else unconfirmed with a confirmation e-mail to the address."""
     now = timezone.now()
+    query = normalise_query(kind, query)
     alert = Alert.objects.create(
         kind=kind,
-        query=normalise_query(kind, query),
+        query=query,
+        descriptions=descriptions(kind, query),
         frequency=frequency,
         language=language,
         email=(user.email if user else email).strip().lower(),
@@ -120,8 +161,31 @@ def _send_confirmation(alert: Alert) -> None:
         return
     with translation.override(alert.language):
         path = reverse("alert-confirm", kwargs={"token": token(alert, CONFIRM_SALT)})
-    context = {"alert": alert, "description": describe(alert), "confirm_url": mail.site_url() + path}
-    mail.send("core/email/alert_confirm", context, to=[alert.email], language=alert.language)
+    context = {"alert": alert, "description": describe(alert, alert.language), "confirm_url": mail.site_url() + path}
+    message = mail.build_message("core/email/alert_confirm", context, to=[alert.email], language=alert.language)
+    # Someone who never asked for it can drop the waiting alert from their mail program.
+    _one_click_unsubscribe(message, unsubscribe_url(alert))
+    message.send()
+
+
+def unsubscribe_url(alert: Alert) -> str:
+    with translation.override(alert.language):
+        return mail.site_url() + reverse("alert-unsubscribe", kwargs={"token": token(alert, UNSUBSCRIBE_SALT)})
+
+
+def _one_click_unsubscribe(message, url: str) -> None:
+    """RFC 8058: a mail program's "unsubscribe" POSTs to `url` (AlertUnsubscribeView, without CSRF)."""
+    message.extra_headers["List-Unsubscribe"] = f"<{url}>"
+    message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+
+
+def alerts_attach(*, user, addresses) -> int:
+    """A visitor's confirmed alerts under `addresses` (the member's verified addresses) become the member's:
+    listed on their alerts page and deleted with their account. Unconfirmed ones wait for their link."""
+    addresses = {address.strip().lower() for address in addresses if address}
+    if not addresses:
+        return 0
+    return Alert.objects.active().filter(user__isnull=True, email__in=addresses).update(user=user)
 
 
 def alert_confirm(alert: Alert) -> None:
@@ -139,11 +203,11 @@ def new_rows(alert: Alert):
 
 
 def digest_message(alert: Alert, rows: list, more: bool):
+    unsubscribe = unsubscribe_url(alert)
     with translation.override(alert.language):
-        unsubscribe = mail.site_url() + reverse("alert-unsubscribe", kwargs={"token": token(alert, UNSUBSCRIBE_SALT)})
         context = {
             "alert": alert,
-            "description": describe(alert),
+            "description": describe(alert, alert.language),
             "rows": rows,
             "more": more,
             "list_url": mail.site_url() + list_url(alert),
@@ -151,8 +215,7 @@ def digest_message(alert: Alert, rows: list, more: bool):
             "manage_url": mail.site_url() + reverse("alert-manage", kwargs={"token": manage_token(alert.email)}),
         }
     message = mail.build_message("core/email/alert_digest", context, to=[alert.email], language=alert.language)
-    message.extra_headers["List-Unsubscribe"] = f"<{unsubscribe}>"
-    message.extra_headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    _one_click_unsubscribe(message, unsubscribe)
     return message
 
 
@@ -177,6 +240,7 @@ def digest_send(alert_id: int, now) -> bool:
 def digests_send(now=None) -> int:
     """Every confirmed alert's digest that is due; returns how many e-mails were sent."""
     now = now or timezone.now()
+    descriptions_fill()
     return sum(digest_send(pk, now) for pk in Alert.objects.active().values_list("pk", flat=True))
 
 

@@ -234,6 +234,9 @@ class Alert(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     sent_up_to = models.DateTimeField(_("sent up to"))
     last_sent_at = models.DateTimeField(_("last digest"), null=True, blank=True)
+    # {language: "Good Ideas · Theme: Work · Region: Europe"}: what it follows, by name, written when saved
+    # (core.alerts.descriptions), so that pages and e-mails listing alerts need no query to name them.
+    descriptions = models.JSONField(_("description"), default=dict, blank=True, editable=False)
 
     objects = AlertQuerySet.as_manager()
 

@@ -34,6 +34,8 @@ def idea_tags():
 class LikeCityFilter(lists.ListFilter):
     """`like=<city slug>`: the ideas from the cities most like that city (places.similar), not from it."""
 
+    labels_name_the_filter = True  # "Cities like Berlin: Lyon, Hamburg"
+
     def read(self, text):
         return text if lists.filters.SLUG_RE.match(text) else None
 

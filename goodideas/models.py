@@ -377,6 +377,16 @@ class AdaptationQuerySet(models.QuerySet):
             models.Q(adapted_idea__isnull=True) | models.Q(adapted_idea__in=ideas)
         )
 
+    def for_map(self):
+        """Visible adaptations from one city to another, with both cities and the idea: the map's lines (one
+        query), in a stable order (origin, destination, year)."""
+        return (
+            self.visible()
+            .exclude(idea__city=models.F("city"))
+            .for_listing()
+            .order_by("idea__city__slug", "city__slug", "year", "pk")
+        )
+
     def city_pairs(self) -> list[tuple[str, str]]:
         """(origin city slug, destination city slug) of each visible adaptation, for the map's lines."""
         return list(

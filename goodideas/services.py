@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from core import mail
+from core import localised, mail
 from goodideas.models import FormerSlug, GoodIdea, Proposal
 from places import services as places
 from places.models import City, Organisation
@@ -264,9 +264,64 @@ REGION_VIEWS = {
 }
 
 
-def world_map(cities, *, highlight=None, region=None) -> dict:
+def _map_xy(city) -> tuple[float, float]:
+    return round(city.longitude + 180, 2), round(90 - city.latitude, 2)
+
+
+def _arc(start: tuple[float, float], end: tuple[float, float]) -> str:
+    """A gentle arc from `start` to `end` (SVG path data): a quadratic curve whose middle bows northwards by a
+    fifth of the distance (at most 10 map units), as routes are drawn on flat maps. Drawn as its two halves,
+    so that the arrow showing the direction sits on the middle vertex (marker-mid), not under the city's dot."""
+    (x1, y1), (x2, y2) = start, end
+    dx, dy = x2 - x1, y2 - y1
+    length = math.hypot(dx, dy) or 1
+    nx, ny = -dy / length, dx / length  # a unit normal; take the one that points up (north)
+    if ny > 0 or (ny == 0 and nx < 0):
+        nx, ny = -nx, -ny
+    bow = min(length * 0.2, 10)
+    cx, cy = (x1 + x2) / 2 + nx * bow, (y1 + y2) / 2 + ny * bow
+    # de Casteljau at t = 1/2: the two halves' control points and the middle of the curve
+    ax, ay, bx, by = (x1 + cx) / 2, (y1 + cy) / 2, (cx + x2) / 2, (cy + y2) / 2
+    mx, my = (ax + bx) / 2, (ay + by) / 2
+    numbers = [x1, y1, ax, ay, mx, my, bx, by, x2, y2]
+    x1, y1, ax, ay, mx, my, bx, by, x2, y2 = (f"{round(number, 2):g}" for number in numbers)
+    return f"M{x1} {y1}Q{ax} {ay} {mx} {my}Q{bx} {by} {x2} {y2}"
+
+
+def map_lines(adaptations, *, highlight=None, cities=None) -> list[dict]:
+    """One line per pair of cities that an idea went between (origin → adapting city), with every adaptation
+    between them, its title in the page's language and whether it touches `highlight`. With `cities`, only
+    the lines that start or end at one of them (a region's map)."""
+    shown = None if cities is None else {city.pk for city in cities}
+    lines = {}
+    for adaptation in adaptations:
+        origin, destination = adaptation.idea.city, adaptation.city
+        if shown is not None and origin.pk not in shown and destination.pk not in shown:
+            continue
+        line = lines.get((origin.pk, destination.pk))
+        if line is None:
+            here = highlight is not None and highlight.pk in (origin.pk, destination.pk)
+            line = lines[origin.pk, destination.pk] = {
+                "origin": origin,
+                "destination": destination,
+                "adaptations": [],
+                "d": _arc(_map_xy(origin), _map_xy(destination)),
+                "here": here,
+                "faded": highlight is not None and not here,
+            }
+        line["adaptations"].append(adaptation)
+    for line in lines.values():
+        titles = "; ".join(localised.text(adaptation.idea, "title") for adaptation in line["adaptations"])
+        origin, destination = localised.text(line["origin"], "name"), localised.text(line["destination"], "name")
+        line["title"] = f"{origin} → {destination}: {titles}"
+    # The city's own lines last, drawn over the others.
+    return sorted(lines.values(), key=lambda line: line["here"])
+
+
+def world_map(cities, *, highlight=None, region=None, adaptations=None) -> dict:
     """Points for the SVG map over the basemap, each sized by its published Good Ideas (`idea_count`,
-    if annotated): the whole world, or one region's part (`region`)."""
+    if annotated): the whole world, or one region's part (`region`); and a line for each city pair of
+    `adaptations` (Adaptation.objects.for_map()), those of `highlight` emphasised."""
     view = REGION_VIEWS.get(region, (0, 0, MAP_WIDTH, MAP_HEIGHT))
     scale = view[2] / MAP_WIDTH  # dots and labels keep their size on the screen when a region is shown
     points = []
@@ -274,7 +329,7 @@ def world_map(cities, *, highlight=None, region=None) -> dict:
         count = getattr(city, "idea_count", 0) or 0
         here = highlight is not None and city.pk == highlight.pk
         radius = (1.6 + 1.1 * math.sqrt(count)) * (1.3 if here else 1)
-        x, y = round(city.longitude + 180, 2), round(90 - city.latitude, 2)
+        x, y = _map_xy(city)
         points.append(
             {
                 "city": city,
@@ -287,9 +342,13 @@ def world_map(cities, *, highlight=None, region=None) -> dict:
                 "highlight": here,
             }
         )
+    lines = map_lines(adaptations or [], highlight=highlight, cities=cities if region else None)
+    for line in lines:
+        line["width"] = round((1.3 if line["here"] else 0.6) * scale, 2)
     points.sort(key=lambda point: (point["highlight"], -point["r"]))  # small dots on top, the city highlighted last
     return {
         "points": points,
+        "lines": lines,
         "view": " ".join(f"{number:g}" for number in view),
         "width": MAP_WIDTH,
         "height": MAP_HEIGHT,

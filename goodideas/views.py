@@ -195,7 +195,9 @@ class CityListView(TemplateView):
             region=region,
             region_label=dict(Region.choices).get(region),
             cities=shown,
-            map=SimpleLazyObject(lambda: services.world_map(shown, region=region)),
+            map=SimpleLazyObject(
+                lambda: services.world_map(shown, region=region, adaptations=Adaptation.objects.for_map())
+            ),
             **self.finder(cities),
             **kwargs,
         )
@@ -230,7 +232,8 @@ class CityDetailView(lists.ForgivingPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         cities = cities_with_counts()
-        adaptations = Adaptation.objects.visible().for_listing()
+        adaptations = list(Adaptation.objects.for_map())  # one query: the map's lines and both lists below it
+        by_year = sorted(adaptations, key=lambda item: (item.year is None, item.year or 0, item.pk))
         births = list(self.city.birth_countries.all())
         like = similar.like_city(self.city, cities)
         return super().get_context_data(
@@ -243,9 +246,9 @@ class CityDetailView(lists.ForgivingPaginationMixin, ListView):
                 highlight=self.city,
             ),
             births_chart=services.bar_chart([(birth.name, birth.share) for birth in births], percent=True),
-            map=services.world_map(cities, highlight=self.city),
-            adapted_here=adaptations.filter(city=self.city).exclude(idea__city=self.city),
-            adapted_elsewhere=adaptations.filter(idea__city=self.city).exclude(city=self.city),
+            map=services.world_map(cities, highlight=self.city, adaptations=adaptations),
+            adapted_here=[item for item in by_year if item.city_id == self.city.pk],
+            adapted_elsewhere=[item for item in by_year if item.idea.city_id == self.city.pk],
             **kwargs,
         )
 

@@ -1,9 +1,10 @@
 """Members' profiles (made on first need, a typed city waiting for an editor) and blocking a member."""
 
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from community.models import Profile
-from core import versioning
+from core import alerts, versioning
 from places import services as places
 from places.models import TypedPlace
 
@@ -52,3 +53,18 @@ def member_block(*, user) -> None:
 
 def member_unblock(*, user) -> None:
     Profile.objects.filter(user=user).update(blocked_at=None)
+
+
+# Receivers (connected in CommunityConfig.ready): thin, the work is core.alerts.alerts_attach.
+def alerts_claim_on_confirmation(sender, request=None, email_address=None, **kwargs) -> None:
+    """allauth's `email_confirmed`: the member has just proved the address (sign-up, or a new address)."""
+    if email_address is not None and email_address.user_id:
+        alerts.alerts_attach(user=email_address.user, addresses=[email_address.email])
+
+
+def alerts_claim_on_sign_in(sender, request=None, user=None, **kwargs) -> None:
+    """Django's `user_logged_in`: alerts a visitor confirmed before signing up, or since, under a verified
+    address of the member's."""
+    if user is not None:
+        verified = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+        alerts.alerts_attach(user=user, addresses=list(verified))

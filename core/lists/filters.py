@@ -149,6 +149,8 @@ class ListFilter(django_filters.Filter):
     """
 
     all_label = _("All")
+    # Whether a value's label names the filter too ("To year: 2010"), so that a description shows it alone.
+    labels_name_the_filter = False
 
     def __init__(self, field_name=None, *, multiple=False, all_label=None, **kwargs):
         self.multiple = multiple
@@ -296,6 +298,8 @@ class YearsFilter(ListFilter):
 
 class BoundFilter(ListFilter):
     """A number that bounds a column (`lookup_expr` "gte" or "lte"), between `minimum` and `maximum`."""
+
+    labels_name_the_filter = True
 
     def __init__(self, field_name, *, lookup_expr, minimum, maximum, **kwargs):
         self.minimum, self.maximum = minimum, maximum

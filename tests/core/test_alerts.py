@@ -34,7 +34,7 @@ def test_the_digest_is_in_the_one_schedule():
 
 
 def test_visitor_subscribes_confirms_gets_one_digest_in_french_and_unsubscribes(client, run_jobs):
-    toronto, paris = CityFactory(slug="toronto"), CityFactory(slug="paris")
+    toronto, paris = CityFactory(slug="toronto", name_en="Toronto"), CityFactory(slug="paris", name_en="Paris")
     page = client.get("/fr/alerts/new/ideas/?city=toronto&page=3&bogus=1&sort=title")
     assert page.status_code == 200
     assert 'value="city=toronto"' in page.content.decode()
@@ -71,7 +71,7 @@ def test_visitor_subscribes_confirms_gets_one_digest_in_french_and_unsubscribes(
     assert run_digests(run_jobs) == []  # never twice the same idea, nothing new: no mail
 
     unsubscribe = link(message, "unsubscribe")
-    assert "Ville toronto" in client.get(unsubscribe).content.decode()
+    assert "Bonnes idées · Ville : Toronto" in client.get(unsubscribe).content.decode()
     assert client.post(unsubscribe).status_code == 200
     assert not Alert.objects.exists()
     assert client.post(unsubscribe).status_code == 404
@@ -88,7 +88,7 @@ def test_a_member_saves_an_alert_at_once_and_sees_it_on_their_alerts_page(client
     assert (alert.user, alert.query, alert.confirmed_at is not None) == (user, "theme=work", True)
     assert outbox.outbox == []
     page = client.get("/en/alerts/")
-    assert "E-Library: Theme work" in page.content.decode()
+    assert "E-Library · Theme: Work" in page.content.decode()
     assert alerts.alerts_export(user=user, addresses={"bea@example.org"})[0]["filters"] == "theme=work"
     user.delete()
     assert not Alert.objects.exists()
@@ -149,3 +149,105 @@ def test_the_daily_purge_deletes_alerts_never_confirmed_once_their_link_has_expi
     run_jobs()  # through the worker, as the schedule runs it daily
 
     assert set(Alert.objects.values_list("email", flat=True)) == {"soon@example.org", "kept@example.org"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Good Ideas · Theme: Work · City: Toronto · Region: Europe · words: housing"),
+        ("fr", "Bonnes idées · Thème : Travailler · Ville : Toronto · Région : Europe · mots : housing"),
+        ("de", "Gute Ideen · Thema: Arbeiten · Stadt: Toronto · Region: Europa · Wörter: housing"),
+    ],
+)
+def test_an_alert_is_described_by_names_in_each_language(client, django_user_model, language, expected):
+    CityFactory(slug="toronto", name_en="Toronto")
+    user = django_user_model.objects.create_user("di", "di@example.org", "a long password 123")
+    alerts.alert_create(
+        kind="ideas",
+        query="region=europe&q=housing&theme=work&city=toronto",
+        frequency="daily",
+        language="en",
+        user=user,
+    )
+    client.force_login(user)
+
+    assert expected in client.get(f"/{language}/alerts/").content.decode()
+
+
+@pytest.mark.django_db
+def test_alert_names_are_kept_so_the_alerts_page_asks_nothing_per_alert(
+    client, django_user_model, django_assert_max_num_queries
+):
+    user = django_user_model.objects.create_user("ed", "ed@example.org", "a long password 123")
+    alerts.alert_create(kind="ideas", query="theme=work", frequency="daily", language="en", user=user)
+    client.force_login(user)
+    with django_assert_max_num_queries(6) as few:
+        client.get("/en/alerts/")
+    for number in range(6):
+        city = CityFactory(slug=f"town-{number}", name_en=f"Town {number}")
+        query = f"city={city.slug}&theme=live&region=africa&q=words{number}"
+        alerts.alert_create(kind="ideas", query=query, frequency="weekly", language="en", user=user)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get("/en/alerts/").content.decode()
+    assert "Good Ideas · Theme: Live · City: Town 5 · Region: Africa · words: words5" in page
+
+
+def test_the_confirmation_e_mail_and_the_digest_offer_one_click_unsubscribe(client, run_jobs):
+    """RFC 8058: List-Unsubscribe with an https address and List-Unsubscribe-Post; the mail program POSTs
+    "List-Unsubscribe=One-Click" there without a CSRF token, and the alert is gone."""
+    from django.test import Client
+
+    city = CityFactory(slug="lyon", name_en="Lyon")
+    alerts.alert_create(kind="ideas", query="city=lyon", frequency="daily", language="de", email="fay@example.org")
+    confirmation = outbox.outbox[-1]
+    assert confirmation.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert confirmation.extra_headers["List-Unsubscribe"].startswith("<https://citiesofmigration.example/de/alerts/")
+    client.post(link(confirmation, "confirm"))
+    GoodIdeaFactory(city=city)
+
+    (digest,) = run_digests(run_jobs)
+
+    assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    one_click = digest.extra_headers["List-Unsubscribe"].strip("<>").removeprefix("https://citiesofmigration.example")
+    mail_program = Client(enforce_csrf_checks=True)
+    assert mail_program.post(one_click, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert not Alert.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_alerts_with_address_member_list_and_state(admin_client, django_user_model):
+    CityFactory(slug="toronto", name_en="Toronto")
+    member = django_user_model.objects.create_user("gus", "gus@example.org", "a long password 123")
+    alerts.alert_create(kind="ideas", query="city=toronto", frequency="daily", language="en", user=member)
+    alerts.alert_create(kind="library", query="", frequency="weekly", language="fr", email="hal@example.org")
+
+    page = admin_client.get("/admin/core/alert/").content.decode()
+    assert "gus@example.org" in page
+    assert "hal@example.org" in page
+    assert "Good Ideas · City: Toronto" in page
+    assert 'alt="False"' in page  # hal has not confirmed yet
+
+    waiting = admin_client.get("/admin/core/alert/?confirmed=no").content.decode()
+    assert "hal@example.org" in waiting
+    assert "gus@example.org" not in waiting
+    assert "gus@example.org" not in admin_client.get("/admin/core/alert/?list=library").content.decode()
+    found = admin_client.get("/admin/core/alert/?q=HAL@example").content.decode()
+    assert "hal@example.org" in found
+    assert "gus@example.org" not in found
+    assert admin_client.get("/admin/core/alert/add/").status_code == 403
+    alert = Alert.objects.get(email="hal@example.org")
+    change = admin_client.get(f"/admin/core/alert/{alert.pk}/change/").content.decode()
+    assert 'name="frequency"' in change
+    assert 'name="email"' not in change  # read-only: the owner's, not the editors'
+
+
+def test_the_digest_job_names_alerts_saved_before_names_were_kept(run_jobs):
+    CityFactory(slug="lyon", name_en="Lyon")
+    now = timezone.now()
+    older = Alert.objects.create(kind="ideas", query="city=lyon", email="old@example.org", sent_up_to=now)
+
+    run_digests(run_jobs)
+
+    older.refresh_from_db()
+    assert older.descriptions["de"] == "Gute Ideen · Stadt: Lyon"

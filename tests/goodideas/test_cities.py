@@ -163,3 +163,86 @@ def test_query_count_is_constant(client, like_places, path, django_assert_max_nu
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(f"/en/{path}").status_code == 200
+
+
+@pytest.fixture
+def adapted(like_places):
+    """Lyon's idea taken up in Berlin and in Toronto; Hamburg's in Lyon; a draft's in Toronto (not shown)."""
+    from goodideas.models import GoodIdea
+    from tests.goodideas.factories import AdaptationFactory
+
+    lyon_idea = idea_with(title_en="Welcome desk", title_fr="Guichet d'accueil", city=like_places["lyon"])
+    AdaptationFactory(idea=lyon_idea, city=like_places["berlin"], year=2018)
+    AdaptationFactory(idea=lyon_idea, city=like_places["toronto"], year=2020)
+    AdaptationFactory(idea=idea_with(title_en="Mentors", city=like_places["hamburg"]), city=like_places["lyon"])
+    draft = idea_with(title_en="Secret draft", city=like_places["berlin"], status=GoodIdea.Status.DRAFT)
+    AdaptationFactory(idea=draft, city=like_places["toronto"])
+    return lyon_idea
+
+
+def _svg(html: str) -> str:
+    return re.search(r"<svg viewBox.*?</svg>", html, re.S).group()
+
+
+def test_adaptations_are_lines_on_the_map_and_in_its_text_alternative(client, adapted):
+    html = client.get("/en/cities/").content.decode()
+
+    svg = _svg(html)
+    titles = re.findall(r'<path class="world-map__line" d="M[^"]+"[^>]*><title>(.*?)</title>', svg)
+    assert sorted(titles) == ["Hamburg → Lyon: Mentors", "Lyon → Berlin: Welcome desk", "Lyon → Toronto: Welcome desk"]
+    assert "Secret draft" not in html
+    after = html[html.index("</svg>") :]
+    assert (
+        '<a href="/en/cities/lyon/">Lyon</a> → <a href="/en/cities/toronto/">Toronto</a>: '
+        f'<a href="{adapted.get_absolute_url()}">Welcome desk</a> (2020)'
+    ) in after
+
+
+def test_map_lines_are_gentle_arcs_from_origin_to_destination():
+    from goodideas.services import _arc
+
+    path = _arc((100.0, 50.0), (200.0, 50.0))
+    numbers = [float(number) for number in re.findall(r"-?[\d.]+", path)]
+    assert numbers[:2] == [100.0, 50.0]  # from the origin
+    assert numbers[-2:] == [200.0, 50.0]  # to the destination
+    middle_y = numbers[5]
+    assert 40 <= middle_y < 50  # bows northwards, gently: at most 10 map units
+
+
+def test_map_line_titles_are_in_the_page_language(client, adapted):
+    svg = _svg(client.get("/fr/cities/").content.decode())
+
+    assert "<title>Lyon → Berlin: Guichet d&#x27;accueil</title>" in svg
+
+
+def test_city_page_emphasises_its_own_lines(client, adapted):
+    html = client.get("/en/cities/berlin/").content.decode()
+
+    svg = _svg(html)
+    here = re.findall(r'class="world-map__line world-map__line--here"[^>]*><title>(.*?)</title>', svg)
+    faded = re.findall(r'class="world-map__line world-map__line--faded"[^>]*><title>(.*?)</title>', svg)
+    assert here == ["Lyon → Berlin: Welcome desk"]
+    assert sorted(faded) == ["Hamburg → Lyon: Mentors", "Lyon → Toronto: Welcome desk"]
+    listed = html[html.index('id="map-lines-heading"') :]
+    assert listed.index("<strong>") < listed.index("Mentors")  # the city's own line first, emphasised
+
+
+def test_region_map_shows_only_lines_touching_the_region(client, adapted):
+    svg = _svg(client.get("/en/cities/?region=north-america").content.decode())
+
+    assert re.findall(r"<title>(\w+ → .*?)</title>", svg) == ["Lyon → Toronto: Welcome desk"]
+
+
+@pytest.mark.parametrize("path", ["cities/", "cities/berlin/"])
+def test_map_lines_keep_the_query_count_constant(client, adapted, like_places, path, django_assert_max_num_queries):
+    from tests.goodideas.factories import AdaptationFactory
+
+    client.get(f"/en/{path}")
+    with django_assert_max_num_queries(12) as few:
+        client.get(f"/en/{path}")
+    for number in range(10):
+        idea = idea_with(title_en=f"Idea {number}", city=like_places["hamburg"])
+        AdaptationFactory(idea=idea, city=like_places["berlin" if number % 2 else "toronto"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(f"/en/{path}").content.decode()
+    assert "<title>Hamburg → Berlin: Idea 1; Idea 3; Idea 5; Idea 7; Idea 9</title>" in html
