@@ -233,3 +233,13 @@ def wait_until(condition, seconds: float = 60, what: str = "condition") -> float
 
 def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", html)
+
+
+def database_of_the_tests() -> str:
+    """The address of pytest-django's test database, for processes the test starts."""
+    from django.conf import settings
+
+    if "DATABASE_URL" not in os.environ:
+        pytest.skip("needs DATABASE_URL (a PostgreSQL server the test's processes can reach)")
+    parts = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+    return urllib.parse.urlunsplit(parts._replace(path="/" + settings.DATABASES["default"]["NAME"]))
