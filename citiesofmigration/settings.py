@@ -149,6 +149,17 @@ else:
             "CONN_HEALTH_CHECKS": True,
         }
     }
+# A PostgreSQL streaming replica for the reads of public pages (core/dbrouter.py; README "Database replica,
+# backups and workers"). A visitor who wrote (any POST…) reads the primary for the next STICKY seconds.
+DATABASE_REPLICA_STICKY_SECONDS = env_int("DATABASE_REPLICA_STICKY_SECONDS", 10)
+DATABASE_REPLICA_CHECK_SECONDS = env_int("DATABASE_REPLICA_CHECK_SECONDS", 5)
+DATABASE_REPLICA_MAX_LAG_SECONDS = env_int("DATABASE_REPLICA_MAX_LAG_SECONDS", 30)
+if replica_url := os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(replica_url, conn_max_age=600, conn_health_checks=True)
+    DATABASES["replica"]["OPTIONS"] = {"connect_timeout": 2, **DATABASES["replica"].get("OPTIONS", {})}
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests read what they wrote
+    DATABASE_ROUTERS = ["core.dbrouter.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "core.dbrouter.ReplicaReads")  # first: every later middleware's reads follow its choice
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background jobs (procrastinate): every app's tasks.py is found by itself; the periodic ones are all in

@@ -29,6 +29,8 @@ from django.utils.translation import get_language
 
 from core.versioning import content_version
 
+STICKY_COOKIE = "com_wrote"  # core.dbrouter.STICKY_COOKIE (which imports this module)
+
 PRIVATE = "private, no-store"
 SAFE_METHODS = {"GET", "HEAD"}
 _LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -72,6 +74,7 @@ def _private_only(request) -> bool:
         or _private_path(request.path)
         or _signed_in(request)
         or CookieStorage.cookie_name in request.COOKIES  # a one-time message waits for this visitor
+        or STICKY_COOKIE in request.COOKIES  # wrote lately: reads the primary, its pages are its own (core.dbrouter)
     )
 
 

@@ -32,7 +32,7 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.core.signals import request_finished, request_started
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 _state = threading.local()
@@ -46,10 +46,15 @@ def _table(connection) -> str:
     return connection.ops.quote_name(ContentVersion._meta.db_table)
 
 
-def content_version(using: str = DEFAULT_DB_ALIAS) -> int:
-    """The current version of the public content."""
+def content_version(using: str | None = None) -> int:
+    """The current version of the public content, from the database the request reads (a replica keeps
+    the number of the content it has replayed: a fragment is never filed under a version its content lacks)."""
     version = getattr(_state, "version", None)
     if version is None:
+        if using is None:
+            from core.models import ContentVersion
+
+            using = router.db_for_read(ContentVersion)
         connection = connections[using]
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT value FROM {_table(connection)} WHERE id = 1")
@@ -192,6 +197,11 @@ def _migrated(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
 def _request_started(**kwargs):
     _state.in_request = True
+    _state.version = None
+
+
+def forget_request_version() -> None:
+    """Read the version again at its next use in this request (core.dbrouter: a request run again on the primary)."""
     _state.version = None
 
 

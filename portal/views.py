@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from conversations.services import CONFIRM_MAX_AGE
-from core import errors, jobs, lists, registry
+from core import dbrouter, errors, jobs, lists, registry
 from core.context_processors import absolute_url
 from goodideas.home import home_context as goodideas_home
 from places.models import Theme
@@ -125,7 +125,8 @@ def healthz(request):
     """200 when the database and the cache answer, else 503 naming what failed.
 
     "jobs" says whether a background worker was seen in the last minute; a stopped worker does not make
-    the pages fail, so it is named here without turning the answer into a 503.
+    the pages fail, so it is named here without turning the answer into a 503. So is "replica", where
+    DATABASE_REPLICA_URL is set (checked now), with "replica_lag_seconds": pages read the primary without it.
     """
     checks = {}
     try:
@@ -147,6 +148,10 @@ def healthz(request):
         checks["cache"] = f"error: {type(error).__name__}"
     healthy = all(value == "ok" for value in checks.values())
     checks["jobs"] = jobs_check() if checks["database"] == "ok" else "error: database unavailable"
+    if dbrouter.configured():
+        replica = dbrouter.check_replica()
+        checks["replica"] = "ok" if replica.ok else f"error: {replica.problem}"
+        checks["replica_lag_seconds"] = None if replica.lag is None else round(replica.lag, 3)
     return JsonResponse(checks, status=200 if healthy else 503)
 
 
