@@ -185,6 +185,10 @@ CACHES["fragments"] = {
 # content version; a matching If-None-Match answers 304 before the view runs. The admin, the accounts
 # pages, members' requests and responses that set a cookie are "private, no-store".
 PUBLIC_CACHE_CONTROL = os.environ.get("DJANGO_PUBLIC_CACHE_CONTROL", "public, max-age=60, s-maxage=600")
+# Caches in front (Varnish, a CDN) that get a PURGE request when public content changes (core/cachepurge.py),
+# e.g. http://varnish:6081/ (comma-separated). A cache that is not listed keeps pages for s-maxage.
+CACHE_PURGE_URLS = env_list("CACHE_PURGE_URLS")
+CACHE_PURGE_TIMEOUT = 1.0  # seconds per cache; a publication never waits longer, nor fails
 PUBLIC_ETAG_WINDOW = 600  # seconds: what changes by the clock (scheduled publication) shows within this
 PRIVATE_SECTIONS = {"admin", "accounts"}
 # Pieces of pages kept in the cache ({% fragment %}, core/templatetags/fragments.py), keyed by the content version.

@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -112,9 +113,7 @@ def _database_url() -> str:
 
 @pytest.fixture(scope="session")
 def deploy_dir(tmp_path_factory):
-    path = tmp_path_factory.mktemp("deploy")
-    path.chmod(0o755)  # varnishd's workers run as its own user
-    return path
+    return tmp_path_factory.mktemp("deploy")
 
 
 @pytest.fixture(scope="session")
@@ -211,9 +210,11 @@ def cache_in_front(balancer, deploy_dir, ports):
     binary = need("varnishd", "varnish")
     if not shutil.which("cc"):
         pytest.skip("varnishd compiles its configuration with a C compiler: apt-get install gcc")
-    workdir = deploy_dir / "varnish"
-    workdir.mkdir(mode=0o755)
-    vcl = deploy_dir / "default.vcl"
+    # Outside pytest's own temporary folder, which only its owner may enter: varnishd reads the
+    # configuration and its work folder as its own user.
+    workdir = Path(tempfile.mkdtemp(prefix="com-varnish-"))
+    workdir.chmod(0o755)
+    vcl = workdir / "default.vcl"
     vcl.write_text(varnish_config(ports["balancer"]))
     vcl.chmod(0o644)
     command = [binary, "-F", "-n", str(workdir), "-f", str(vcl), "-a", f"127.0.0.1:{ports['cache']}"]
@@ -225,6 +226,7 @@ def cache_in_front(balancer, deploy_dir, ports):
         yield service
     finally:
         service.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture
