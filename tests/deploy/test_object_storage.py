@@ -59,6 +59,9 @@ def test_an_uploaded_file_goes_to_the_bucket_and_is_served_through_the_portal(bu
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     assert download["Content-Type"] == "application/pdf"
+    head = client.head(reverse("elibrary:download", args=[resource.slug]))
+    assert head.status_code == 200
+    assert int(head["Content-Length"]) == resource.file_size
 
     # The file's own address is the portal's, with the headers that make an upload harmless.
     assert resource.file.url == f"/media/{resource.file.name}"
@@ -88,6 +91,7 @@ def test_a_file_missing_from_the_bucket_is_a_404(bucket, client):
     bucket.delete_object(Bucket=BUCKET, Key=resource.file.name)
 
     assert client.get(reverse("elibrary:download", args=[resource.slug])).status_code == 404
+    assert client.head(reverse("elibrary:download", args=[resource.slug])).status_code == 404
     assert client.get(resource.file.url).status_code == 404
 
 
