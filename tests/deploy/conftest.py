@@ -121,8 +121,52 @@ def ports():
     return {name: free_port() for name in ("app1", "app2", "balancer", "cache")}
 
 
+SHARED_BUCKET = "shared-uploads"
+S3_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+
+
 @pytest.fixture(scope="session")
-def app_env(django_db_setup, deploy_dir, ports):
+def s3_server():
+    """The address of a local S3 server (moto's server mode, in this process), or None without moto."""
+    try:
+        from moto.server import ThreadedMotoServer
+    except ImportError:
+        yield None
+        return
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+def s3_client(endpoint: str):
+    import boto3
+
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=S3_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=S3_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+    )
+
+
+@pytest.fixture(scope="session")
+def shared_storage(s3_server):
+    """The app servers' uploads (MEDIA_STORAGE_URL and credentials), in a bucket of the local S3
+    server; {} (files under each server's own MEDIA_ROOT) where moto is not installed."""
+    if s3_server is None:
+        return {}
+    s3_client(s3_server).create_bucket(Bucket=SHARED_BUCKET)
+    return {
+        "MEDIA_STORAGE_URL": f"s3://{SHARED_BUCKET}?endpoint_url={s3_server}&region_name=us-east-1",
+        **S3_CREDENTIALS,
+    }
+
+
+@pytest.fixture(scope="session")
+def app_env(django_db_setup, deploy_dir, ports, shared_storage):
     """The environment of an app server as production sets it, on the test database."""
     if "embedded" in settings.DATABASES["default"]["ENGINE"]:
         pytest.skip("the multi-server tests need DATABASE_URL (a PostgreSQL server the app servers can reach)")
@@ -137,6 +181,7 @@ def app_env(django_db_setup, deploy_dir, ports):
         DJANGO_TRUSTED_PROXY_HOPS="1",
         COMMUNITY_PREMODERATE_FIRST_POSTS="0",
         CACHE_PURGE_URLS=f"http://127.0.0.1:{ports['cache']}/",
+        **shared_storage,
     )
     collected = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],

@@ -1,50 +1,48 @@
 """Uploads in an S3 bucket (MEDIA_STORAGE_URL), against a local S3 server (moto's server mode)."""
 
 import pytest
+import requests
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from citiesofmigration.settings import media_storage
 from core.publication import Status
-from tests.deploy.conftest import free_port
+from tests.deploy.conftest import S3_CREDENTIALS, SHARED_BUCKET, s3_client
 from tests.elibrary.factories import pdf_resource
 
 BUCKET = "uploads"
 
 
-@pytest.fixture(scope="module")
-def s3_server():
-    try:
-        from moto.server import ThreadedMotoServer
-    except ImportError:
+@pytest.fixture
+def local_s3(s3_server):
+    if s3_server is None:
         pytest.skip("moto's server is not installed: pip install -c constraints.txt 'moto[server]'")
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
+    return s3_server
+
+
+def configure(monkeypatch, settings, environment: dict) -> None:
+    """This process's uploads as an operator's environment says."""
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    settings.STORAGES = {**settings.STORAGES, "default": media_storage()}
 
 
 @pytest.fixture
-def bucket(s3_server, settings, monkeypatch, tmp_path):
+def bucket(local_s3, settings, monkeypatch, tmp_path):
     """The portal configured as an operator would, with an empty bucket; returns the bucket's client."""
-    import boto3
-
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("MEDIA_STORAGE_URL", f"s3://{BUCKET}?endpoint_url={s3_server}&region_name=us-east-1")
-    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1")
+    url = f"s3://{BUCKET}?endpoint_url={local_s3}&region_name=us-east-1"
+    client = s3_client(local_s3)
     client.create_bucket(Bucket=BUCKET)
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {**settings.STORAGES, "default": media_storage()}
+    configure(monkeypatch, settings, {"MEDIA_STORAGE_URL": url, **S3_CREDENTIALS})
     yield client
     for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
         client.delete_object(Bucket=BUCKET, Key=item["Key"])
     client.delete_bucket(Bucket=BUCKET)
 
 
-def stored_keys(client) -> list[str]:
-    return [item["Key"] for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", [])]
+def stored_keys(client, bucket: str = BUCKET) -> list[str]:
+    return [item["Key"] for item in client.list_objects_v2(Bucket=bucket).get("Contents", [])]
 
 
 @pytest.mark.django_db
@@ -93,6 +91,27 @@ def test_a_file_missing_from_the_bucket_is_a_404(bucket, client):
     assert client.get(reverse("elibrary:download", args=[resource.slug])).status_code == 404
     assert client.head(reverse("elibrary:download", args=[resource.slug])).status_code == 404
     assert client.get(resource.file.url).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_both_app_servers_serve_a_file_from_the_shared_bucket(
+    app_servers, local_s3, shared_storage, site, settings, monkeypatch
+):
+    """Saved by one process (as an editor's save on any server), served by each app server from the
+    bucket they share: none keeps uploads on its own disk."""
+    configure(monkeypatch, settings, shared_storage)
+    resource = pdf_resource("Housing first in Vienna.")
+    assert resource.file.name in stored_keys(s3_client(local_s3), SHARED_BUCKET)
+    download = reverse("elibrary:download", args=[resource.slug])
+
+    for server in site.apps:
+        answer = requests.get(f"{server}{download}")
+        assert answer.status_code == 200
+        assert answer.content.startswith(b"%PDF")
+
+    resource.status = Status.WITHDRAWN
+    resource.save()
+    assert [requests.get(f"{server}{download}").status_code for server in site.apps] == [404, 404]
 
 
 def test_without_the_variables_uploads_stay_on_disk(monkeypatch):
