@@ -220,23 +220,25 @@ def app_servers(app_env, deploy_dir, ports):
             server.stop()
 
 
+def haproxy(port: int, app1: int, app2: int, log: Path) -> Service:
+    """HAProxy with deploy/haproxy.cfg on `port`, round robin over two app servers, started and answering."""
+    binary = need("haproxy", "haproxy")
+    env = {**os.environ, "LB_BIND": f"127.0.0.1:{port}", "APP1": f"127.0.0.1:{app1}", "APP2": f"127.0.0.1:{app2}"}
+    service = Service("haproxy", [binary, "-db", "-f", str(DEPLOY / "haproxy.cfg")], log, env).start()
+    try:
+        service.wait_until(f"http://127.0.0.1:{port}/healthz")
+    except BaseException:
+        service.stop()
+        raise
+    return service
+
+
 @pytest.fixture(scope="session")
 def balancer(app_servers, deploy_dir, ports):
     """HAProxy with deploy/haproxy.cfg, round robin over the two app servers."""
-    binary = need("haproxy", "haproxy")
-    env = {
-        **os.environ,
-        "LB_BIND": f"127.0.0.1:{ports['balancer']}",
-        "APP1": f"127.0.0.1:{ports['app1']}",
-        "APP2": f"127.0.0.1:{ports['app2']}",
-    }
-    service = Service("haproxy", [binary, "-db", "-f", str(DEPLOY / "haproxy.cfg")], deploy_dir / "haproxy.log", env)
-    service.start()
-    try:
-        service.wait_until(f"http://127.0.0.1:{ports['balancer']}/healthz")
-        yield service
-    finally:
-        service.stop()
+    service = haproxy(ports["balancer"], ports["app1"], ports["app2"], deploy_dir / "haproxy.log")
+    yield service
+    service.stop()
 
 
 def varnish_config(backend_port: int) -> str:

@@ -12,6 +12,7 @@ import requests
 
 from community.models import Thread
 from tests.community.factories import PASSWORD, TopicFactory, UserFactory
+from tests.deploy.conftest import free_port, gunicorn, haproxy
 
 pytestmark = pytest.mark.usefixtures("transactional_db", "django_db_serialized_rollback")
 
@@ -93,3 +94,32 @@ def test_the_posting_limit_counts_across_servers(app_servers, site, settings):
 
     assert answers == [302] * limit + [429]
     assert Thread.objects.filter(author=member).count() == limit
+
+
+@pytest.fixture
+def server_to_lose(app_servers, app_env, deploy_dir, ports):
+    """A balancer of its own over app server 1 and a third server that the test stops: (address, server)."""
+    spare_port, balancer_port = free_port(), free_port()
+    spare = gunicorn("spare", spare_port, app_env, deploy_dir, workers=1)
+    try:
+        spare.wait_until(f"http://127.0.0.1:{spare_port}/healthz")
+        balancer = haproxy(balancer_port, ports["app1"], spare_port, deploy_dir / "haproxy-spare.log")
+    except BaseException:
+        spare.stop()
+        raise
+    yield f"http://127.0.0.1:{balancer_port}", spare
+    balancer.stop()
+    spare.stop()
+
+
+def test_a_server_lost_mid_day_costs_no_visitor_an_error(server_to_lose):
+    """HAProxy retries a request the lost server refuses on the other one (option redispatch), before
+    its health checks have even taken the server out."""
+    address, spare = server_to_lose
+    assert {requests.get(f"{address}/en/").headers["X-Served-By"] for _ in range(4)} == {"app1", "app2"}
+
+    spare.stop()
+    answers = [requests.get(f"{address}/en/") for _ in range(6)]
+
+    assert [answer.status_code for answer in answers] == [200] * 6
+    assert {answer.headers["X-Served-By"] for answer in answers} == {"app1"}
