@@ -267,7 +267,6 @@ def cache_in_front(balancer, deploy_dir, ports):
     command = [binary, "-F", "-n", str(workdir), "-f", str(vcl), "-a", f"127.0.0.1:{ports['cache']}"]
     command += ["-s", "malloc,64m", "-T", "none", "-p", "ban_lurker_sleep=0.1"]
     service = Service("varnish", command, deploy_dir / "varnish.log").start()
-    service.workdir = workdir
     try:
         service.wait_until(f"http://127.0.0.1:{ports['cache']}/healthz")
         yield service
