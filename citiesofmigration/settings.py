@@ -7,6 +7,7 @@ production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and DJANGO
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -196,6 +197,10 @@ CACHES["fragments"] = {
 # content version; a matching If-None-Match answers 304 before the view runs. The admin, the accounts
 # pages, members' requests and responses that set a cookie are "private, no-store".
 PUBLIC_CACHE_CONTROL = os.environ.get("DJANGO_PUBLIC_CACHE_CONTROL", "public, max-age=60, s-maxage=600")
+# Caches in front (Varnish, a CDN) that get a PURGE request when public content changes (core/cachepurge.py),
+# e.g. http://varnish:6081/ (comma-separated). A cache that is not listed keeps pages for s-maxage.
+CACHE_PURGE_URLS = env_list("CACHE_PURGE_URLS")
+CACHE_PURGE_TIMEOUT = 1.0  # seconds per cache; a publication never waits longer, nor fails
 PUBLIC_ETAG_WINDOW = 600  # seconds: what changes by the clock (scheduled publication) shows within this
 PRIVATE_SECTIONS = {"admin", "accounts"}
 # Pieces of pages kept in the cache ({% fragment %}, core/templatetags/fragments.py), keyed by the content version.
@@ -303,10 +308,41 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
-# Serve MEDIA_ROOT from Django; turn off where a web server or object store serves /media/.
+# Serve uploads (MEDIA_ROOT or the bucket) from Django; turn off where a web server serves /media/.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=True)
+
+
+def media_storage() -> dict:
+    """Where uploads go: MEDIA_ROOT, or an S3-compatible bucket (README "Beyond one machine").
+
+    MEDIA_STORAGE_URL=s3://BUCKET?endpoint_url=http://minio:9000&region_name=eu-west-1, or the usual
+    AWS_STORAGE_BUCKET_NAME (with AWS_S3_ENDPOINT_URL and AWS_S3_REGION_NAME where needed). The
+    credentials are boto3's own: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role.
+    The files stay private in the bucket; the portal serves them at MEDIA_URL (core.uploads.serve), so
+    the checks on protected files and the headers of uploaded files apply as with local files.
+    """
+    url = os.environ.get("MEDIA_STORAGE_URL", "").strip()
+    options = {
+        "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip(),
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+    }
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme != "s3" or not parts.netloc:
+            raise ImproperlyConfigured("MEDIA_STORAGE_URL must look like s3://BUCKET?endpoint_url=…&region_name=…")
+        query = dict(parse_qsl(parts.query))
+        if unknown := set(query) - {"endpoint_url", "region_name"}:
+            raise ImproperlyConfigured(f"MEDIA_STORAGE_URL: unknown option(s) {', '.join(sorted(unknown))}.")
+        options.update(bucket_name=parts.netloc, **query)
+    if not options["bucket_name"]:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # Never overwrite (RandomName gives new names anyway); no public ACL: the bucket stays private.
+    return {"BACKEND": "core.objectstorage.MediaStorage", "OPTIONS": {**options, "file_overwrite": False}}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

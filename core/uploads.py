@@ -23,8 +23,9 @@ from pathlib import PurePosixPath
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import models
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -256,7 +257,7 @@ _PROTECTED: list[tuple[str, Callable[[str], bool]]] = []
 
 
 def protect(directory: str, is_public: Callable[[str], bool]) -> None:
-    """Serve the files under `directory` (a path in MEDIA_ROOT) only when `is_public(name)` says so.
+    """Serve the files under `directory` (a path in the uploads' storage) only when `is_public(name)` says so.
 
     Staff see them always (the admin links to them). Apps call this from their AppConfig.ready().
     """
@@ -271,8 +272,20 @@ def media_headers(response, path: str) -> None:
     response.headers["Content-Disposition"] = "inline" if content_type in INLINE_TYPES else "attachment"
 
 
+def _file_response(request, name):
+    """The stored file: from MEDIA_ROOT by Django's static view (which answers If-Modified-Since), or
+    streamed from the storage where it is elsewhere (an S3 bucket: core/objectstorage.py)."""
+    if isinstance(default_storage, FileSystemStorage):
+        return static.serve(request, name, document_root=default_storage.location)
+    try:
+        handle = default_storage.open(name, "rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    return FileResponse(handle, content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+
+
 def serve(request, path):
-    """A file from MEDIA_ROOT, with the headers of `media_headers`; 404 for a protected file not public now."""
+    """An uploaded file, with the headers of `media_headers`; 404 for a protected file not public now."""
     name = posixpath.normpath(path).lstrip("/")
     if name == ".." or name.startswith("../"):
         raise Http404
@@ -282,7 +295,7 @@ def serve(request, path):
             protected = True
             if not (request.user.is_staff or is_public(name)):
                 raise Http404
-    response = static.serve(request, name, document_root=settings.MEDIA_ROOT)
+    response = _file_response(request, name)
     media_headers(response, name)
     if protected:
         response.headers["Cache-Control"] = "private, no-cache"

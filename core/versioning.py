@@ -22,6 +22,9 @@ is the only call of it outside this module.
 
 Migrations change content without signals too: the version moves on after each `migrate`.
 
+Caches in front of the portal (settings.CACHE_PURGE_URLS: Varnish, a CDN) are emptied once each
+move is committed (core/cachepurge.py), so the next request after a publication shows it.
+
 `content_version()` reads the row once per request (the value is kept until the request ends) and on
 every call outside a request.
 """
@@ -34,6 +37,8 @@ from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+
+from core.cachepurge import purge_all
 
 _state = threading.local()
 # Before the first bump (or in a database emptied by a test's flush, which has no row).
@@ -88,6 +93,8 @@ def bump(using: str = DEFAULT_DB_ALIAS) -> None:
     if connection.in_atomic_block:
         connection.content_version_bumped = mark = _Bumped()
         transaction.on_commit(mark, using=using)
+    else:  # committed already
+        purge_all()
 
 
 class KeptPerVersion:
@@ -124,14 +131,15 @@ class KeptPerVersion:
 
 
 class _Bumped:
-    """The mark of a transaction that moved the version on: a no-op commit hook, so that it goes when
-    the transaction ends, or when the savepoint it was set in is rolled back (and the UPDATE with it)."""
+    """The mark of a transaction that moved the version on: a commit hook, so that it goes when the
+    transaction ends, or when the savepoint it was set in is rolled back (and the UPDATE with it).
+    On commit it empties the caches in front (nothing when settings.CACHE_PURGE_URLS is empty)."""
 
     def __init__(self):
         self.read = False  # the new number was read since: the next change needs another
 
     def __call__(self):
-        pass
+        purge_all()
 
 
 def _bumped_in_transaction(connection) -> _Bumped | None:
