@@ -20,6 +20,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from modeltranslation.translator import NotRegistered, translator
 
+from core import db
 from core.localised import DEFAULT, LANGUAGE_CODES
 from core.models import TranslationState
 
@@ -113,7 +114,7 @@ def record_many(objs) -> None:
             elif before != (row.status, row.source_hash, row.text_hash):
                 changed.append(row)
     TranslationState.objects.bulk_create(new)
-    TranslationState.objects.bulk_update(changed, ["status", "source_hash", "text_hash", "changed_at"])
+    db.update_rows(changed, ["status", "source_hash", "text_hash", "changed_at"])
 
 
 def forget(obj) -> None:

@@ -204,10 +204,6 @@ class ResourceRowForm(forms.Form):
         self.row = row
         self.base_dir = base_dir
         self.known = known
-        for code in LANGUAGES:  # the other titles and the summaries: as long as the model allows
-            for name in ("title", "summary"):
-                if f"{name}_{code}" != "title_en":
-                    self.fields[f"{name}_{code}"] = _model_field(f"{name}_{code}", required=False)
 
     def clean_slug(self):
         slug = slugify(self.cleaned_data.get("slug") or self.cleaned_data.get("title_en") or "")[:200]
@@ -293,6 +289,17 @@ class ResourceRowForm(forms.Form):
             "tags": data["tags"],
             "publisher": data["publisher"][:200],
         }
+
+
+# The other titles and the summaries, as long as the model allows (built once: a form is made per row).
+ResourceRowForm.base_fields.update(
+    {
+        f"{name}_{code}": _model_field(f"{name}_{code}", required=False)
+        for code in LANGUAGES
+        for name in ("title", "summary")
+        if f"{name}_{code}" != "title_en"
+    }
+)
 
 
 def read_upload(name: str, base_dir: Path | None) -> ContentFile:

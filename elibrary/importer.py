@@ -313,7 +313,7 @@ UPDATED_FIELDS = [
     "published_at",
     "publisher",
     "updated_at",
-]
+]  # (the English title and summary also in `title` and `summary`, as modeltranslation keeps them)
 # Written only for the resources whose stored file an address replaced (their text is not read otherwise).
 FILE_FIELDS = ["file", "file_format", "file_size", "page_count", "extracted_text", "extraction", "extraction_note"]
 
@@ -345,8 +345,8 @@ def write_together(pending: list[Parsed]) -> tuple[int, int]:
         _apply(resource, item, publishers, now, old_files)
         resources[slug] = resource
         relations[slug] = item.relations
-    Resource.objects.bulk_update([r for r in resources.values() if r.pk is not None], UPDATED_FIELDS, batch_size=500)
-    Resource.objects.bulk_update(set(old_files.values()), FILE_FIELDS)
+    db.update_rows([resource for resource in resources.values() if resource.pk is not None], UPDATED_FIELDS)
+    db.update_rows(set(old_files.values()), FILE_FIELDS)
     Resource.objects.bulk_create([resource for resource in resources.values() if resource.pk is None])
     links = {slug: relations[slug] for slug in resources}
     for name in ("themes", "cities", "countries", "related_ideas"):

@@ -92,16 +92,21 @@ def test_a_batch_creates_then_updates_and_replaces_links(places):
     assert translation_status.status_of(Resource.objects.get(slug="r-2"), "fr") == "missing"
     first_published = resource.published_at
 
-    report = import_(rows(3, themes="plan", tags="housing", published="no"))
+    changed = rows(3, themes="plan", tags="housing", published="no")
+    changed[1]["title_fr"] = "Ressource 2"
+    changed[1]["summary_fr"] = "Sur 2."
+    report = import_(changed)
 
     assert (report.created, report.updated) == (0, 3)
     assert Resource.objects.count() == 3
     assert Organisation.objects.filter(name="Publisher 1").count() == 1
     resource.refresh_from_db()
     assert resource.status == "withdrawn"  # "published: no" takes a published resource off the site
+    assert (resource.title, resource.languages, resource.publication_date) == ("Resource 1", ["en", "fr"], None)
     assert resource.published_at == first_published
     assert [theme.slug for theme in resource.themes.all()] == ["plan"]
     assert [tag.name for tag in resource.tags.all()] == ["housing"]
+    assert translation_status.status_of(Resource.objects.get(slug="r-2"), "fr") == "current"  # translated now
 
 
 def test_a_slug_twice_in_a_batch_is_one_resource_updated_by_the_later_row(places):
