@@ -190,7 +190,8 @@ def import_batch(run_id: int, rows: list[dict], batch_rows: int) -> bool:
     from elibrary.models import ImportRun
 
     with transaction.atomic():
-        run = ImportRun.objects.select_for_update().get(pk=run_id)
+        # Not the CSV text again (50 MB, parsed once per job): the counts only.
+        run = ImportRun.objects.select_for_update().defer("csv_text").get(pk=run_id)
         start = run.rows_done
         if start >= len(rows):
             return False
