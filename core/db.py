@@ -1,4 +1,4 @@
-"""Statistics for the query planner after bulk writes.
+"""Bulk writes: statistics for the query planner after them, and an UPDATE of many rows at once.
 
 PostgreSQL plans from the statistics of each table, which autovacuum refreshes some time after rows
 change. Right after a bulk load the planner still believes the old sizes (an empty table, before the
@@ -6,6 +6,11 @@ first load) and can choose a plan that takes seconds (the first Good Ideas list 
 ideas took 71 s). So every bulk writer (import_library, load_demo, the bench generators) calls
 `analyze()` with the models it changed, once, when done. Outside a transaction it is VACUUM (ANALYZE):
 the pages written are then marked visible to every transaction, which index-only scans need.
+
+`update_rows()` is Django's `bulk_update()` without its cost: bulk_update writes one CASE WHEN per field
+with a branch per row, which Django takes seconds to build for 500 rows of 20 fields and PostgreSQL
+evaluates row by row (12 s for a batch of 500 library resources); one `UPDATE … FROM (VALUES …)`
+joins the new values on the primary key instead.
 """
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -41,3 +46,34 @@ def analyze(*models, using: str = DEFAULT_DB_ALIAS) -> None:
             cursor.execute(f"ANALYZE {names}" if connections[using].in_atomic_block else f"VACUUM (ANALYZE) {names}")
 
     transaction.on_commit(run, using=using)  # runs at once outside a transaction
+
+
+def update_rows(objs, field_names: list[str], *, batch_size: int = 500, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Write the fields `field_names` of saved model instances `objs` (all of one model): one UPDATE per batch.
+
+    Like bulk_update, no signal is sent and no save() runs: auto_now fields are the caller's to set.
+    """
+    objs = list(objs)
+    if not objs:
+        return
+    connection = connections[using]
+    meta = type(objs[0])._meta
+    fields = [meta.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    pk = meta.pk
+    columns = [pk, *fields]
+    casts = ", ".join(
+        f"%s::{field.rel_db_type(connection) if field is pk else field.db_type(connection)}" for field in columns
+    )
+    assignments = ", ".join(f"{quote(field.column)} = v.{quote(field.column)}" for field in fields)
+    names = ", ".join(quote(field.column) for field in columns)
+    for start in range(0, len(objs), batch_size):
+        batch = objs[start : start + batch_size]
+        values = ", ".join(f"({casts})" for _ in batch)
+        params = [field.get_db_prep_save(getattr(obj, field.attname), connection) for obj in batch for field in columns]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {quote(meta.db_table)} AS t SET {assignments} FROM (VALUES {values}) AS v ({names}) "
+                f"WHERE t.{quote(pk.column)} = v.{quote(pk.column)}",
+                params,
+            )

@@ -16,7 +16,7 @@ from elibrary import tasks
 from elibrary.forms import ImportForm, ResourceAdminForm
 from elibrary.importer import export_rows
 from elibrary.models import ImportRun, Resource
-from elibrary.services import resource_save
+from elibrary.services import resource_save, resources_queue_extraction
 
 
 class BrokenLinksFilter(HasBrokenLinksFilter):
@@ -26,23 +26,58 @@ class BrokenLinksFilter(HasBrokenLinksFilter):
 @admin.register(Resource)
 class ResourceAdmin(PublishableAdmin, TabbedTranslationAdmin):
     form = ResourceAdminForm
-    list_display = ["title", "kind", "publication_year", "publisher", "file_format", "download_count", "status"]
-    list_filter = ["status", "kind", "themes", "file_format", "publication_year", "countries", BrokenLinksFilter]
+    list_display = [
+        "title",
+        "kind",
+        "publication_year",
+        "publisher",
+        "file_format",
+        "extraction",
+        "download_count",
+        "status",
+    ]
+    list_filter = [
+        "status",
+        "kind",
+        "themes",
+        "file_format",
+        "extraction",
+        "publication_year",
+        "countries",
+        BrokenLinksFilter,
+    ]
     list_select_related = ["publisher"]
     search_fields = ["title_en", "title_fr", "title_de", "slug", "authors", "publisher__name"]
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["publisher", "cities", "countries", "related_ideas"]
     filter_horizontal = ["themes"]
-    readonly_fields = ["file_format", "file_size", "page_count", "download_count", "text_excerpt"]
+    readonly_fields = [
+        "file_format",
+        "file_size",
+        "page_count",
+        "download_count",
+        "extraction",
+        "extraction_note",
+        "text_excerpt",
+    ]
     date_hierarchy = "published_at"
-    actions = [*PublishableAdmin.actions, "export_csv"]
+    actions = [*PublishableAdmin.actions, "export_csv", "extract_again"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "summary", "authors", "publisher"]}),
         (_("Publication"), {"fields": ["publication_year", "publication_date", "languages"]}),
         (
             _("File or address"),
             {
-                "fields": ["file", "external_url", "file_format", "file_size", "page_count", "text_excerpt"],
+                "fields": [
+                    "file",
+                    "external_url",
+                    "file_format",
+                    "file_size",
+                    "page_count",
+                    "extraction",
+                    "extraction_note",
+                    "text_excerpt",
+                ],
                 "description": _("Upload a file (PDF, DOCX, ODT, XLSX, PPTX, EPUB) or give an address, not both."),
             },
         ),
@@ -59,6 +94,16 @@ class ResourceAdmin(PublishableAdmin, TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         resource_save(resource=obj, file_changed="file" in form.changed_data)
+
+    @admin.action(description=_("Read the text of the selected resources' files again"))
+    def extract_again(self, request, queryset):
+        count = resources_queue_extraction(queryset)
+        message = ngettext(
+            "The text of %(count)s file will be read again: its state shows in the list.",
+            "The text of %(count)s files will be read again: their state shows in the list.",
+            count,
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description=_("Export the selected resources to CSV"))
     def export_csv(self, request, queryset):

@@ -3,6 +3,8 @@ from pathlib import Path
 
 from django import forms
 from django.core.files.base import ContentFile
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -61,19 +63,55 @@ def split(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").replace(",", ";").split(";") if item.strip()]
 
 
-def lookup(model, values: list[str], label: str, *fields: str) -> list:
-    """The rows of `model` whose slug (or another of `fields`) is each of `values`; an unknown one is an error."""
+def lookup(model, values: list[str], label: str, *fields: str, known: dict | None = None) -> list:
+    """The rows of `model` whose slug (or another of `fields`) is each of `values`; an unknown one is an error.
+
+    `known` ({field: {lower-case value: row}}, from `Known`) answers without a query per value.
+    """
     found = []
     for value in values:
         match = None
         for name in fields or ("slug",):
-            match = model.objects.filter(**{f"{name}__iexact": value}).first()
+            if known is not None:
+                match = known[name].get(value.lower())
+            else:
+                match = model.objects.filter(**{f"{name}__iexact": value}).first()
             if match:
                 break
         if match is None:
             raise forms.ValidationError(f"unknown {label} “{value}”", code="unknown")
         found.append(match)
     return found
+
+
+class Known:
+    """The themes, cities, countries and Good Ideas that a batch of CSV rows names, read with one query each,
+    so that checking a batch of rows costs the same few queries whatever its number of rows."""
+
+    LOOKUPS = {  # column: (model, fields it may name a row by)
+        "themes": (Theme, ("slug",)),
+        "cities": (City, ("slug",)),
+        "countries": (Country, ("slug", "code")),
+        "ideas": (GoodIdea, ("slug",)),
+    }
+
+    def __init__(self, rows: list[dict]):
+        self.rows: dict[str, dict[str, dict]] = {}
+        for column, (model, fields) in self.LOOKUPS.items():
+            values = {value.lower() for row in rows for value in split(row.get(column))}
+            self.rows[column] = {name: {} for name in fields}
+            if not values:
+                continue
+            matches = Q()
+            for name in fields:
+                matches |= Q(**{f"{name}_key__in": values})
+            keys = {f"{name}_key": Lower(name) for name in fields}
+            for row in model.objects.annotate(**keys).filter(matches).order_by(*model._meta.ordering or ["pk"], "pk"):
+                for name in fields:
+                    self.rows[column][name].setdefault(getattr(row, f"{name}_key"), row)
+
+    def __getitem__(self, column: str) -> dict:
+        return self.rows[column]
 
 
 class _ValueInMessage:
@@ -155,7 +193,7 @@ class ResourceRowForm(forms.Form):
     ideas = forms.CharField(required=False)
     tags = forms.CharField(required=False)
 
-    def __init__(self, row: dict, *, base_dir: Path | None = None):
+    def __init__(self, row: dict, *, base_dir: Path | None = None, known: Known | None = None):
         data = {
             **row,
             "kind": row.get("kind") or Kind.RESEARCH_REPORT,
@@ -165,10 +203,7 @@ class ResourceRowForm(forms.Form):
         super().__init__(data)
         self.row = row
         self.base_dir = base_dir
-        for code in LANGUAGES:  # the other titles and the summaries: as long as the model allows
-            for name in ("title", "summary"):
-                if f"{name}_{code}" != "title_en":
-                    self.fields[f"{name}_{code}"] = _model_field(f"{name}_{code}", required=False)
+        self.known = known
 
     def clean_slug(self):
         slug = slugify(self.cleaned_data.get("slug") or self.cleaned_data.get("title_en") or "")[:200]
@@ -187,16 +222,21 @@ class ResourceRowForm(forms.Form):
         return published in YES
 
     def clean_themes(self):
-        return lookup(Theme, split(self.cleaned_data["themes"]), "theme")
+        return lookup(Theme, split(self.cleaned_data["themes"]), "theme", known=self._known("themes"))
 
     def clean_cities(self):
-        return lookup(City, split(self.cleaned_data["cities"]), "city")
+        return lookup(City, split(self.cleaned_data["cities"]), "city", known=self._known("cities"))
 
     def clean_countries(self):
-        return lookup(Country, split(self.cleaned_data["countries"]), "country", "slug", "code")
+        return lookup(
+            Country, split(self.cleaned_data["countries"]), "country", "slug", "code", known=self._known("countries")
+        )
 
     def clean_ideas(self):
-        return lookup(GoodIdea, split(self.cleaned_data["ideas"]), "Good Idea")
+        return lookup(GoodIdea, split(self.cleaned_data["ideas"]), "Good Idea", known=self._known("ideas"))
+
+    def _known(self, column: str) -> dict | None:
+        return self.known[column] if self.known is not None else None
 
     def clean_tags(self):
         return split(self.cleaned_data["tags"])
@@ -249,6 +289,17 @@ class ResourceRowForm(forms.Form):
             "tags": data["tags"],
             "publisher": data["publisher"][:200],
         }
+
+
+# The other titles and the summaries, as long as the model allows (built once: a form is made per row).
+ResourceRowForm.base_fields.update(
+    {
+        f"{name}_{code}": _model_field(f"{name}_{code}", required=False)
+        for code in LANGUAGES
+        for name in ("title", "summary")
+        if f"{name}_{code}" != "title_en"
+    }
+)
 
 
 def read_upload(name: str, base_dir: Path | None) -> ContentFile:

@@ -43,6 +43,15 @@ def resource_upload_to(instance, filename: str) -> str:
     return f"library/{year}/{uuid.uuid4().hex}.{extension}"
 
 
+class Extraction(models.TextChoices):
+    """Where the reading of a resource's file for search stands (the job elibrary.extract_text)."""
+
+    NONE = "", _("not read")
+    QUEUED = "queued", _("queued")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
 class ResourceQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def for_listing(self):
         """What a list of resources shows: the publisher and the themes."""
@@ -59,6 +68,7 @@ class Resource(Publishable):
     """A library resource: a draft until an editor publishes it (status, in the admin or the CSV import)."""
 
     Kind = Kind
+    Extraction = Extraction
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -95,6 +105,12 @@ class Resource(Publishable):
     file_size = models.PositiveBigIntegerField(_("file size (bytes)"), null=True, blank=True, editable=False)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
     extracted_text = models.TextField(_("text of the document"), blank=True, editable=False)
+    extraction = models.CharField(
+        _("text extraction"), max_length=10, choices=Extraction, default=Extraction.NONE, blank=True, editable=False
+    )
+    extraction_note = models.CharField(
+        _("text extraction note"), max_length=500, blank=True, editable=False
+    )  # why it failed, or that the text was cut
 
     themes = models.ManyToManyField(Theme, blank=True, related_name="resources", verbose_name=_("themes"))
     cities = models.ManyToManyField(City, blank=True, related_name="resources", verbose_name=_("cities"))

@@ -1,6 +1,7 @@
 import factory
 from django.core.files.base import ContentFile
 
+from core import extract
 from elibrary.models import Resource
 from elibrary.services import resource_read_file
 from tests.elibrary.pdf import make_pdf
@@ -26,9 +27,13 @@ class ResourceFactory(factory.django.DjangoModelFactory):
 
 
 def pdf_resource(text: str, **kwargs) -> Resource:
-    """A resource whose file is a real PDF saying `text`, read as the admin would."""
+    """A resource whose file is a real PDF saying `text`, read as the admin and the extraction job would
+    (the job's reading, in this process: tests of the job itself run it through the worker)."""
     resource = ResourceFactory.build(external_url="", publisher=OrganisationFactory(), **kwargs)
-    resource.file = ContentFile(make_pdf(resource.title_en, [text]), name="upload.pdf")
+    data = make_pdf(resource.title_en, [text])
+    resource.file = ContentFile(data, name="upload.pdf")
     resource_read_file(resource=resource)
+    found = extract.read_text(data, "pdf")
+    resource.extracted_text, resource.page_count, resource.extraction = found.text, found.pages, "done"
     resource.save()
     return resource

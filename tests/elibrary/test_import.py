@@ -13,7 +13,7 @@ from tests.elibrary.files import HEADER
 pytestmark = pytest.mark.django_db
 
 
-def test_command_imports_reports_skipped_rows_and_is_idempotent(csv_file):
+def test_command_imports_reports_skipped_rows_and_is_idempotent(run_jobs, csv_file):
     out = io.StringIO()
     call_command("import_library", str(csv_file), stdout=out, stderr=io.StringIO())
     report = out.getvalue()
@@ -28,6 +28,7 @@ def test_command_imports_reports_skipped_rows_and_is_idempotent(csv_file):
     assert "line 11: unknown city “atlantis”" in report
     assert "line 12: unknown document language “klingon”" in report
 
+    assert run_jobs() == [("elibrary.extract_text", "succeeded")]  # the worker reads the one file
     guide = Resource.objects.get(slug="mentor-guide")
     assert guide.title_fr == "Guide du mentorat"
     assert guide.file_format == "pdf"
@@ -47,6 +48,7 @@ def test_command_imports_reports_skipped_rows_and_is_idempotent(csv_file):
     assert Organisation.objects.filter(name="TRIEC").count() == 1
     guide.refresh_from_db()
     assert guide.file.name == file_name  # the same file is not stored again
+    assert run_jobs() == [("elibrary.extract_text", "succeeded")]  # nor read again
 
 
 def test_command_refuses_a_missing_file(tmp_path):
