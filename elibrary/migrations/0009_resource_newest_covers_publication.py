@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('elibrary', '0007_import_run'),
+        ('elibrary', '0008_text_extraction'),
         ('goodideas', '0011_stage_replaces_still_running'),
         ('places', '0005_copy_tags'),
     ]
