@@ -21,7 +21,7 @@ def _counts(table: str) -> tuple[int, int]:
         return cursor.fetchone()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the rows migrations made come back after
 def test_outside_a_transaction_the_tables_are_vacuumed_too_for_index_only_scans():
     vacuumed, analyzed = _counts("elibrary_resource")
     analyze(Resource)

@@ -234,10 +234,13 @@ def test_region_map_shows_only_lines_touching_the_region(client, adapted):
 
 
 @pytest.mark.parametrize("path", ["cities/", "cities/berlin/"])
-def test_map_lines_keep_the_query_count_constant(client, adapted, like_places, path, django_assert_max_num_queries):
+def test_map_lines_keep_the_query_count_constant(
+    client, adapted, like_places, path, django_assert_max_num_queries, cold
+):
     from tests.goodideas.factories import AdaptationFactory
 
     client.get(f"/en/{path}")
+    cold()
     with django_assert_max_num_queries(12) as few:
         client.get(f"/en/{path}")
     for number in range(10):
