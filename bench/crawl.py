@@ -4,8 +4,9 @@ usage: python bench/crawl.py BASE_URL [LIMIT]   (stdlib only; used by bench/mix.
 
 Starts at the home page and the lists in English, French and German, follows the links it finds on
 the same host (lists with their facet values and pages, detail pages, themes, cities), and adds
-searches made of words from the link texts it saw (one, two and three words) in each language.
-Leaves out what is not a public page: the admin, accounts, forms, feeds, exports, downloads, calendars.
+searches made of words from the link texts it saw (one, two and three words) in each language: a sixth
+of the addresses. Leaves out what is not a public page: the admin, accounts, forms (proposals,
+questions, registrations, alerts), feeds, exports, downloads, calendars.
 """
 
 import random
@@ -29,12 +30,14 @@ SKIP = (
     "/cancel/",
     "/posts/",
     "/follow/",
+    "/alerts/",  # the "e-mail me" forms, one per list address: a form, not content (as /follow/, /ask/)
     "/unsubscribe/",
     "/media/",
     "/static/",
 )
 LISTS = ("", "ideas/", "cities/", "library/", "webinars/", "events/", "conversations/", "news/", "community/")
 LANGUAGES = ("en", "fr", "de")
+SEARCH_SHARE = 6
 
 
 class Links(HTMLParser):
@@ -62,7 +65,8 @@ def crawl(base: str, limit: int) -> list[str]:
     host = urllib.parse.urlsplit(base).netloc
     waiting = [f"/{language}/{path}" for language in LANGUAGES for path in LISTS]
     seen, found, words = set(waiting), [], set()
-    while waiting and len(found) < limit:
+    # A sixth of the mix at least is searches of one to three words (the pages' links alone would fill it).
+    while waiting and len(found) < limit - limit // SEARCH_SHARE:
         path = waiting.pop(0)
         try:
             with urllib.request.urlopen(base + path, timeout=30) as response:
