@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -318,36 +319,39 @@ def map_lines(adaptations, *, highlight=None, cities=None) -> list[dict]:
     return sorted(lines.values(), key=lambda line: line["here"])
 
 
+def _map_point(city, count: int, scale: float, *, grow: float = 1) -> dict:
+    radius = (1.6 + 1.1 * math.sqrt(count)) * grow
+    x, y = _map_xy(city)
+    return {
+        "city": city,
+        "x": x,
+        "y": y,
+        "r": round(radius * scale, 2),
+        "label_x": round(x + (radius + 1) * scale, 2),
+        "label_y": round(y + 1.5 * scale, 2),
+        "count": count,
+    }
+
+
 def world_map(cities, *, highlight=None, region=None, adaptations=None) -> dict:
     """Points for the SVG map over the basemap, each sized by its published Good Ideas (`idea_count`,
     if annotated): the whole world, or one region's part (`region`); and a line for each city pair of
     `adaptations` (Adaptation.objects.for_map()), those of `highlight` emphasised."""
     view = REGION_VIEWS.get(region, (0, 0, MAP_WIDTH, MAP_HEIGHT))
     scale = view[2] / MAP_WIDTH  # dots and labels keep their size on the screen when a region is shown
-    points = []
-    for city in cities:
-        count = getattr(city, "idea_count", 0) or 0
-        here = highlight is not None and city.pk == highlight.pk
-        radius = (1.6 + 1.1 * math.sqrt(count)) * (1.3 if here else 1)
-        x, y = _map_xy(city)
-        points.append(
-            {
-                "city": city,
-                "x": x,
-                "y": y,
-                "r": round(radius * scale, 2),
-                "label_x": round(x + (radius + 1) * scale, 2),
-                "label_y": round(y + 1.5 * scale, 2),
-                "count": count,
-                "highlight": here,
-            }
-        )
+    counts = [(city, getattr(city, "idea_count", 0) or 0) for city in cities]
+    here = [_map_point(city, count, scale, grow=1.3) for city, count in counts if highlight and city.pk == highlight.pk]
     lines = map_lines(adaptations or [], highlight=highlight, cities=cities if region else None)
     for line in lines:
         line["width"] = round((1.3 if line["here"] else 0.6) * scale, 2)
-    points.sort(key=lambda point: (point["highlight"], -point["r"]))  # small dots on top, the city highlighted last
     return {
-        "points": points,
+        # Every city's dot and link, the same on every city page (the template keeps them as one fragment,
+        # by `points_key`), and the city highlighted drawn again above them, larger (`here`)
+        "points": SimpleLazyObject(  # small dots on top; made only when the fragment is not kept
+            lambda: sorted((_map_point(city, count, scale) for city, count in counts), key=lambda point: -point["r"])
+        ),
+        "points_key": (region, [(city.pk, count) for city, count in counts]),
+        "here": here,
         "lines": lines,
         "view": " ".join(f"{number:g}" for number in view),
         "width": MAP_WIDTH,

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.cache import caches
 
 from places.models import BirthCountry
 from tests.goodideas.factories import idea_with
@@ -145,6 +146,21 @@ def test_city_page_highlights_the_city_and_idea_page_has_a_small_map(client, lik
     assert "world-map__city--here" in city_html
     assert "world-map--small" in idea_html
     assert idea_html.count('class="world-map__link"') == 1
+
+
+def test_every_city_page_shares_the_dots_of_the_map_and_draws_its_own_city_over_them(client, like_places):
+    idea_with(city=like_places["lyon"])
+    pages = {slug: client.get(f"/en/cities/{slug}/").content.decode() for slug in ("lyon", "berlin")}
+
+    fragments = caches["fragments"]._cache  # LocMemCache: one "map-points" piece for both pages
+    assert len([key for key in fragments if ":map-points:" in key]) == 1
+    for slug, html in pages.items():
+        svg = html[html.index('<figure class="world-map') :]
+        svg = svg[: svg.index("</svg>")]
+        assert svg.count('class="world-map__link"') == len(like_places)  # every city once, a link
+        here = svg[svg.index('<g class="world-map__here" aria-hidden="true">') :]
+        assert 'class="world-map__city world-map__city--here"' in here
+        assert like_places[slug].name in here
 
 
 @pytest.mark.parametrize("path", ["cities/", "cities/?city=berlin", "cities/berlin/", "ideas/?like=berlin"])
