@@ -29,6 +29,8 @@ else
     $PY bench/generate_library.py --resources 100000
 fi
 
+$PY manage.py collectstatic --no-input --verbosity 0  # debug off: pages name the hashed static files
+
 .venv/bin/gunicorn citiesofmigration.wsgi --bind "127.0.0.1:$PORT" --workers 2 --no-control-socket \
     --limit-request-line 8190 --log-level warning &
 GUNICORN=$!
