@@ -449,3 +449,16 @@ def test_index_paginates_and_keeps_the_search(client):
     assert 'href="?q=housing&amp;page=2"' in first
     assert second.status_code == 200
     assert second.content.decode().count('class="badge">Question') == 5
+
+
+def test_the_index_keeps_its_threads_as_fragments_and_shows_a_new_reply_at_once(client, django_assert_max_num_queries):
+    thread = thread_with_posts(2)
+    first = client.get(url("community:index")).content.decode()
+    assert "1 reply" in first
+    with django_assert_max_num_queries(2) as kept:  # the content version and the page's ids: no row, no topic
+        assert client.get(url("community:index")).content.decode() == first
+    assert not any('"community_thread"."title"' in query["sql"] for query in kept.captured_queries)
+
+    PostFactory(thread=thread, body_markdown="One more answer.")  # a post moves the content version on
+
+    assert "2 replies" in client.get(url("community:index")).content.decode()
