@@ -179,7 +179,7 @@ class ListFilterSet(django_filters.FilterSet):
         rows = prepare(rows) if prepare else rows
         model, text = self.queryset.model, self.query_text
         if not text:
-            return LazyRows(ids, model, lambda: {row.pk: row for row in rows})
+            return LazyRows(ids, rows)
         extracts = [localised.expression(s, model) if isinstance(s, str) else s(text) for s in self.snippets]
         if extracts:
             rows = rows.annotate(**search.headlines(text, extracts, whole=self.whole_snippets))

@@ -53,6 +53,5 @@ class ForgivingPaginationMixin:
         page = paginator.get_page(requested_page(self.request, self.page_kwarg))
         if self.lazy_rows:
             ids = list(page.object_list)
-            rows = queryset.filter(pk__in=ids)
-            page.object_list = LazyRows(ids, queryset.model, lambda: {row.pk: row for row in rows})
+            page.object_list = LazyRows(ids, queryset.filter(pk__in=ids))
         return paginator, page, page.object_list, page.has_other_pages()

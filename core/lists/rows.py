@@ -6,8 +6,6 @@ keyed by the row's id. When every card of a page is in the cache, the rows need 
 is not cached, or anything else on the page) loads every row of the page in one query, as before.
 """
 
-from collections.abc import Callable
-
 
 class LazyRow:
     """One row of a page: `pk` and `snippet` at once, anything else from the row, loaded on first read."""
@@ -35,18 +33,18 @@ class LazyRow:
 
 
 class LazyRows(list):
-    """The rows of a page, in their order, as LazyRow; the first read of one reads them all with `fetch()`,
-    which returns them by pk."""
+    """The rows of a page, in their order, as LazyRow; the first read of one reads them all from `rows`
+    (a queryset of the page's rows, in any order)."""
 
-    def __init__(self, ids: list, model, fetch: Callable[[], dict]):
+    def __init__(self, ids: list, rows):
         super().__init__(LazyRow(self, pk) for pk in ids)
-        self.model = model
-        self._fetch = fetch
+        self.model = rows.model
+        self._rows = rows
         self._loaded: dict | None = None
 
     def row(self, pk):
         if self._loaded is None:
-            self._loaded = self._fetch()
+            self._loaded = {row.pk: row for row in self._rows}
         try:
             return self._loaded[pk]
         except KeyError:  # gone since the page was counted (withdrawn in between): an empty row
