@@ -68,12 +68,12 @@ class IdeaDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         idea = self.object
         url = absolute_url(self.request, idea.get_absolute_url())
+        adaptations, adapted_from = Adaptation.objects.of_idea(idea)
         return super().get_context_data(
+            adaptations=adaptations,
+            adapted_from=adapted_from,
             related_ideas=GoodIdea.objects.published().related_to(idea),
-            city_ideas=GoodIdea.objects.published()
-            .in_city(idea.city_id)
-            .exclude(pk=idea.pk)
-            .defer(*GoodIdea.long_fields())[:5],
+            city_ideas=GoodIdea.objects.published().in_city(idea.city_id).exclude(pk=idea.pk).only("slug", "title")[:5],
             absolute_url=url,
             map=services.world_map([idea.city], highlight=idea.city) if idea.city_id else None,
             **kwargs,

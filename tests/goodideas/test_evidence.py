@@ -153,7 +153,7 @@ def test_city_pairs_for_the_map(client):
 
 def test_idea_page_query_count_does_not_grow_with_adaptations(client, django_assert_max_num_queries):
     idea = GoodIdeaFactory()
-    AdaptationFactory(idea=idea)
+    AdaptationFactory(idea=idea, adapted_idea=GoodIdeaFactory())  # that idea is related too: its card is a query
     client.get(idea.get_absolute_url())
     with django_assert_max_num_queries(40) as few:
         client.get(idea.get_absolute_url())
