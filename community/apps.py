@@ -24,7 +24,7 @@ class CommunityConfig(AppConfig):
                 Thread.objects.visible,
                 snippet_field="",
                 translated=False,
-                related=("topic", "idea"),
+                fields=(),  # its address is its pk and the slug of its title
                 match=Thread.search_match,
                 language_field="language",
             )

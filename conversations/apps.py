@@ -15,7 +15,9 @@ class ConversationsConfig(AppConfig):
 
         registry.register_alert_source("news", _("Integration news"), NewsFeed)
         registry.register_search_source(
-            registry.SearchSource("ezine", _("E-zine articles"), Item.objects.published, related=("issue",))
+            registry.SearchSource(
+                "ezine", _("E-zine articles"), Item.objects.published, fields=("slug", "issue__number")
+            )
         )
         registry.register_search_source(
             registry.SearchSource("news", _("News"), NewsItem.objects.published, snippet_field="summary")

@@ -23,7 +23,7 @@ their `order`; demo loaders run after the loaders they name.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
@@ -48,7 +48,9 @@ class SearchSource:
     title_field: str = "title"
     snippet_field: str = "teaser"
     translated: bool = True
-    related: tuple[str, ...] = field(default_factory=tuple)
+    # What a result needs besides its title and language: the columns of its address (a path through a
+    # relation, "issue__number", joins that row). A page of results reads these alone, not whole rows.
+    fields: tuple[str, ...] = ("slug",)
     # Where what to match and how to rank differ from the row's own search document (community
     # threads are found by their replies too): search_query -> (Q filter, rank expression).
     match: Callable | None = None

@@ -20,7 +20,6 @@ class ELibraryConfig(AppConfig):
                 _("Library resources"),
                 Resource.objects.published,
                 snippet_field="summary",
-                related=("publisher",),
             )
         )
         registry.register_sitemap("library-pages", sitemaps.LibraryPagesSitemap)

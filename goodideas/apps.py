@@ -15,9 +15,7 @@ class GoodIdeasConfig(AppConfig):
         from places.services import register_waiting
 
         registry.register_alert_source("ideas", _("Good Ideas"), IdeasFeed)
-        registry.register_search_source(
-            registry.SearchSource("ideas", _("Good Ideas"), GoodIdea.objects.published, related=("city__country",))
-        )
+        registry.register_search_source(registry.SearchSource("ideas", _("Good Ideas"), GoodIdea.objects.published))
         registry.register_sitemap("goodideas-pages", sitemaps.GoodIdeasPagesSitemap)
         registry.register_sitemap("ideas", sitemaps.GoodIdeaSitemap)
         registry.register_sitemap("themes", sitemaps.ThemeSitemap)

@@ -140,7 +140,10 @@ def _fetch(rows: list[tuple], text: str) -> dict[tuple[str, int], models.Model]:
         if source.snippet_field:
             extract = localised.expression(source.snippet_field, translated=source.translated)
             queryset = queryset.annotate(hit_snippet=search.headline(extract, text, fragments=0))
-        objects.update({(key, obj.pk): obj for obj in queryset.select_related(*source.related)})
+        columns = [source.title_field, *source.fields, *([source.language_field] if source.language_field else [])]
+        relations = {name.rsplit("__", 1)[0] for name in source.fields if "__" in name}
+        queryset = queryset.select_related(*relations).only(*columns)
+        objects.update({(key, obj.pk): obj for obj in queryset})
     return objects
 
 

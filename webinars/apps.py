@@ -16,9 +16,7 @@ class WebinarsConfig(AppConfig):
             registry.SearchSource("webinars", _("Webinars"), Webinar.objects.published, snippet_field="summary")
         )
         registry.register_search_source(
-            registry.SearchSource(
-                "events", _("Conferences"), Event.objects.published, snippet_field="summary", related=("city__country",)
-            )
+            registry.SearchSource("events", _("Conferences"), Event.objects.published, snippet_field="summary")
         )
         registry.register_sitemap("webinars-pages", sitemaps.WebinarsPagesSitemap)
         registry.register_sitemap("webinars", sitemaps.WebinarSitemap)
