@@ -18,7 +18,7 @@ class ResourcesFeed(FilteredFeed):
         return Resource.objects.published()
 
     def prepare(self, rows):
-        return rows.for_listing().defer("extracted_text", "search_document")
+        return rows.for_listing().without_text()
 
     def item_title(self, resource):
         return f"{resource.title} ({resource.publication_year})" if resource.publication_year else resource.title

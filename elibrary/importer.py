@@ -256,7 +256,7 @@ def import_together(pending: list[Parsed], base_dir: Path | None, report: Report
 
 def _find_existing(pending: list[Parsed]) -> tuple[dict, dict]:
     """The resources the rows name: ({slug: resource}, {address: resource}) for rows without a slug."""
-    fields_read = Resource.objects.defer("extracted_text", "search_document")
+    fields_read = Resource.objects.without_text()
     by_slug = {resource.slug: resource for resource in fields_read.filter(slug__in={p.fields["slug"] for p in pending})}
     urls = {p.fields["external_url"] for p in pending if not p.row.get("slug") and p.fields["external_url"]}
     by_url: dict[str, Resource] = {}

@@ -57,8 +57,20 @@ class ResourceQuerySet(PublishableQuerySet, search.SearchQuerySet):
         """What a list of resources shows: the publisher and the themes."""
         return self.select_related("publisher").prefetch_related(Prefetch("themes", queryset=Theme.objects.all()))
 
+    def without_text(self):
+        """Without the document's text (up to 200,000 characters) and its search vector: what every page
+        shows of a resource, its own page included (they serve search only)."""
+        return self.defer("extracted_text", "search_document")
+
+    def for_links(self):
+        """What a short list of resources on another page shows: title, kind, year, publisher, file."""
+        return self.select_related("publisher").only(
+            *("slug", "title", "kind", "publication_year", "status", "published_at"),
+            *("file", "file_format", "file_size", "external_url", "publisher__name"),
+        )
+
     def for_idea(self, idea):
-        return self.published().filter(related_ideas=idea).select_related("publisher").order_by("-publication_year")
+        return self.published().filter(related_ideas=idea).for_links().order_by("-publication_year")
 
     def order_by_title(self):
         return self.order_by(localised.expression("title", self.model).asc(), "pk")

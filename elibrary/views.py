@@ -25,7 +25,7 @@ class LibraryView(lists.FilteredListView):
 
     def for_listing(self, queryset):
         # The list shows neither the document's text nor the search vector: leave them on disk.
-        return queryset.for_listing().defer("extracted_text", "search_document")
+        return queryset.for_listing().without_text()
 
 
 class ResourceDetailView(PreviewMixin, DetailView):
@@ -34,14 +34,14 @@ class ResourceDetailView(PreviewMixin, DetailView):
     context_object_name = "resource"
 
     def get_queryset(self):
-        resources = Resource.objects.select_related("publisher")
+        resources = Resource.objects.select_related("publisher").without_text()
         return self.visible(resources.prefetch_related("themes", "cities__country", "countries", "tags"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         resource = self.object
         context.update(
-            related_ideas=GoodIdea.objects.published().filter(resources=resource).for_listing(),
+            related_ideas=GoodIdea.objects.published().filter(resources=resource).for_cards(),
             # The webinars and e-zine articles that cite it, through the reverse relations of their own
             # many-to-many fields: their apps stand above this one, which imports neither.
             discussed_in_webinars=resource.webinars.published(),

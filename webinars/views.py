@@ -62,8 +62,8 @@ class WebinarDetailView(PreviewMixin, DetailView):
                     "speaker__organisation", "speaker__city__country"
                 ).order_by("order", "pk"),
             ),
-            Prefetch("related_ideas", queryset=GoodIdea.objects.published().select_related("city__country")),
-            Prefetch("related_resources", queryset=Resource.objects.published().select_related("publisher")),
+            Prefetch("related_ideas", queryset=GoodIdea.objects.published().for_cards()),
+            Prefetch("related_resources", queryset=Resource.objects.published().for_links()),
         )
 
     def get_context_data(self, **kwargs):
