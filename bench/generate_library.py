@@ -151,7 +151,8 @@ GIVEN = [
 COLUMNS = [
     "title", "title_en", "title_fr", "title_de", "slug", "kind", "summary", "summary_en", "summary_fr",
     "summary_de", "authors", "publisher_id", "publication_year", "languages", "file", "external_url",
-    "file_format", "extracted_text", "download_count", "status", "published_at", "created_at", "updated_at",
+    "file_format", "extracted_text", "extraction", "extraction_note", "download_count", "status", "published_at",
+    "created_at", "updated_at",
 ]  # fmt: skip
 
 
@@ -190,7 +191,7 @@ def rows(count, rng, publishers, now):
             title["en"], title["en"], title["fr"], title["de"], f"bench-{n}", rng.choice(kinds),
             summary["en"], summary["en"], summary["fr"], summary["de"], authors, rng.choice(publishers),
             rng.randint(1990, 2025), rng.sample(languages[:6], rng.randint(1, 2)), "",
-            f"https://example.org/bench/{n}", "", text, 0,
+            f"https://example.org/bench/{n}", "", text, "done" if text else "", "", 0,
             *(("published", now) if rng.random() > 0.02 else ("draft", None)), now, now,
         ]  # fmt: skip
 
