@@ -139,7 +139,7 @@ class ItemImage(models.Model):
 
 class NewsItemQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def for_listing(self):
-        return self.select_related("city__country", "country").prefetch_related("themes")
+        return self.select_related("city__country", "country").with_links("themes")
 
 
 class NewsItem(Publishable):

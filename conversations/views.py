@@ -70,12 +70,11 @@ class ItemDetailView(PreviewMixin, DetailView):
         return (
             self.visible(Item.objects.all())
             .select_related("issue")
+            .with_links("themes", "cities")
             .prefetch_related(
                 "images",
-                "themes",
-                "cities__country",
-                Prefetch("related_ideas", GoodIdea.objects.published().for_listing()),
-                Prefetch("related_resources", Resource.objects.published().select_related("publisher")),
+                Prefetch("related_ideas", GoodIdea.objects.published().for_cards()),
+                Prefetch("related_resources", Resource.objects.published().for_links()),
             )
         )
 

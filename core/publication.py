@@ -28,6 +28,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.kept import LinksQuerySet
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("publication status", "Draft")
@@ -47,7 +49,7 @@ def published_sql(alias: str) -> tuple[str, list]:
     return f"{alias}.status = %s AND {alias}.published_at <= %s", [Status.PUBLISHED, timezone.now()]
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(LinksQuerySet):
     def published(self):
         """What the public may see now: every page, feed, sitemap, search and export asks this."""
         return self.filter(published_q())

@@ -10,7 +10,6 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +54,7 @@ class Extraction(models.TextChoices):
 class ResourceQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def for_listing(self):
         """What a list of resources shows: the publisher and the themes."""
-        return self.select_related("publisher").prefetch_related(Prefetch("themes", queryset=Theme.objects.all()))
+        return self.select_related("publisher").with_links("themes")
 
     def without_text(self):
         """Without the document's text (up to 200,000 characters) and its search vector: what every page

@@ -35,7 +35,7 @@ class ResourceDetailView(PreviewMixin, DetailView):
 
     def get_queryset(self):
         resources = Resource.objects.select_related("publisher").without_text()
-        return self.visible(resources.prefetch_related("themes", "cities__country", "countries", "tags"))
+        return self.visible(resources.with_links("themes", "cities", "countries", "tags"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

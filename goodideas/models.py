@@ -55,11 +55,7 @@ class SuccessFactor(models.TextChoices):
 class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def for_listing(self):
         """What a list of ideas shows: city, country, host organisation, themes; not the long texts."""
-        return (
-            self.select_related("city__country", "organisation")
-            .prefetch_related("themes")
-            .defer(*GoodIdea.long_fields())
-        )
+        return self.select_related("city__country", "organisation").with_links("themes").defer(*GoodIdea.long_fields())
 
     def for_cards(self):
         """What a compact card or a link to an idea shows (GoodIdea.CARD_FIELDS): its title, teaser, city
@@ -71,12 +67,8 @@ class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
         return (
             self.select_related("city__country", "organisation")
             .defer("search_document")
-            .prefetch_related(
-                "themes",
-                "partners",
-                "tags",
-                "further_reading",
-            )
+            .with_links("themes", "tags")
+            .prefetch_related("partners", "further_reading")
         )
 
     def in_city(self, city):

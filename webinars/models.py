@@ -73,8 +73,7 @@ class WebinarQuerySet(PublishableQuerySet, search.SearchQuerySet):
         return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at")
 
     def for_listing(self):
-        return self.prefetch_related(
-            "themes",
+        return self.with_links("themes").prefetch_related(
             models.Prefetch(
                 "webinar_speakers", queryset=WebinarSpeaker.objects.select_related("speaker").order_by("order", "pk")
             ),

@@ -54,8 +54,7 @@ class WebinarDetailView(PreviewMixin, DetailView):
     context_object_name = "webinar"
 
     def get_queryset(self):
-        return self.visible(Webinar.objects.all()).prefetch_related(
-            "themes",
+        return self.visible(Webinar.objects.with_links("themes")).prefetch_related(
             Prefetch(
                 "webinar_speakers",
                 queryset=WebinarSpeaker.objects.select_related(

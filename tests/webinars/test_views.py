@@ -286,7 +286,7 @@ def test_detail_query_count_is_constant(client, django_assert_max_num_queries, m
     speakers = [SpeakerFactory() for _ in range(8)]
     webinar = WebinarFactory(speakers=speakers, capacity=10)
     client.force_login(member)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # 13 with the themes, read once per content version (core.kept)
         assert client.get(webinar.get_absolute_url()).status_code == 200
 
 

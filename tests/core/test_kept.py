@@ -1,0 +1,81 @@
+"""core.kept: rows linked to the kept tables (themes, cities, countries, tags) in one query, never stale."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from elibrary.models import Resource
+from goodideas.models import GoodIdea
+from places.models import Theme
+from tests.elibrary.factories import ResourceFactory
+from tests.goodideas.factories import GoodIdeaFactory
+from tests.places.factories import CityFactory, CountryFactory
+
+pytestmark = pytest.mark.django_db
+
+LINKS = ("themes", "cities", "countries", "tags")
+
+
+@pytest.fixture
+def resources():
+    berlin = CityFactory(name_en="Berlin", name="Berlin", country=CountryFactory(name_en="Germany", name="Germany"))
+    lisbon = CityFactory(name_en="Lisbon", name="Lisbon")
+    first, second, bare = ResourceFactory(), ResourceFactory(), ResourceFactory()
+    first.themes.set(Theme.objects.filter(slug__in=["work", "learn"]))
+    first.cities.set([lisbon, berlin])
+    first.countries.set([berlin.country])
+    first.tags.add("housing", "language courses")
+    second.themes.set(Theme.objects.filter(slug="plan"))
+    second.tags.add("housing")
+    return first, second, bare
+
+
+def names(objects):
+    return [str(obj) for obj in objects]
+
+
+def test_links_are_those_prefetch_related_finds_in_the_same_order(resources):
+    kept = {row.pk: row for row in Resource.objects.with_links(*LINKS)}
+    for row in Resource.objects.prefetch_related(*LINKS):
+        for name in LINKS:
+            assert names(getattr(kept[row.pk], name).all()) == names(getattr(row, name).all()), name
+
+
+def test_all_links_of_all_rows_cost_one_query(resources):
+    rows = list(Resource.objects.with_links(*LINKS).order_by("pk"))  # the kept tables are read once per version
+    with CaptureQueriesContext(connection) as queries:
+        rows = list(Resource.objects.with_links(*LINKS).order_by("pk"))
+        cities = [[city.name for city in row.cities.all()] for row in rows]
+        countries = [[city.country.name for city in row.cities.all()] for row in rows]
+    # Outside a request the content version is read at each use; besides it: the rows, then every link.
+    read = [query["sql"] for query in queries.captured_queries if "core_contentversion" not in query["sql"]]
+    assert len(read) == 2
+    assert all(table in read[1] for table in ("resource_themes", "resource_cities", "taggeditem"))
+    assert cities == [["Berlin", "Lisbon"], [], []]
+    assert countries[0][0] == "Germany"
+
+
+def test_the_resource_page_reads_its_links_in_one_query(client, resources, django_assert_max_num_queries):
+    address = resources[0].get_absolute_url()
+    client.get(address)
+    with django_assert_max_num_queries(20) as queries:
+        html = client.get(address).content.decode()
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert len([text for text in sql if "_themes" in text or "taggeditem" in text]) == 1
+    for shown in ("Berlin", "Germany", "housing"):
+        assert shown in html
+
+
+def test_a_renamed_city_shows_its_new_name_at_once(client, resources):
+    first = resources[0]
+    assert "Berlin" in client.get(first.get_absolute_url()).content.decode()
+    berlin = first.cities.get(name_en="Berlin")
+    berlin.name_en = berlin.name = "Berlin (Brandenburg)"
+    berlin.save()  # moves the content version on: the kept cities are read again
+    assert "Berlin (Brandenburg)" in client.get(first.get_absolute_url()).content.decode()
+
+
+def test_a_relation_to_a_table_that_is_not_kept_is_refused():
+    GoodIdeaFactory()
+    with pytest.raises(LookupError, match="not kept"):
+        list(GoodIdea.objects.with_links("partners"))
