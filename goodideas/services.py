@@ -350,7 +350,8 @@ def world_map(cities, *, highlight=None, region=None, adaptations=None) -> dict:
         "points": SimpleLazyObject(  # small dots on top; made only when the fragment is not kept
             lambda: sorted((_map_point(city, count, scale) for city, count in counts), key=lambda point: -point["r"])
         ),
-        "points_key": (region, [(city.pk, count) for city, count in counts]),
+        # one text: a fragment key walks a list part by part (~1.5 ms for 500 cities), a text at once
+        "points_key": f"{region}|" + ",".join(f"{city.pk}:{count}" for city, count in counts),
         "here": here,
         "lines": lines,
         "view": " ".join(f"{number:g}" for number in view),
