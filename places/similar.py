@@ -113,12 +113,12 @@ def closest(mine: Profile, cities, *, exclude=None, how_many: int = HOW_MANY) ->
     candidates = [city for city in cities if exclude is None or city.pk != exclude.pk]
     if not mine.known:
         candidates = [city for city in candidates if _profile(city).region == mine.region]
-    ranked = heapq.nsmallest(
-        how_many,
-        candidates,
-        key=lambda city: (round(_distance(mine, _profile(city)), 6), city.name.casefold()),
-    )
-    return [compare(mine, city) for city in ranked]
+    scored = [(round(_distance(mine, _profile(city)), 6), city) for city in candidates]
+    if len(scored) > how_many:  # the names (a translated field, slow to read) only of the closest and ties
+        cutoff = heapq.nsmallest(how_many, (distance for distance, _city in scored))[-1]
+        scored = [pair for pair in scored if pair[0] <= cutoff]
+    scored.sort(key=lambda pair: (pair[0], pair[1].name.casefold()))
+    return [compare(mine, city) for _distance_, city in scored[:how_many]]
 
 
 def like_city(city, cities, how_many: int = HOW_MANY) -> list[Match]:
