@@ -14,12 +14,19 @@ from django.views.generic import DetailView
 
 from core import lists
 from core.context_processors import absolute_url
+from core.lists.rows import LazyRows
 from core.publication import PreviewMixin
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 from webinars import ics, services
 from webinars.filters import EventFilter, WebinarFilter
 from webinars.models import Event, EventLink, Registration, Session, Webinar, WebinarSpeaker
+
+
+def upcoming_rows(upcoming) -> LazyRows:
+    """What is coming up, above a list's archive: their ids (one light query), the rows read only if a
+    card is not in the fragment cache (core.lists.rows), as for the archive's page."""
+    return LazyRows(list(upcoming.values_list("pk", flat=True)), upcoming.for_listing())
 
 
 class WebinarListView(lists.FilteredListView):
@@ -43,7 +50,7 @@ class WebinarListView(lists.FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         first = context["page_obj"].number == 1
-        context["upcoming"] = list(self.filterset.qs.upcoming(self.now).for_listing()) if first else []
+        context["upcoming"] = upcoming_rows(self.filterset.qs.upcoming(self.now)) if first else []
         context["now"] = self.now
         return context
 
@@ -186,7 +193,7 @@ class EventListView(lists.FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         first = context["page_obj"].number == 1
-        context["upcoming"] = list(self.filterset.qs.upcoming(self.today).for_listing()) if first else []
+        context["upcoming"] = upcoming_rows(self.filterset.qs.upcoming(self.today)) if first else []
         return context
 
 

@@ -50,3 +50,33 @@ def test_a_row_gone_since_the_page_was_counted_shows_nothing_rather_than_failing
     with pytest.raises(AttributeError):
         rows[1].title_en  # noqa: B018 - the template engine shows an AttributeError as nothing
     assert rows[0] == kept
+
+
+@pytest.mark.parametrize(
+    ("address", "table", "make"),
+    [
+        ("/en/webinars/", '"webinars_webinar"."summary', "webinars"),
+        ("/en/events/", '"webinars_event"."summary', "events"),
+    ],
+)
+def test_upcoming_and_past_cards_kept_spare_the_rows(client, django_assert_max_num_queries, address, table, make):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.webinars.factories import EventFactory, WebinarFactory
+
+    for number in range(-3, 3):  # three coming up, three over
+        if make == "webinars":
+            WebinarFactory(title_en=f"Webinar number {number}", starts_at=timezone.now() + timedelta(days=number))
+        else:
+            EventFactory(title_en=f"Event number {number}", starts_on=timezone.localdate() + timedelta(days=number))
+    caches["fragments"].clear()
+    with django_assert_max_num_queries(12) as cold:
+        first = client.get(address)
+    with django_assert_max_num_queries(12) as warm:
+        second = client.get(address)
+    reads = [sum(table in query["sql"] for query in run.captured_queries) for run in (cold, warm)]
+    assert reads == [2, 0]  # coming up and past: read once each when their cards are not kept, then never
+    assert first.content == second.content
+    assert first.content.decode().count(f"{make[:-1].capitalize()} number") == 6
