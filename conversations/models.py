@@ -46,6 +46,14 @@ class ItemQuerySet(PublishableQuerySet, search.SearchQuerySet):
         """Items the public sees: published themselves, in an issue that is published."""
         return super().published().filter(published_q("issue__"))
 
+    def for_list(self):
+        """What a list of an issue's items shows (conversations/_item_list.html): not their bodies, nor
+        the search vector."""
+        return self.only(
+            *("issue", "position", "kind", "title", "slug", "authors", "teaser"),
+            *("status", "publish_at", "published_at"),
+        )
+
 
 # Hosts whose players may be shown in a frame once the visitor asks (see CONTENT_SECURITY_POLICY frame-src).
 
