@@ -27,15 +27,17 @@ def subject_questions(context, subject, limit=10):
     Nothing on an editor's preview of an unpublished page (`preview` in the context)."""
     if context.get("preview"):
         return {"hidden": True}
+    user = context.get("user")
     return {
         "subject": subject,
         "subject_kind": subjects.subject_kind(subject),
         "ask_url": subjects.ask_url(subject),
         "threads": list(subjects.subject_threads(subject)[:limit]),
-        "form": ThreadForm(),
+        # The form only for members (the others see how to sign in): building one copies its fields.
+        "form": ThreadForm() if user is not None and user.is_authenticated else None,
         "request": context.get("request"),
         "return_to": context.get("return_to", ""),  # signing in or up from here comes back here
-        "user": context.get("user"),
+        "user": user,
         "csrf_token": context.get("csrf_token"),
     }
 
