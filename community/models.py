@@ -116,6 +116,23 @@ class ThreadQuerySet(search.SearchQuerySet):
         """What a list of threads shows: topic or subject, author and the number of visible replies."""
         return self.select_related(*Thread.PLACE_RELATED).for_subject_listing()
 
+    def for_page(self):
+        """A thread for its own page: its topic and author, and its subject's title and address.
+
+        The subject (one of three) comes from a query of its own, only when the thread has one: joining
+        the three subject tables, their issue, the topic and the author in one query took PostgreSQL
+        ~3.5 ms to plan, for 0.4 ms to run.
+        """
+        from conversations.models import Item
+        from goodideas.models import GoodIdea
+        from webinars.models import Webinar
+
+        return self.select_related("topic", "author__profile").prefetch_related(
+            models.Prefetch("idea", GoodIdea.objects.only("slug", "title")),
+            models.Prefetch("webinar", Webinar.objects.only("slug", "title")),
+            models.Prefetch("item", Item.objects.select_related("issue").only("slug", "title", "issue__number")),
+        )
+
     def for_subject_listing(self):
         """A list of threads about one subject (shown on its page): author and visible replies."""
         # A correlated count rather than COUNT(...) GROUP BY: grouping the wide joined rows made

@@ -166,8 +166,7 @@ class ThreadView(lists.ForgivingPaginationMixin, ListView):
     paginate_by = POSTS_PER_PAGE
 
     def dispatch(self, request, *args, **kwargs):
-        queryset = Thread.objects.select_related(*Thread.PLACE_RELATED, "author__profile")
-        self.thread = get_object_or_404(queryset, pk=kwargs["pk"])
+        self.thread = get_object_or_404(Thread.objects.for_page(), pk=kwargs["pk"])
         user = request.user
         if self.thread.status != Thread.Status.VISIBLE and not (
             user.is_authenticated and (user.pk == self.thread.author_id or user.is_staff)
