@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from community.models import Thread
+from core.versioning import KeptPerVersion
 
 
 def subject_kind(subject) -> str:
@@ -22,6 +23,23 @@ def ask_url(subject) -> str:
     if kind == "webinar":
         return reverse("community:webinar-ask", kwargs={"slug": subject.slug})
     return reverse("community:item-ask", kwargs={"number": subject.issue.number, "slug": subject.slug})
+
+
+def _subjects_with_threads() -> set[tuple[str, int]]:
+    """(kind, id) of every subject that any thread (visible or not) is about: most have none."""
+    found = set()
+    kinds = Thread.SUBJECTS
+    for row in Thread.objects.filter(topic__isnull=True).values_list(*(f"{kind}_id" for kind in kinds)):
+        found.update((kind, pk) for kind, pk in zip(kinds, row, strict=True) if pk is not None)
+    return found
+
+
+subjects_with_threads = KeptPerVersion(_subjects_with_threads)
+
+
+def has_threads(subject) -> bool:
+    """Whether a thread may be about `subject` (known per content version, without a query)."""
+    return (subject_kind(subject), subject.pk) in subjects_with_threads()
 
 
 def subject_threads(subject):

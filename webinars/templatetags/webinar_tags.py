@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from core.versioning import KeptPerVersion
+
 register = template.Library()
 
 
@@ -93,12 +95,25 @@ def zoned_range_text(starts_at, ends_at, zone):
     return f"{day_text(start)}, {clock(start)}–{end_text} {zone_label(end)}"
 
 
+def _ideas_with_webinars() -> set[int]:
+    """The ids of the ideas any webinar (published or not) names: most have none."""
+    from webinars.models import Webinar
+
+    return set(Webinar.related_ideas.through.objects.values_list("goodidea_id", flat=True))
+
+
+ideas_with_webinars = KeptPerVersion(_ideas_with_webinars)
+
+
 @register.inclusion_tag("webinars/_idea_webinars.html")
 def idea_webinars(idea):
-    """The published webinars that discuss a Good Idea (one query), for the idea's page:
+    """The published webinars that discuss a Good Idea (one query, none for the ideas that no webinar
+    names, known per content version), for the idea's page:
 
     {% load webinar_tags %}{% idea_webinars object %}
     """
     from webinars.models import Webinar
 
+    if idea.pk not in ideas_with_webinars():
+        return {"idea_webinars": []}
     return {"idea_webinars": list(Webinar.objects.published().filter(related_ideas=idea).order_by("-starts_at")[:5])}
