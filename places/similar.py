@@ -84,22 +84,27 @@ def _profile(city) -> Profile:
     return profile
 
 
+def _same_region(mine: Profile, theirs: Profile) -> bool:
+    return mine.region is not None and mine.region == theirs.region
+
+
 def _distance(mine: Profile, theirs: Profile) -> float:
-    """compare()'s distance alone (no Match, no reasons): what ranking every city needs."""
-    return (
-        _size(mine, theirs)[0]
-        + _share(mine, theirs)[0]
-        + (0 if mine.region is not None and mine.region == theirs.region else OTHER_REGION)
-    )
+    """The distance alone (no Match, no reasons): what ranking every city needs."""
+    return _size(mine, theirs)[0] + _share(mine, theirs)[0] + (0 if _same_region(mine, theirs) else OTHER_REGION)
 
 
 def compare(mine: Profile, city) -> Match:
     theirs = _profile(city)
-    size, similar_size = _size(mine, theirs)
-    share, similar_share = _share(mine, theirs)
-    same_region = mine.region is not None and mine.region == theirs.region
-    alike = [key for key, yes in (("size", similar_size), ("share", similar_share), ("region", same_region)) if yes]
-    return Match(city, size + share + (0 if same_region else OTHER_REGION), alike)
+    alike = [
+        key
+        for key, yes in (
+            ("size", _size(mine, theirs)[1]),
+            ("share", _share(mine, theirs)[1]),
+            ("region", _same_region(mine, theirs)),
+        )
+        if yes
+    ]
+    return Match(city, _distance(mine, theirs), alike)
 
 
 def closest(mine: Profile, cities, *, exclude=None, how_many: int = HOW_MANY) -> list[Match]:
@@ -112,7 +117,7 @@ def closest(mine: Profile, cities, *, exclude=None, how_many: int = HOW_MANY) ->
         return []
     candidates = [city for city in cities if exclude is None or city.pk != exclude.pk]
     if not mine.known:
-        candidates = [city for city in candidates if _profile(city).region == mine.region]
+        candidates = [city for city in candidates if _same_region(mine, _profile(city))]
     scored = [(round(_distance(mine, _profile(city)), 6), city) for city in candidates]
     if len(scored) > how_many:  # the names (a translated field, slow to read) only of the closest and ties
         cutoff = heapq.nsmallest(how_many, (distance for distance, _city in scored))[-1]
