@@ -46,7 +46,7 @@ class ItemQuerySet(PublishableQuerySet, search.SearchQuerySet):
         """Items the public sees: published themselves, in an issue that is published."""
         return super().published().filter(published_q("issue__"))
 
-    def for_list(self):
+    def for_listing(self):
         """What a list of an issue's items shows (conversations/_item_list.html): not their bodies, nor
         the search vector."""
         return self.only(

@@ -40,7 +40,7 @@ class IssueListView(lists.ForgivingPaginationMixin, ListView):
         return issues.exclude(pk=self.latest.pk) if self.latest else issues.none()
 
     def get_context_data(self, **kwargs):
-        items = list(self.latest.items.published().for_list()) if self.latest else []
+        items = list(self.latest.items.published().for_listing()) if self.latest else []
         return super().get_context_data(latest=self.latest, latest_items=items, **kwargs)
 
 
@@ -58,7 +58,7 @@ class IssueDetailView(PreviewMixin, DetailView):
         return get_object_or_404(self.get_queryset(), number=self.kwargs["number"])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(items=list(self.visible(self.object.items.for_list())), **kwargs)
+        return super().get_context_data(items=list(self.visible(self.object.items.for_listing())), **kwargs)
 
 
 class ItemDetailView(PreviewMixin, DetailView):
@@ -84,7 +84,7 @@ class ItemDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         item = self.object
         return super().get_context_data(
-            same_issue=[other for other in self.visible(item.issue.items.for_list()) if other.pk != item.pk],
+            same_issue=[other for other in self.visible(item.issue.items.for_listing()) if other.pk != item.pk],
             play=self.request.GET.get("play") == "1" and bool(item.embed_url),
             **kwargs,
         )
