@@ -4,6 +4,7 @@ import dataclasses
 import hashlib
 
 import django_filters
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.db.models.functions import Lower
@@ -28,7 +29,8 @@ class ListFilterSet(django_filters.FilterSet):
     title_field: the (translated) field "title" sorts by; snippets: the text a list shows, of which a
     highlighted extract is shown instead when there are words (a field name, in the page's language, or
     a callable: words -> the expression of a text); cache_seconds: how long the counts and page of the
-    same choices are kept (keyed by the content version; 0: not kept); whole_snippets: the texts are
+    same choices are kept (keyed by the content version; 0: not kept; settings.LIST_COUNTS_CACHE_SECONDS
+    unless the list says otherwise); whole_snippets: the texts are
     short and shown whole, their words marked (else passages around the words).
     """
 
@@ -38,7 +40,10 @@ class ListFilterSet(django_filters.FilterSet):
     title_field = "title"
     snippets: tuple = ()
     whole_snippets = False
-    cache_seconds = 0
+
+    @property
+    def cache_seconds(self) -> int:
+        return settings.LIST_COUNTS_CACHE_SECONDS
 
     SORT_LABELS = {"relevance": _("Relevance"), "newest": _("Newest first"), "title": _("Title A–Z")}
 
@@ -213,10 +218,11 @@ class ListFilterSet(django_filters.FilterSet):
         applied = self.values[spec.name]
         chosen = {choice.value for choice in applied}
         values, positions = [], {}
+        option_of = list_filter.options_of_keys()
         for text, label, position, number in rows:
             if text in ("", None):  # a column left empty ("not known") is no value to offer
                 continue
-            option = list_filter.option(text)
+            option = option_of(text)
             value, label = (option.value, option.label) if option else (text, label)
             values.append(counts.FacetValue(value, str(label), number, value in chosen))
             positions[value] = position or 0
