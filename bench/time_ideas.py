@@ -58,7 +58,7 @@ def main():
     parser.add_argument("--no-cache", action="store_true", help="count the filters afresh on every request")
     args = parser.parse_args()
     if args.no_cache:
-        settings.GOODIDEAS_FACETS_CACHE_SECONDS = 0
+        settings.LIST_COUNTS_CACHE_SECONDS = 0
     storages = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

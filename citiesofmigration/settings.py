@@ -205,6 +205,10 @@ PUBLIC_ETAG_WINDOW = 600  # seconds: what changes by the clock (scheduled public
 PRIVATE_SECTIONS = {"admin", "accounts"}
 # Pieces of pages kept in the cache ({% fragment %}, core/templatetags/fragments.py), keyed by the content version.
 FRAGMENT_CACHE_SECONDS = 600
+# The total, facet counts and page ids of a list for one set of choices (core.lists.filtersets.counted), kept for
+# every page and order of those choices, keyed by the content version: this bounds how late a scheduled
+# publication shows in a list's counts. The library keeps its own longer (elibrary/filters.py).
+LIST_COUNTS_CACHE_SECONDS = 120
 # The community's threads and posts move the content version too (public_content), so its pages and site
 # search are public for anonymous visitors like the rest; a signed-in member's pages never are.
 PUBLIC_PAGES = {

@@ -5,7 +5,6 @@ and may repeat in the query string. A value that names
 nothing is ignored; a value applied is shown with its count, even 0. Counts are disjunctive.
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -95,11 +94,6 @@ class GoodIdeaFilter(lists.ListFilterSet):
     newest = ("-published_at", "pk")
     snippets = ("teaser",)
     whole_snippets = True
-
-    @property
-    def cache_seconds(self):
-        """settings.GOODIDEAS_FACETS_CACHE_SECONDS; the timeout covers ideas whose publication comes later."""
-        return getattr(settings, "GOODIDEAS_FACETS_CACHE_SECONDS", 120)
 
 
 def filter_ideas(data, queryset=None) -> GoodIdeaFilter:

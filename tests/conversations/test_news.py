@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from places.models import Theme
 from tests.conversations.factories import NewsItemFactory
@@ -118,3 +120,23 @@ def test_search_the_news_in_any_language(client, news):
     assert titles(client.get("/en/news/?q=Toronto&theme=work")) == ["Toronto news"]
     assert client.get("/en/news/?q=" + "%22" * 300).status_code == 200
     assert client.get("/en/news/?q=%00%01").status_code == 200
+
+
+def counting(queries) -> list[str]:
+    return [query["sql"] for query in queries if query["sql"].startswith("WITH m AS")]
+
+
+def test_counts_are_kept_for_the_same_choices_until_news_is_published(client, news, settings):
+    settings.LIST_COUNTS_CACHE_SECONDS = 120
+    with CaptureQueriesContext(connection) as first:
+        client.get("/en/news/?theme=work")
+    with CaptureQueriesContext(connection) as again:
+        response = client.get("/en/news/?theme=work&page=1")  # another address of the same choices
+    assert len(counting(first.captured_queries)) == 1
+    assert counting(again.captured_queries) == []
+    assert titles(response) == ["Toronto news", "Berlin news"]
+
+    NewsItemFactory(title_en="Late news", date=date(2024, 6, 1), themes=[Theme.objects.get(slug="work")])
+    response = client.get("/en/news/?theme=work")
+    assert titles(response) == ["Late news", "Toronto news", "Berlin news"]
+    assert response.context["paginator"].count == 3

@@ -124,7 +124,7 @@ def _media_root(settings, tmp_path):
 # From test_versioning.py
 @pytest.fixture
 def _caches_on(settings, tmp_path):
-    settings.GOODIDEAS_FACETS_CACHE_SECONDS = 600  # the library keeps its counts an hour anyway
+    settings.LIST_COUNTS_CACHE_SECONDS = 600  # the library keeps its counts an hour anyway
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

@@ -32,7 +32,7 @@ def bound(query: str) -> GoodIdeaFilter:
 
 def test_the_total_every_facet_and_the_page_come_from_one_query(ideas, in_request, django_assert_num_queries, settings):
     # in_request: the synonyms of the words come from the cache, at the content version read once
-    settings.GOODIDEAS_FACETS_CACHE_SECONDS = 0  # the counting itself; a cached count adds the version's read
+    settings.LIST_COUNTS_CACHE_SECONDS = 0  # the counting itself; a cached count adds the version's read
     ContentType.objects.get_for_model(GoodIdea)  # kept by Django once asked (the tag facet's link)
     filterset = bound("theme=learn&city=berlin&year=2015&q=refugees&page=1")
     filterset.values  # noqa: B018 - reads the address: one query per filter given (theme, city, year)
@@ -56,7 +56,7 @@ def test_counts_are_disjunctive_each_facet_over_every_other_filter(ideas):
 
 
 def test_a_page_past_the_last_is_the_last_page_without_a_second_query(ideas, django_assert_num_queries, settings):
-    settings.GOODIDEAS_FACETS_CACHE_SECONDS = 0  # the counting itself; a cached count adds the version's read
+    settings.LIST_COUNTS_CACHE_SECONDS = 0  # the counting itself; a cached count adds the version's read
     ContentType.objects.get_for_model(GoodIdea)
     filterset = bound("")
     filterset.values  # noqa: B018
@@ -75,7 +75,7 @@ def test_another_page_or_order_of_counted_choices_finds_only_its_ids(
     ideas, in_request, django_assert_num_queries, settings, sort
 ):
     """The counts of the same choices are kept whatever the page and order: a deep page costs one light query."""
-    settings.GOODIDEAS_FACETS_CACHE_SECONDS = 60
+    settings.LIST_COUNTS_CACHE_SECONDS = 60
     ContentType.objects.get_for_model(GoodIdea)
     address = "q=mentors" if sort == "relevance" else ""
     first = bound(address)
@@ -88,9 +88,9 @@ def test_another_page_or_order_of_counted_choices_finds_only_its_ids(
         with django_assert_num_queries(1) as found:
             again = filterset.counted(sort=sort, page=page, per_page=10)
         assert "count(" not in found.captured_queries[0]["sql"].lower()
-        settings.GOODIDEAS_FACETS_CACHE_SECONDS = 0
+        settings.LIST_COUNTS_CACHE_SECONDS = 0
         fresh = bound(address).counted(sort=sort, page=page, per_page=10)
-        settings.GOODIDEAS_FACETS_CACHE_SECONDS = 60
+        settings.LIST_COUNTS_CACHE_SECONDS = 60
         assert again.page_ids == fresh.page_ids
         assert dataclasses.replace(again, page_ids=[]) == expected
 

@@ -11,7 +11,7 @@ from tests.places.factories import CityFactory, CountryFactory, OrganisationFact
 @pytest.fixture(autouse=True)
 def _no_facet_cache(settings):
     """Count facets afresh on every request (test_facet_cache.py tests the cache itself)."""
-    settings.GOODIDEAS_FACETS_CACHE_SECONDS = 0
+    settings.LIST_COUNTS_CACHE_SECONDS = 0
 
 
 # From test_admin.py
@@ -65,7 +65,7 @@ def idea():
 # From test_facet_cache.py
 @pytest.fixture
 def _cache_on(settings):
-    settings.GOODIDEAS_FACETS_CACHE_SECONDS = 60
+    settings.LIST_COUNTS_CACHE_SECONDS = 60
 
 
 # From test_list.py
