@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from core import addresses, fields, search, uploads
+from core.lists.rows import LazyRows
 from core.publication import Publishable, PublishableQuerySet, published_sql
 from core.richtext import RichTextField
 from places.models import City, Organisation, TaggedItem, Theme, TypedPlace
@@ -77,10 +78,11 @@ class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
     def related_to(self, idea, *, limit=4):
         """Ideas related to `idea`: the editors' choice, or else those sharing its city, tags and themes.
 
-        Two queries: the ranking (by hand, in SQL), then the cards. Each shared tag counts 2, the same city
-        2, each shared theme 1. `idea` should come with its themes and tags prefetched (`for_detail()`), so
-        that their ids cost no query. Scoring again in the ORM (subqueries per idea, ordered) cost more to
-        build than to run: ~7 ms of an idea page's time, against ~2.5 ms for these two.
+        The ranking (by hand, in SQL), then the cards' rows only if a card is not in the fragment cache
+        (core.lists.rows.LazyRows: an idea's card is the same on every page that relates it). Each shared
+        tag counts 2, the same city 2, each shared theme 1. `idea` should come with its themes and tags
+        prefetched (`for_detail()`), so that their ids cost no query. Scoring again in the ORM (subqueries
+        per idea, ordered) cost more to build than to run: ~7 ms of an idea page's time.
         """
         theme_ids = [theme.pk for theme in idea.themes.all()]
         tag_ids = [tag.pk for tag in idea.tags.all()]
@@ -90,8 +92,7 @@ class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
         if ranking and ranking[0][1]:  # the editors chose: only their choice
             ranking = [row for row in ranking if row[1]]
         ids = [idea_id for idea_id, _chosen in ranking]
-        cards = self.filter(pk__in=ids).for_cards().in_bulk()
-        return [cards[idea_id] for idea_id in ids if idea_id in cards]
+        return LazyRows(ids, self.filter(pk__in=ids).for_cards())
 
     @staticmethod
     def _best_scores(idea, theme_ids, tag_ids, limit):

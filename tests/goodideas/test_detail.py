@@ -4,6 +4,9 @@ import json
 import re
 
 import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from goodideas import services
 from goodideas.models import GoodIdea
@@ -146,3 +149,17 @@ def test_detail_query_count_is_constant(client, idea, django_assert_max_num_quer
     cold()
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get("/en/ideas/museums-welcome-refugees/").status_code == 200
+
+
+def test_related_ideas_cards_once_shown_need_no_rows(client, idea):
+    """A related idea's card is kept like any card: once shown, the page reads the ranking, not the ideas."""
+    idea_with(title_en="Same tags", tags=["museums", "refugees"])
+    client.get("/en/ideas/museums-welcome-refugees/")  # what every page keeps per content version
+    caches["fragments"].clear()
+    with CaptureQueriesContext(connection) as cards_not_kept:
+        client.get("/en/ideas/museums-welcome-refugees/")
+    with CaptureQueriesContext(connection) as cards_kept:
+        html = client.get("/en/ideas/museums-welcome-refugees/").content.decode()
+
+    assert "Same tags" in html
+    assert len(cards_kept.captured_queries) == len(cards_not_kept.captured_queries) - 1
