@@ -16,12 +16,30 @@ from conversations.forms import SubscribeForm
 from conversations.models import Issue, Item, NewsItem, Subscriber
 from core import lists, ratelimit
 from core.publication import PreviewMixin
+from core.versioning import KeptPerVersion
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 
 # Sign-ups allowed from one address per hour.
 SIGN_UP_LIMIT = 5
 SIGN_UP_PERIOD = 3600
+
+
+def _published_issues() -> tuple[list[Issue], list[Item]]:
+    """Every published issue, newest first, and the published items of the latest (what the e-zine's
+    index shows: a monthly e-zine has a few hundred issues at most)."""
+    issues = list(Issue.objects.published())
+    return issues, list(issues[0].items.published().for_listing()) if issues else []
+
+
+def _next_publication():
+    times = [when for when in (Issue.objects.next_publication(), Item.objects.next_publication()) if when]
+    return min(times, default=None)
+
+
+# The e-zine's index reads its issues once per content version (core.versioning.KeptPerVersion), not
+# four queries on every view; a scheduled issue or item shows at its time.
+published_issues = KeptPerVersion(_published_issues, until=_next_publication)
 
 
 class IssueListView(lists.ForgivingPaginationMixin, ListView):
@@ -31,17 +49,13 @@ class IssueListView(lists.ForgivingPaginationMixin, ListView):
     paginate_by = 24
     context_object_name = "archive"
 
-    def get(self, request, *args, **kwargs):
-        self.latest = Issue.objects.published().first()
-        return super().get(request, *args, **kwargs)
-
     def get_queryset(self):
-        issues = Issue.objects.published()
-        return issues.exclude(pk=self.latest.pk) if self.latest else issues.none()
+        issues, _latest_items = published_issues()
+        return issues[1:]
 
     def get_context_data(self, **kwargs):
-        items = list(self.latest.items.published().for_listing()) if self.latest else []
-        return super().get_context_data(latest=self.latest, latest_items=items, **kwargs)
+        issues, latest_items = published_issues()
+        return super().get_context_data(latest=issues[0] if issues else None, latest_items=latest_items, **kwargs)
 
 
 class IssueDetailView(PreviewMixin, DetailView):

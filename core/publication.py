@@ -54,6 +54,12 @@ class PublishableQuerySet(LinksQuerySet):
         """What the public may see now: every page, feed, sitemap, search and export asks this."""
         return self.filter(published_q())
 
+    def next_publication(self):
+        """When the next of these rows scheduled for later becomes public, or None: until then, what
+        published() finds stays the same (core.versioning.KeptPerVersion's `until`)."""
+        scheduled = self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
+        return scheduled.aggregate(first=models.Min("published_at"))["first"]
+
 
 def status_field(default: str = Status.DRAFT) -> models.CharField:
     return models.CharField(_("status"), max_length=20, choices=Status.choices, default=default)

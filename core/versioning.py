@@ -37,6 +37,7 @@ from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.utils import timezone
 
 from core.cachepurge import purge_all
 
@@ -105,22 +106,34 @@ class KeptPerVersion:
 
         cities = KeptPerVersion(lambda: list(City.objects.annotate(...)))
         cities()
+
+    `until`: () -> when what build() read next changes by the clock (the next scheduled publication,
+    PublishableQuerySet.next_publication()), or None; asked with each build, and the value is built
+    again from that time: a scheduled item shows at its time, not up to FRAGMENT_CACHE_SECONDS later.
     """
 
     every: list["KeptPerVersion"] = []
 
-    def __init__(self, build):
+    def __init__(self, build, *, until=None):
         self.build = build
+        self.until = until
         self.kept = None
         KeptPerVersion.every.append(self)
 
     def __call__(self):
         seconds = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
         version, now, kept = content_version(), time.monotonic(), self.kept
-        if seconds and kept is not None and kept[0] == version and now - kept[1] < seconds:
+        if (
+            seconds
+            and kept is not None
+            and kept[0] == version
+            and now - kept[1] < seconds
+            and (kept[3] is None or timezone.now() < kept[3])
+        ):
             return kept[2]
+        changes_at = self.until() if self.until else None  # before build(): a publication in between shows
         value = self.build()
-        self.kept = (version, now, value) if seconds else None
+        self.kept = (version, now, value, changes_at) if seconds else None
         return value
 
     @classmethod

@@ -260,3 +260,31 @@ def test_every_connection_sees_the_new_number_once_the_change_is_committed():
         assert read_in_another_connection() == before  # not committed: nothing to see yet
 
     assert read_in_another_connection() == before + 1
+
+
+def test_a_kept_value_is_built_again_when_a_scheduled_publication_comes_due(django_assert_num_queries):
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from goodideas.models import GoodIdea
+    from tests.goodideas.factories import GoodIdeaFactory
+
+    later = timezone.now() + timedelta(hours=1)
+    GoodIdeaFactory(title_en="Now")
+    GoodIdeaFactory(title_en="Scheduled", publish_at=later)
+    titles = versioning.KeptPerVersion(
+        lambda: sorted(GoodIdea.objects.published().values_list("title_en", flat=True)),
+        until=GoodIdea.objects.next_publication,
+    )
+
+    assert titles() == ["Now"]
+    # Kept: one query (the content version), nothing is due yet.
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later - timedelta(seconds=1)),
+        django_assert_num_queries(1),
+    ):
+        assert titles() == ["Now"]
+    with mock.patch("django.utils.timezone.now", return_value=later + timedelta(seconds=1)):
+        assert titles() == ["Now", "Scheduled"]
