@@ -10,6 +10,7 @@ the link tables, of every relation at once:
 
     Resource.objects.with_links("themes", "cities", "countries", "tags")
     resource.themes.all()  # no query: the kept Theme objects, in the table's own order
+    kept.rows(Theme)        # no query: every theme
 
 The kept objects are shared by every page of the process: nothing may change them. A relation to a
 model that is not kept (`keep()`) is an error, so that a large table is never read whole.
@@ -27,6 +28,11 @@ _kept: dict[type[models.Model], KeptPerVersion] = {}
 def keep(model: type[models.Model], rows) -> None:
     """Keep `rows()` (all of `model`, with what pages show of each: a queryset) in memory."""
     _kept[model] = KeptPerVersion(lambda: {row.pk: (position, row) for position, row in enumerate(rows())})
+
+
+def rows(model: type[models.Model]) -> list[models.Model]:
+    """Every row of a kept table, in its order (the theme pages' themes): shared objects, never to change."""
+    return [row for _position, row in _kept[model]().values()]
 
 
 def _links(model, name: str, connection) -> tuple[str, list, type[models.Model]]:

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
-from core import lists, ratelimit
+from core import kept, lists, ratelimit
 from core.context_processors import absolute_url
+from core.lists.rows import LazyRows
 from core.publication import PreviewMixin, published_q
 from core.versioning import KeptPerVersion
 from goodideas import export, services
@@ -123,17 +124,50 @@ class EvidenceScaleView(TemplateView):
         return super().get_context_data(levels=levels, **kwargs)
 
 
-class ThemeDetailView(lists.ForgivingPaginationMixin, ListView):
+def _ideas_by_theme() -> dict[int, list[int]]:
+    """The ids of the published Good Ideas of each theme, newest first (the Good Ideas list's "newest")."""
+    links = (
+        GoodIdea.themes.through.objects.filter(goodidea__in=GoodIdea.objects.published().values("pk"))
+        .order_by("-goodidea__published_at", "goodidea_id")
+        .values_list("theme_id", "goodidea_id")
+    )
+    by_theme = {}
+    for theme_id, idea_id in links:
+        by_theme.setdefault(theme_id, []).append(idea_id)
+    return by_theme
+
+
+# A theme page's list, kept per content version (and until the next scheduled idea is due): the page then
+# reads no count and no ids, only the rows of cards that are not kept (LazyRows).
+ideas_by_theme = KeptPerVersion(_ideas_by_theme, until=GoodIdea.objects.next_publication)
+
+
+class ThemeDetailView(TemplateView):
+    """A theme, and its Good Ideas as cards, newest first, 20 a page (a page past the last: the last)."""
+
     template_name = "goodideas/theme_detail.html"
     paginate_by = 20
-    lazy_rows = True  # its ideas are cards (idea-card fragments)
-
-    def get_queryset(self):
-        self.theme = get_object_or_404(Theme, slug=self.kwargs["slug"])
-        return GoodIdea.objects.published().filter(themes=self.theme).for_listing()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(theme=self.theme, object=self.theme, themes=Theme.objects.all(), **kwargs)
+        themes = kept.rows(Theme)
+        theme = next((theme for theme in themes if theme.slug == self.kwargs["slug"]), None)
+        if theme is None:
+            raise Http404
+        ids = ideas_by_theme().get(theme.pk, [])
+        paginator = lists.CountedPaginator(len(ids), self.paginate_by)
+        number = paginator.number(lists.requested_page(self.request))
+        shown = ids[(number - 1) * self.paginate_by : number * self.paginate_by]
+        page = paginator.page_of(number, LazyRows(shown, GoodIdea.objects.filter(pk__in=shown).for_listing()))
+        return super().get_context_data(
+            theme=theme,
+            object=theme,
+            themes=themes,
+            paginator=paginator,
+            page_obj=page,
+            is_paginated=page.has_other_pages(),
+            object_list=page.object_list,
+            **kwargs,
+        )
 
 
 def published_ideas_count():

@@ -34,6 +34,29 @@ def test_theme_page_lists_its_ideas(client, berlin):
     assert "A draft work idea" not in html
 
 
+def test_theme_page_shows_the_newest_first_20_a_page_and_a_scheduled_idea_at_its_time(client, berlin):
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    for number in range(21):
+        idea_with(title_en=f"Idea {number:02}", city=berlin, themes=["work"], publish_at=now - timedelta(days=number))
+    idea_with(title_en="Scheduled idea", city=berlin, themes=["work"], publish_at=now + timedelta(hours=1))
+
+    first = client.get("/en/themes/work/")
+    assert [idea.title for idea in first.context["object_list"]] == [f"Idea {n:02}" for n in range(20)]
+    assert "21 Good Ideas" in first.content.decode()
+    assert [idea.title for idea in client.get("/en/themes/work/?page=2").context["object_list"]] == ["Idea 20"]
+    assert client.get("/en/themes/work/?page=99").context["page_obj"].number == 2  # past the last: the last
+
+    with mock.patch("django.utils.timezone.now", return_value=now + timedelta(hours=2)):
+        later = client.get("/en/themes/work/")
+    assert later.context["object_list"][0].title == "Scheduled idea"
+    assert "22 Good Ideas" in later.content.decode()
+
+
 def test_unknown_theme_and_city_are_not_found(client, db):
     assert client.get("/en/themes/sleep/").status_code == 404
     assert client.get("/en/cities/atlantis/").status_code == 404
