@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
@@ -14,7 +13,8 @@ from conversations import services
 from conversations.filters import NewsFilter
 from conversations.forms import SubscribeForm
 from conversations.models import Issue, Item, NewsItem, Subscriber
-from core import lists, ratelimit
+from core import kept, lists, ratelimit
+from core.lists.rows import lazy_rows
 from core.publication import PreviewMixin
 from core.versioning import KeptPerVersion
 from elibrary.models import Resource
@@ -75,6 +75,16 @@ class IssueDetailView(PreviewMixin, DetailView):
         return super().get_context_data(items=list(self.visible(self.object.items.for_listing())), **kwargs)
 
 
+# What e-zine articles link to, kept per content version (core.kept.linked_ids): an article's page shows
+# them as cards, and reads their rows only if a card is not kept.
+related_ideas = kept.linked_ids(
+    Item.related_ideas, GoodIdea.objects.published, GoodIdea.NEWEST, until=GoodIdea.objects.next_publication
+)
+related_resources = kept.linked_ids(
+    Item.related_resources, Resource.objects.published, Resource.NEWEST, until=Resource.objects.next_publication
+)
+
+
 class ItemDetailView(PreviewMixin, DetailView):
     model = Item
     template_name = "conversations/item_detail.html"
@@ -87,8 +97,6 @@ class ItemDetailView(PreviewMixin, DetailView):
             .with_links("themes", "cities")
             .prefetch_related(
                 "images",
-                Prefetch("related_ideas", GoodIdea.objects.published().for_cards()),
-                Prefetch("related_resources", Resource.objects.published().for_links()),
             )
         )
 
@@ -98,6 +106,8 @@ class ItemDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         item = self.object
         return super().get_context_data(
+            related_ideas=lazy_rows(related_ideas().get(item.pk, []), GoodIdea.objects.for_cards()),
+            related_resources=lazy_rows(related_resources().get(item.pk, []), Resource.objects.for_links()),
             same_issue=[other for other in self.visible(item.issue.items.for_listing()) if other.pk != item.pk],
             play=self.request.GET.get("play") == "1" and bool(item.embed_url),
             **kwargs,

@@ -35,6 +35,36 @@ def rows(model: type[models.Model]) -> list[models.Model]:
     return [row for _position, row in _kept[model]().values()]
 
 
+def linked_ids(relation, targets, order: tuple[str, ...], *, until=None) -> KeptPerVersion:
+    """{row id: [ids of the rows of `targets()` it links to, in `order`]} of a many-to-many relation
+    (`Webinar.related_ideas`, or one seen from the other side: `Theme.ideas`), kept per content version
+    (built again when `until()` says, as KeptPerVersion). A page shows them as cards kept in the
+    fragment cache (LazyRows), with no query when every card is kept. Each process holds every link:
+    for small tables (webinars, e-zine articles), or large ones seen from a small one (the Good Ideas
+    of each theme).
+
+        webinar_ideas = kept.linked_ids(Webinar.related_ideas, GoodIdea.objects.published, GoodIdea.NEWEST)
+        webinar_ideas().get(webinar.pk, [])
+    """
+    field = relation.field
+    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    if relation.reverse:  # Theme.ideas: the relation GoodIdea.themes seen from the theme
+        owner, target = target, owner
+
+    def build():
+        links = (
+            relation.through.objects.filter(**{f"{target}__in": targets().values("pk")})
+            .order_by(*(f"-{target}__{name[1:]}" if name.startswith("-") else f"{target}__{name}" for name in order))
+            .values_list(f"{owner}_id", f"{target}_id")
+        )
+        by_row = {}
+        for row_id, linked_id in links:
+            by_row.setdefault(row_id, []).append(linked_id)
+        return by_row
+
+    return KeptPerVersion(build, until=until)
+
+
 def _links(model, name: str, connection) -> tuple[str, list, type[models.Model]]:
     """`SELECT owner id, linked id FROM <link table> WHERE …` for the relation `model.name` (to be
     completed with `= ANY(%s)`), its parameters before the ids, and the linked model."""

@@ -7,7 +7,7 @@ everything chosen (drilling down).
 from django.utils.translation import gettext_lazy as _
 
 from core import languages, lists
-from elibrary.models import Kind
+from elibrary.models import Kind, Resource
 from places.models import City, Country, Organisation, Theme
 
 # Facets that list many values show the most frequent ones (the chosen one always stays).
@@ -37,7 +37,7 @@ class LibraryFilter(lists.ListFilterSet):
         lists.FacetSpec("city", order="count", limit=FACET_LIMIT, disjunctive=False),
         lists.FacetSpec("publisher", order="count", limit=FACET_LIMIT, disjunctive=False),
     )
-    newest = ("-publication_year", "-publication_date", "-pk")
+    newest = Resource.NEWEST
     snippets = ("summary", "extracted_text")  # the summary, or else the words of the document
     # The counts and page of the same choices are kept an hour: the first page, which every visitor
     # sees, then costs no pass over the whole collection. Any change starts a new content version.

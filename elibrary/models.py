@@ -78,6 +78,9 @@ class ResourceQuerySet(PublishableQuerySet, search.SearchQuerySet):
 class Resource(Publishable):
     """A library resource: a draft until an editor publishes it (status, in the admin or the CSV import)."""
 
+    # "Newest first", the library's order and that of every list of resources that has no other.
+    NEWEST = ("-publication_year", "-publication_date", "-pk")
+
     Kind = Kind
     Extraction = Extraction
 

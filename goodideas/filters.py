@@ -91,7 +91,7 @@ class GoodIdeaFilter(lists.ListFilterSet):
         lists.FacetSpec("evidence", order="choices"),
         lists.FacetSpec("cost", order="choices"),
     )
-    newest = ("-published_at", "pk")
+    newest = GoodIdea.NEWEST
     snippets = ("teaser",)
     whole_snippets = True
 

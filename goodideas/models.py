@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from core import addresses, fields, search, uploads
-from core.lists.rows import LazyRows
+from core.lists.rows import lazy_rows
 from core.publication import Publishable, PublishableQuerySet, published_sql
 from core.richtext import RichTextField
 from places.models import City, Organisation, TaggedItem, Theme, TypedPlace
@@ -91,8 +91,7 @@ class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
             ranking = cursor.fetchall()
         if ranking and ranking[0][1]:  # the editors chose: only their choice
             ranking = [row for row in ranking if row[1]]
-        ids = [idea_id for idea_id, _chosen in ranking]
-        return LazyRows(ids, self.filter(pk__in=ids).for_cards())
+        return lazy_rows([idea_id for idea_id, _chosen in ranking], self.for_cards())
 
     @staticmethod
     def _best_scores(idea, theme_ids, tag_ids, limit):
@@ -132,6 +131,9 @@ class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
 
 
 class GoodIdea(Publishable):
+    # "Newest first", the order of every list of ideas that has no other (core.lists, theme pages, links).
+    NEWEST = ("-published_at", "pk")
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     teaser = models.CharField(_("teaser"), max_length=300, help_text=_("One sentence."))

@@ -12,7 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, V
 
 from core import kept, lists, ratelimit
 from core.context_processors import absolute_url
-from core.lists.rows import LazyRows
+from core.lists.rows import lazy_rows
 from core.publication import PreviewMixin, published_q
 from core.versioning import KeptPerVersion
 from goodideas import export, services
@@ -124,22 +124,11 @@ class EvidenceScaleView(TemplateView):
         return super().get_context_data(levels=levels, **kwargs)
 
 
-def _ideas_by_theme() -> dict[int, list[int]]:
-    """The ids of the published Good Ideas of each theme, newest first (the Good Ideas list's "newest")."""
-    links = (
-        GoodIdea.themes.through.objects.filter(goodidea__in=GoodIdea.objects.published().values("pk"))
-        .order_by("-goodidea__published_at", "goodidea_id")
-        .values_list("theme_id", "goodidea_id")
-    )
-    by_theme = {}
-    for theme_id, idea_id in links:
-        by_theme.setdefault(theme_id, []).append(idea_id)
-    return by_theme
-
-
 # A theme page's list, kept per content version (and until the next scheduled idea is due): the page then
 # reads no count and no ids, only the rows of cards that are not kept (LazyRows).
-ideas_by_theme = KeptPerVersion(_ideas_by_theme, until=GoodIdea.objects.next_publication)
+ideas_by_theme = kept.linked_ids(
+    Theme.ideas, GoodIdea.objects.published, GoodIdea.NEWEST, until=GoodIdea.objects.next_publication
+)
 
 
 class ThemeDetailView(TemplateView):
@@ -157,7 +146,7 @@ class ThemeDetailView(TemplateView):
         paginator = lists.CountedPaginator(len(ids), self.paginate_by)
         number = paginator.number(lists.requested_page(self.request))
         shown = ids[(number - 1) * self.paginate_by : number * self.paginate_by]
-        page = paginator.page_of(number, LazyRows(shown, GoodIdea.objects.filter(pk__in=shown).for_listing()))
+        page = paginator.page_of(number, lazy_rows(shown, GoodIdea.objects.for_listing()))
         return super().get_context_data(
             theme=theme,
             object=theme,

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
-from core import lists
+from core import kept, lists
 from core.context_processors import absolute_url
-from core.lists.rows import LazyRows
+from core.lists.rows import LazyRows, lazy_rows
 from core.publication import PreviewMixin
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
@@ -55,6 +55,16 @@ class WebinarListView(lists.FilteredListView):
         return context
 
 
+# What webinars link to, kept per content version (core.kept.linked_ids): a webinar's page shows them as
+# cards, and reads their rows only if a card is not kept.
+related_ideas = kept.linked_ids(
+    Webinar.related_ideas, GoodIdea.objects.published, GoodIdea.NEWEST, until=GoodIdea.objects.next_publication
+)
+related_resources = kept.linked_ids(
+    Webinar.related_resources, Resource.objects.published, Resource.NEWEST, until=Resource.objects.next_publication
+)
+
+
 class WebinarDetailView(PreviewMixin, DetailView):
     model = Webinar
     template_name = "webinars/webinar_detail.html"
@@ -68,8 +78,6 @@ class WebinarDetailView(PreviewMixin, DetailView):
                     "speaker__organisation", "speaker__city__country"
                 ).order_by("order", "pk"),
             ),
-            Prefetch("related_ideas", queryset=GoodIdea.objects.published().for_cards()),
-            Prefetch("related_resources", queryset=Resource.objects.published().for_links()),
         )
 
     def get_context_data(self, **kwargs):
@@ -91,6 +99,8 @@ class WebinarDetailView(PreviewMixin, DetailView):
                 if webinar.capacity is not None and webinar.starts_at > now
                 else None
             ),
+            related_ideas=lazy_rows(related_ideas().get(webinar.pk, []), GoodIdea.objects.for_cards()),
+            related_resources=lazy_rows(related_resources().get(webinar.pk, []), Resource.objects.for_links()),
             speakers=[row for row in webinar.ordered_speakers() if row.role == "speaker"],
             moderators=[row for row in webinar.ordered_speakers() if row.role == "moderator"],
         )

@@ -49,3 +49,8 @@ class LazyRows(list):
             return self._loaded[pk]
         except KeyError:  # gone since the page was counted (withdrawn in between): an empty row
             raise AttributeError(pk) from None
+
+
+def lazy_rows(ids: list, queryset) -> LazyRows:
+    """The rows of `queryset` with these ids, in their order, read only if something reads them."""
+    return LazyRows(ids, queryset.filter(pk__in=ids))

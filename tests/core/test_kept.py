@@ -79,3 +79,37 @@ def test_a_relation_to_a_table_that_is_not_kept_is_refused():
     GoodIdeaFactory()
     with pytest.raises(LookupError, match="not kept"):
         list(GoodIdea.objects.with_links("partners"))
+
+
+def test_linked_ids_follow_links_publication_and_the_clock_both_ways():
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from core import kept
+    from tests.webinars.factories import WebinarFactory
+    from webinars.models import Webinar
+
+    later = timezone.now() + timedelta(hours=1)
+    older = GoodIdeaFactory(
+        published_at=timezone.now() - timedelta(days=2), themes=list(Theme.objects.filter(slug="work"))
+    )
+    newer = GoodIdeaFactory(
+        published_at=timezone.now() - timedelta(days=1), themes=list(Theme.objects.filter(slug="work"))
+    )
+    draft = GoodIdeaFactory(status=GoodIdea.Status.DRAFT, published_at=None)
+    scheduled = GoodIdeaFactory(publish_at=later)
+    webinar = WebinarFactory()
+    webinar.related_ideas.set([older, newer, draft, scheduled])
+    ideas = kept.linked_ids(
+        Webinar.related_ideas, GoodIdea.objects.published, GoodIdea.NEWEST, until=GoodIdea.objects.next_publication
+    )
+    by_theme = kept.linked_ids(Theme.ideas, GoodIdea.objects.published, GoodIdea.NEWEST)
+
+    assert ideas() == {webinar.pk: [newer.pk, older.pk]}  # published only, newest first
+    assert by_theme()[Theme.objects.get(slug="work").pk] == [newer.pk, older.pk]
+    webinar.related_ideas.remove(newer)  # a change of links moves the content version on
+    assert ideas() == {webinar.pk: [older.pk]}
+    with mock.patch("django.utils.timezone.now", return_value=later + timedelta(seconds=1)):
+        assert ideas() == {webinar.pk: [scheduled.pk, older.pk]}
