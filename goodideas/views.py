@@ -3,12 +3,12 @@
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, FormView, ListView, TemplateView, View
+from django.views.generic import DetailView, FormView, TemplateView, View
 
 from core import kept, lists, ratelimit
 from core.context_processors import absolute_url
@@ -74,7 +74,10 @@ class IdeaDetailView(PreviewMixin, DetailView):
             adaptations=adaptations,
             adapted_from=adapted_from,
             related_ideas=GoodIdea.objects.published().related_to(idea),
-            city_ideas=GoodIdea.objects.published().in_city(idea.city_id).exclude(pk=idea.pk).only("slug", "title")[:5],
+            city_ideas=lazy_rows(
+                [pk for pk in city_idea_ids().get(idea.city_id, [])[:6] if pk != idea.pk][:5],
+                GoodIdea.objects.for_cards(),
+            ),
             absolute_url=url,
             map=services.world_map([idea.city], highlight=idea.city) if idea.city_id else None,
             **kwargs,
@@ -143,20 +146,8 @@ class ThemeDetailView(TemplateView):
         if theme is None:
             raise Http404
         ids = ideas_by_theme().get(theme.pk, [])
-        paginator = lists.CountedPaginator(len(ids), self.paginate_by)
-        number = paginator.number(lists.requested_page(self.request))
-        shown = ids[(number - 1) * self.paginate_by : number * self.paginate_by]
-        page = paginator.page_of(number, lazy_rows(shown, GoodIdea.objects.for_listing()))
-        return super().get_context_data(
-            theme=theme,
-            object=theme,
-            themes=themes,
-            paginator=paginator,
-            page_obj=page,
-            is_paginated=page.has_other_pages(),
-            object_list=page.object_list,
-            **kwargs,
-        )
+        page = lists.page_of_ids(self.request, ids, self.paginate_by, GoodIdea.objects.for_listing())
+        return super().get_context_data(theme=theme, object=theme, themes=themes, **page, **kwargs)
 
 
 def published_ideas_count():
@@ -253,18 +244,32 @@ class CityListView(TemplateView):
         return {"finder": form, "finder_matches": matches, "finder_city": picked}
 
 
-class CityDetailView(lists.ForgivingPaginationMixin, ListView):
+def _city_idea_ids() -> dict[int, list[int]]:
+    by_city = {}
+    for city_id, idea_id in (
+        GoodIdea.objects.published().exclude(city=None).order_by(*GoodIdea.NEWEST).values_list("city_id", "pk")
+    ):
+        by_city.setdefault(city_id, []).append(idea_id)
+    return by_city
+
+
+# {city id: ids of its published Good Ideas, newest first}, kept per content version (and until the next
+# scheduled idea is due): a city's page and an idea's "more from this city" read no count and no ids.
+city_idea_ids = KeptPerVersion(_city_idea_ids, until=GoodIdea.objects.next_publication)
+
+
+class CityDetailView(TemplateView):
     """A city: its figures with their sources and a chart, the cities most like it, the map, its ideas."""
 
     template_name = "goodideas/city_detail.html"
     paginate_by = 20
-    lazy_rows = True  # its ideas are cards (idea-card fragments)
-
-    def get_queryset(self):
-        self.city = get_object_or_404(City.objects.select_related("country"), slug=self.kwargs["slug"])
-        return GoodIdea.objects.published().in_city(self.city).for_listing()
 
     def get_context_data(self, **kwargs):
+        self.city = next((city for city in kept.rows(City) if city.slug == self.kwargs["slug"]), None)
+        if self.city is None:
+            raise Http404
+        ids = city_idea_ids().get(self.city.pk, [])
+        kwargs.update(lists.page_of_ids(self.request, ids, self.paginate_by, GoodIdea.objects.for_listing()))
         cities = cities_with_counts()
         adaptations = map_adaptations()  # the map's lines and both lists below it
         by_year = sorted(adaptations, key=lambda item: (item.year is None, item.year or 0, item.pk))

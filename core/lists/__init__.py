@@ -30,7 +30,7 @@ from core.lists.filters import (
     YearsFilter,
 )
 from core.lists.filtersets import ListFilterSet
-from core.lists.pages import CountedPaginator, ForgivingPaginationMixin, requested_page
+from core.lists.pages import CountedPaginator, ForgivingPaginationMixin, page_of_ids, requested_page
 from core.lists.views import EXACT, FilteredListView, correction, exact_requested, list_context
 
 __all__ = [
@@ -54,5 +54,6 @@ __all__ = [
     "correction",
     "exact_requested",
     "list_context",
+    "page_of_ids",
     "requested_page",
 ]

@@ -2,7 +2,7 @@
 
 from django.core.paginator import Page, Paginator
 
-from core.lists.rows import LazyRows
+from core.lists.rows import LazyRows, lazy_rows
 
 # A longer number is read as this one: past the last page of any list (and no OFFSET overflows).
 MAX_PAGE_DIGITS = 9
@@ -32,6 +32,21 @@ class CountedPaginator(Paginator):
     def page_of(self, requested: int, rows) -> Page:
         """The page `requested` (kept within the pages there are), holding `rows`, already fetched."""
         return Page(list(rows), self.number(requested), self)
+
+
+def page_of_ids(request, ids: list, per_page: int, queryset) -> dict:
+    """The context of the page the address asks for (past the last: the last) of a list known by its
+    ids (kept per content version: core.kept): paginator, page_obj, is_paginated and object_list, whose
+    rows are read from `queryset` only if something reads them (LazyRows). No COUNT, no query for ids."""
+    paginator = CountedPaginator(len(ids), per_page)
+    number = paginator.number(requested_page(request))
+    page = paginator.page_of(number, lazy_rows(ids[(number - 1) * per_page : number * per_page], queryset))
+    return {
+        "paginator": paginator,
+        "page_obj": page,
+        "is_paginated": page.has_other_pages(),
+        "object_list": page.object_list,
+    }
 
 
 class ForgivingPaginationMixin:

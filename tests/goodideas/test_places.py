@@ -57,6 +57,29 @@ def test_theme_page_shows_the_newest_first_20_a_page_and_a_scheduled_idea_at_its
     assert "22 Good Ideas" in later.content.decode()
 
 
+def test_city_page_shows_the_newest_first_20_a_page_and_a_scheduled_idea_at_its_time(client, berlin):
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    for number in range(21):
+        idea_with(title_en=f"Idea {number:02}", city=berlin, publish_at=now - timedelta(days=number))
+    idea_with(title_en="Scheduled idea", city=berlin, publish_at=now + timedelta(hours=1))
+    idea_with(title_en="Elsewhere")
+
+    first = client.get("/en/cities/berlin/")
+    assert [idea.title for idea in first.context["object_list"]] == [f"Idea {n:02}" for n in range(20)]
+    assert [idea.title for idea in client.get("/en/cities/berlin/?page=2").context["object_list"]] == ["Idea 20"]
+    assert client.get("/en/cities/berlin/?page=x").context["page_obj"].number == 1
+
+    with mock.patch("django.utils.timezone.now", return_value=now + timedelta(hours=2)):
+        later = client.get("/en/cities/berlin/")
+    assert later.context["object_list"][0].title == "Scheduled idea"
+    assert later.context["paginator"].count == 22
+
+
 def test_unknown_theme_and_city_are_not_found(client, db):
     assert client.get("/en/themes/sleep/").status_code == 404
     assert client.get("/en/cities/atlantis/").status_code == 404

@@ -8,7 +8,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from core.versioning import KeptPerVersion
+from core import kept
+from core.lists.rows import lazy_rows
+from goodideas.models import GoodIdea
+from webinars.models import Webinar
 
 register = template.Library()
 
@@ -95,25 +98,15 @@ def zoned_range_text(starts_at, ends_at, zone):
     return f"{day_text(start)}, {clock(start)}–{end_text} {zone_label(end)}"
 
 
-def _ideas_with_webinars() -> set[int]:
-    """The ids of the ideas any webinar (published or not) names: most have none."""
-    from webinars.models import Webinar
-
-    return set(Webinar.related_ideas.through.objects.values_list("goodidea_id", flat=True))
-
-
-ideas_with_webinars = KeptPerVersion(_ideas_with_webinars)
+# {idea id: ids of the published webinars that discuss it, newest first}, kept per content version
+# (core.kept.linked_ids): most ideas have none, and the others' webinars are cards kept in the fragment cache.
+webinars_of_ideas = kept.linked_ids(
+    GoodIdea.webinars, Webinar.objects.published, ("-starts_at", "pk"), until=Webinar.objects.next_publication
+)
 
 
 @register.inclusion_tag("webinars/_idea_webinars.html")
-def idea_webinars(idea):
-    """The published webinars that discuss a Good Idea (one query, none for the ideas that no webinar
-    names, known per content version), for the idea's page:
-
-    {% load webinar_tags %}{% idea_webinars object %}
-    """
-    from webinars.models import Webinar
-
-    if idea.pk not in ideas_with_webinars():
-        return {"idea_webinars": []}
-    return {"idea_webinars": list(Webinar.objects.published().filter(related_ideas=idea).order_by("-starts_at")[:5])}
+def idea_webinars(idea, limit: int = 5):
+    """The published webinars that discuss a Good Idea, for the idea's page (no query when their cards are
+    kept): {% load webinar_tags %}{% idea_webinars object %}"""
+    return {"idea_webinars": lazy_rows(webinars_of_ideas().get(idea.pk, [])[:limit], Webinar.objects.all())}
