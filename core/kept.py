@@ -30,6 +30,10 @@ def keep(model: type[models.Model], rows) -> None:
     _kept[model] = KeptPerVersion(lambda: {row.pk: (position, row) for position, row in enumerate(rows())})
 
 
+def is_kept(model: type[models.Model]) -> bool:
+    return model in _kept
+
+
 def rows(model: type[models.Model]) -> list[models.Model]:
     """Every row of a kept table, in its order (the theme pages' themes): shared objects, never to change."""
     return [row for _position, row in _kept[model]().values()]

@@ -20,7 +20,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from core import localised, search
+from core import kept, localised, search
 
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 # At most this many values of one filter are read: nobody ticks more, and it bounds the SQL.
@@ -211,8 +211,13 @@ class RowsFilter(ListFilter):
         return text.lower() if SLUG_RE.match(text) else None
 
     def resolve(self, values):
-        rows = self.rows() if self.rows else self.names.model.objects.all()
         field = self.names.value_field
+        if self.rows is None and kept.is_kept(self.names.model):  # themes, countries, cities, tags: no query
+            by_value = {str(getattr(row, field)): row for row in kept.rows(self.names.model)}
+            chosen = [by_value[str(value)] for value in values if str(value) in by_value]
+            label = self.names.label_field
+            return [Choice(str(getattr(row, field)), row.pk, str(localised.text(row, label))) for row in chosen]
+        rows = self.rows() if self.rows else self.names.model.objects.all()
         found = rows.filter(**{f"{field}__in": values}).order_by().values_list("pk", field, self.label_expression())
         by_value = {str(value): Choice(str(value), pk, str(label)) for pk, value, label in found}
         return [by_value[str(value)] for value in values if str(value) in by_value]
