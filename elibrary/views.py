@@ -4,7 +4,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, View
 
-from core import lists, ratelimit
+from core import kept, lists, ratelimit
+from core.lists.rows import lazy_rows
 from core.publication import PreviewMixin, can_preview
 from core.uploads import DOCUMENTS
 from elibrary.citations import apa, bibtex
@@ -28,6 +29,27 @@ class LibraryView(lists.FilteredListView):
         return queryset.for_listing().without_text()
 
 
+# The webinars and e-zine articles that cite each resource, kept per content version (core.kept.linked_ids:
+# they are few), through the reverse relations of their own many-to-many fields: their apps stand above
+# this one, which imports neither. A resource's page shows them as cards kept in the fragment cache.
+def _next_item_publication():
+    item = Resource.ezine_items.field.model
+    issue = item._meta.get_field("issue").related_model
+    return min(filter(None, (item.objects.next_publication(), issue.objects.next_publication())), default=None)
+
+
+_Webinar, _Item = Resource.webinars.field.model, Resource.ezine_items.field.model
+citing_webinars = kept.linked_ids(
+    Resource.webinars, _Webinar.objects.published, ("-starts_at", "pk"), until=_Webinar.objects.next_publication
+)
+citing_items = kept.linked_ids(
+    Resource.ezine_items,
+    _Item.objects.published,
+    ("-issue__published_at", "position", "pk"),
+    until=_next_item_publication,
+)
+
+
 class ResourceDetailView(PreviewMixin, DetailView):
     model = Resource
     template_name = "elibrary/resource_detail.html"
@@ -42,14 +64,8 @@ class ResourceDetailView(PreviewMixin, DetailView):
         resource = self.object
         context.update(
             related_ideas=GoodIdea.objects.published().filter(resources=resource).for_cards(),
-            # The webinars and e-zine articles that cite it, through the reverse relations of their own
-            # many-to-many fields: their apps stand above this one, which imports neither.
-            discussed_in_webinars=resource.webinars.published(),
-            ezine_items=(
-                resource.ezine_items.published()
-                .select_related("issue")
-                .order_by("-issue__published_at", "position", "pk")
-            ),
+            discussed_in_webinars=lazy_rows(citing_webinars().get(resource.pk, []), _Webinar.objects.all()),
+            ezine_items=lazy_rows(citing_items().get(resource.pk, []), _Item.objects.select_related("issue")),
             apa=apa(resource),
             bibtex=bibtex(resource, self.request.build_absolute_uri(resource.get_absolute_url())),
         )
