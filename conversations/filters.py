@@ -7,15 +7,17 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import lists
+from core.versioning import KeptPerVersion
 from places.models import City, Country, Theme
 
-
-def countries_with_news():
-    return Country.objects.filter(Q(news__isnull=False) | Q(cities__news__isnull=False))
-
-
-def cities_with_news():
-    return City.objects.filter(news__isnull=False)
+# The countries and cities that have news, their own or their cities': the only ones the filters know
+# (kept per content version).
+countries_with_news = KeptPerVersion(
+    lambda: set(
+        Country.objects.filter(Q(news__isnull=False) | Q(cities__news__isnull=False)).values_list("pk", flat=True)
+    )
+)
+cities_with_news = KeptPerVersion(lambda: set(City.objects.filter(news__isnull=False).values_list("pk", flat=True)))
 
 
 class NewsFilter(lists.ListFilterSet):
@@ -26,11 +28,11 @@ class NewsFilter(lists.ListFilterSet):
     country = lists.RowsFilter(
         Country,
         ("country", "city__country"),
-        rows=countries_with_news,
+        among=countries_with_news,
         label=_("Country"),
         all_label=_("All countries"),
     )
-    city = lists.RowsFilter(City, "city", rows=cities_with_news, label=_("City"), all_label=_("All cities"))
+    city = lists.RowsFilter(City, "city", among=cities_with_news, label=_("City"), all_label=_("All cities"))
 
     facets = (lists.FacetSpec("theme", order="position"), lists.FacetSpec("country"), lists.FacetSpec("city"))
     sorts = ("relevance", "newest")

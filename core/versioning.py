@@ -136,6 +136,12 @@ class KeptPerVersion:
         self.kept = (version, now, value, changes_at) if seconds else None
         return value
 
+    def __copy__(self):
+        return self  # one per process: a copy (django-filter copies its filters per request) would keep nothing
+
+    def __deepcopy__(self, memo):
+        return self
+
     @classmethod
     def forget(cls) -> None:
         """Drop every kept value (tests, whose rolled-back transactions reuse version numbers)."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import lists
 from core.lists.filters import Choice, Names
+from core.versioning import KeptPerVersion
 from goodideas.models import CostBand, EvidenceLevel, GoodIdea, Stage
 from places import similar
 from places.models import City, Country, Region, Tag, TaggedItem, Theme
@@ -25,9 +26,14 @@ def idea_content_type() -> dict:
     return {"content_type_id": ContentType.objects.get_for_model(GoodIdea).pk}  # cached by Django after once
 
 
-def idea_tags():
-    """The tags Good Ideas carry: the only ones the tag filter knows."""
-    return Tag.objects.filter(places_taggeditem_items__content_type_id=idea_content_type()["content_type_id"])
+# The tags Good Ideas carry: the only ones the tag filter knows (kept per content version).
+idea_tags = KeptPerVersion(
+    lambda: set(
+        Tag.objects.filter(places_taggeditem_items__content_type_id=idea_content_type()["content_type_id"]).values_list(
+            "pk", flat=True
+        )
+    )
+)
 
 
 class LikeCityFilter(lists.ListFilter):
@@ -63,7 +69,7 @@ class GoodIdeaFilter(lists.ListFilterSet):
     tag = lists.RowsFilter(
         Tag,
         link=lists.Link(TaggedItem, "object_id", "tag_id", Names(Tag), where=idea_content_type),
-        rows=idea_tags,
+        among=idea_tags,
         multiple=True,
         label=_("Tag"),
     )

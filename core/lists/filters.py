@@ -197,13 +197,14 @@ class RowsFilter(ListFilter):
 
     Through foreign keys (`field_name`: the path to one, or several paths: any of them, as a news
     item's own country or its city's) or a link table (`link`: a many-to-many field of the listed
-    model, or a Link). `rows` (a callable giving a queryset) limits which rows may be named.
+    model, or a Link). `among` (a callable giving a set of ids, kept per content version) limits which
+    rows may be named: the tags Good Ideas carry, the countries with news.
     """
 
-    def __init__(self, model, field_name=None, *, link=None, to_field="slug", rows=None, position_field=None, **kwargs):
+    def __init__(self, model, field_name=None, *, link=None, to_field="slug", among=None, position_field=None, **extra):
         self.names = Names(model, to_field, "name", position_field)
-        self.link, self.rows = link, rows
-        super().__init__(field_name, **kwargs)
+        self.link, self.among = link, among
+        super().__init__(field_name, **extra)
 
     def read(self, text):
         if self.names.value_field == "pk":
@@ -212,12 +213,17 @@ class RowsFilter(ListFilter):
 
     def resolve(self, values):
         field = self.names.value_field
-        if self.rows is None and kept.is_kept(self.names.model):  # themes, countries, cities, tags: no query
+        allowed = self.among() if self.among else None
+        if kept.is_kept(self.names.model):  # themes, countries, cities, tags: no query
             by_value = {str(getattr(row, field)): row for row in kept.rows(self.names.model)}
             chosen = [by_value[str(value)] for value in values if str(value) in by_value]
             label = self.names.label_field
-            return [Choice(str(getattr(row, field)), row.pk, str(localised.text(row, label))) for row in chosen]
-        rows = self.rows() if self.rows else self.names.model.objects.all()
+            return [
+                Choice(str(getattr(row, field)), row.pk, str(localised.text(row, label)))
+                for row in chosen
+                if allowed is None or row.pk in allowed
+            ]
+        rows = self.names.model.objects.all() if allowed is None else self.names.model.objects.filter(pk__in=allowed)
         found = rows.filter(**{f"{field}__in": values}).order_by().values_list("pk", field, self.label_expression())
         by_value = {str(value): Choice(str(value), pk, str(label)) for pk, value, label in found}
         return [by_value[str(value)] for value in values if str(value) in by_value]
