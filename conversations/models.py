@@ -46,6 +46,11 @@ class ItemQuerySet(PublishableQuerySet, search.SearchQuerySet):
         """Items the public sees: published themselves, in an issue that is published."""
         return super().published().filter(published_q("issue__"))
 
+    def next_publication(self):
+        """As for any kind, but an item shows only once its issue does: the issues' times count too."""
+        times = (super().next_publication(), Issue.objects.next_publication())
+        return min((when for when in times if when), default=None)
+
     def for_listing(self):
         """What a list of an issue's items shows (conversations/_item_list.html): not their bodies, nor
         the search vector."""

@@ -32,14 +32,9 @@ def _published_issues() -> tuple[list[Issue], list[Item]]:
     return issues, list(issues[0].items.published().for_listing()) if issues else []
 
 
-def _next_publication():
-    times = [when for when in (Issue.objects.next_publication(), Item.objects.next_publication()) if when]
-    return min(times, default=None)
-
-
 # The e-zine's index reads its issues once per content version (core.versioning.KeptPerVersion), not
-# four queries on every view; a scheduled issue or item shows at its time.
-published_issues = KeptPerVersion(_published_issues, until=_next_publication)
+# four queries on every view; a scheduled issue or item shows at its time (an item's counts its issue's).
+published_issues = KeptPerVersion(_published_issues, until=Item.objects.next_publication)
 
 
 class IssueListView(lists.ForgivingPaginationMixin, ListView):

@@ -32,12 +32,6 @@ class LibraryView(lists.FilteredListView):
 # The webinars and e-zine articles that cite each resource, kept per content version (core.kept.linked_ids:
 # they are few), through the reverse relations of their own many-to-many fields: their apps stand above
 # this one, which imports neither. A resource's page shows them as cards kept in the fragment cache.
-def _next_item_publication():
-    item = Resource.ezine_items.field.model
-    issue = item._meta.get_field("issue").related_model
-    return min(filter(None, (item.objects.next_publication(), issue.objects.next_publication())), default=None)
-
-
 _Webinar, _Item = Resource.webinars.field.model, Resource.ezine_items.field.model
 citing_webinars = kept.linked_ids(
     Resource.webinars, _Webinar.objects.published, ("-starts_at", "pk"), until=_Webinar.objects.next_publication
@@ -46,7 +40,7 @@ citing_items = kept.linked_ids(
     Resource.ezine_items,
     _Item.objects.published,
     ("-issue__published_at", "position", "pk"),
-    until=_next_item_publication,
+    until=_Item.objects.next_publication,
 )
 
 
