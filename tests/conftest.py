@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache, caches
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from core import versioning
@@ -41,6 +42,24 @@ def cold():
     """forget_cached(), for query counts to compare a page before and after a change on equal terms:
     what the page keeps for the content version (cards, counts, cities) is rebuilt after a change."""
     return forget_cached
+
+
+@pytest.fixture
+def warm_queries(client):
+    """warm_queries(*addresses): each address asked once (what it counts and keeps is then kept), then
+    again: [(number of queries, response)] of the second asks, what a page costs once warm."""
+
+    def asked(*addresses):
+        for address in addresses:
+            client.get(address)
+        found = []
+        for address in addresses:
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(address)
+            found.append((len(captured), response))
+        return found
+
+    return asked
 
 
 @pytest.fixture
