@@ -72,12 +72,8 @@ class IssueDetailView(PreviewMixin, DetailView):
 
 # What e-zine articles link to, kept per content version (core.kept.linked_ids): an article's page shows
 # them as cards, and reads their rows only if a card is not kept.
-related_ideas = kept.linked_ids(
-    Item.related_ideas, GoodIdea.objects.published, GoodIdea.NEWEST, until=GoodIdea.objects.next_publication
-)
-related_resources = kept.linked_ids(
-    Item.related_resources, Resource.objects.published, Resource.NEWEST, until=Resource.objects.next_publication
-)
+related_ideas = kept.linked_ids(Item.related_ideas, GoodIdea.NEWEST)
+related_resources = kept.linked_ids(Item.related_resources, Resource.NEWEST)
 
 
 class ItemDetailView(PreviewMixin, DetailView):

@@ -11,6 +11,7 @@ the link tables, of every relation at once:
     Resource.objects.with_links("themes", "cities", "countries", "tags")
     resource.themes.all()  # no query: the kept Theme objects, in the table's own order
     kept.rows(Theme)        # no query: every theme
+    kept.by_slug(City, "berlin")  # no query
 
 The kept objects are shared by every page of the process: nothing may change them. A relation to a
 model that is not kept (`keep()`) is an error, so that a large table is never read whole.
@@ -39,25 +40,31 @@ def rows(model: type[models.Model]) -> list[models.Model]:
     return [row for _position, row in _kept[model]().values()]
 
 
-def linked_ids(relation, targets, order: tuple[str, ...], *, until=None) -> KeptPerVersion:
-    """{row id: [ids of the rows of `targets()` it links to, in `order`]} of a many-to-many relation
-    (`Webinar.related_ideas`, or one seen from the other side: `Theme.ideas`), kept per content version
-    (built again when `until()` says, as KeptPerVersion). A page shows them as cards kept in the
-    fragment cache (LazyRows), with no query when every card is kept. Each process holds every link:
-    for small tables (webinars, e-zine articles), or large ones seen from a small one (the Good Ideas
-    of each theme).
+def by_slug(model: type[models.Model], slug: str) -> models.Model | None:
+    """The row of a kept table with this slug (a theme's or a city's page), or None."""
+    return next((row for row in rows(model) if row.slug == slug), None)
 
-        webinar_ideas = kept.linked_ids(Webinar.related_ideas, GoodIdea.objects.published, GoodIdea.NEWEST)
+
+def linked_ids(relation, order: tuple[str, ...]) -> KeptPerVersion:
+    """{row id: [ids of the public rows it links to, in `order`]} of a many-to-many relation to a
+    publishable kind (`Webinar.related_ideas`, or one seen from the other side: `Theme.ideas`), kept per
+    content version and built again when the next of those rows scheduled for later comes due
+    (KeptPerVersion's `until`). A page shows them as cards kept in the fragment cache (LazyRows), with
+    no query when every card is kept. Each process holds every link: for small tables (webinars,
+    e-zine articles), or large ones seen from a small one (the Good Ideas of each theme).
+
+        webinar_ideas = kept.linked_ids(Webinar.related_ideas, GoodIdea.NEWEST)
         webinar_ideas().get(webinar.pk, [])
     """
     field = relation.field
     owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    linked = field.related_model
     if relation.reverse:  # Theme.ideas: the relation GoodIdea.themes seen from the theme
-        owner, target = target, owner
+        owner, target, linked = target, owner, field.model
 
     def build():
         links = (
-            relation.through.objects.filter(**{f"{target}__in": targets().values("pk")})
+            relation.through.objects.filter(**{f"{target}__in": linked.objects.published().values("pk")})
             .order_by(*(f"-{target}__{name[1:]}" if name.startswith("-") else f"{target}__{name}" for name in order))
             .values_list(f"{owner}_id", f"{target}_id")
         )
@@ -66,7 +73,7 @@ def linked_ids(relation, targets, order: tuple[str, ...], *, until=None) -> Kept
             by_row.setdefault(row_id, []).append(linked_id)
         return by_row
 
-    return KeptPerVersion(build, until=until)
+    return KeptPerVersion(build, until=linked.objects.next_publication)
 
 
 def _links(model, name: str, connection) -> tuple[str, list, type[models.Model]]:

@@ -32,16 +32,9 @@ class LibraryView(lists.FilteredListView):
 # The webinars and e-zine articles that cite each resource, kept per content version (core.kept.linked_ids:
 # they are few), through the reverse relations of their own many-to-many fields: their apps stand above
 # this one, which imports neither. A resource's page shows them as cards kept in the fragment cache.
+citing_webinars = kept.linked_ids(Resource.webinars, ("-starts_at", "pk"))
+citing_items = kept.linked_ids(Resource.ezine_items, ("-issue__published_at", "position", "pk"))
 _Webinar, _Item = Resource.webinars.field.model, Resource.ezine_items.field.model
-citing_webinars = kept.linked_ids(
-    Resource.webinars, _Webinar.objects.published, ("-starts_at", "pk"), until=_Webinar.objects.next_publication
-)
-citing_items = kept.linked_ids(
-    Resource.ezine_items,
-    _Item.objects.published,
-    ("-issue__published_at", "position", "pk"),
-    until=_Item.objects.next_publication,
-)
 
 
 class ResourceDetailView(PreviewMixin, DetailView):

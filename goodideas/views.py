@@ -129,9 +129,7 @@ class EvidenceScaleView(TemplateView):
 
 # A theme page's list, kept per content version (and until the next scheduled idea is due): the page then
 # reads no count and no ids, only the rows of cards that are not kept (LazyRows).
-ideas_by_theme = kept.linked_ids(
-    Theme.ideas, GoodIdea.objects.published, GoodIdea.NEWEST, until=GoodIdea.objects.next_publication
-)
+ideas_by_theme = kept.linked_ids(Theme.ideas, GoodIdea.NEWEST)
 
 
 class ThemeDetailView(TemplateView):
@@ -141,13 +139,12 @@ class ThemeDetailView(TemplateView):
     paginate_by = 20
 
     def get_context_data(self, **kwargs):
-        themes = kept.rows(Theme)
-        theme = next((theme for theme in themes if theme.slug == self.kwargs["slug"]), None)
+        theme = kept.by_slug(Theme, self.kwargs["slug"])
         if theme is None:
             raise Http404
         ids = ideas_by_theme().get(theme.pk, [])
         page = lists.page_of_ids(self.request, ids, self.paginate_by, GoodIdea.objects.for_listing())
-        return super().get_context_data(theme=theme, object=theme, themes=themes, **page, **kwargs)
+        return super().get_context_data(theme=theme, object=theme, themes=kept.rows(Theme), **page, **kwargs)
 
 
 def published_ideas_count():
@@ -265,7 +262,7 @@ class CityDetailView(TemplateView):
     paginate_by = 20
 
     def get_context_data(self, **kwargs):
-        self.city = next((city for city in kept.rows(City) if city.slug == self.kwargs["slug"]), None)
+        self.city = kept.by_slug(City, self.kwargs["slug"])
         if self.city is None:
             raise Http404
         ids = city_idea_ids().get(self.city.pk, [])

@@ -57,12 +57,8 @@ class WebinarListView(lists.FilteredListView):
 
 # What webinars link to, kept per content version (core.kept.linked_ids): a webinar's page shows them as
 # cards, and reads their rows only if a card is not kept.
-related_ideas = kept.linked_ids(
-    Webinar.related_ideas, GoodIdea.objects.published, GoodIdea.NEWEST, until=GoodIdea.objects.next_publication
-)
-related_resources = kept.linked_ids(
-    Webinar.related_resources, Resource.objects.published, Resource.NEWEST, until=Resource.objects.next_publication
-)
+related_ideas = kept.linked_ids(Webinar.related_ideas, GoodIdea.NEWEST)
+related_resources = kept.linked_ids(Webinar.related_resources, Resource.NEWEST)
 
 
 class WebinarDetailView(PreviewMixin, DetailView):

@@ -100,9 +100,7 @@ def zoned_range_text(starts_at, ends_at, zone):
 
 # {idea id: ids of the published webinars that discuss it, newest first}, kept per content version
 # (core.kept.linked_ids): most ideas have none, and the others' webinars are cards kept in the fragment cache.
-webinars_of_ideas = kept.linked_ids(
-    GoodIdea.webinars, Webinar.objects.published, ("-starts_at", "pk"), until=Webinar.objects.next_publication
-)
+webinars_of_ideas = kept.linked_ids(GoodIdea.webinars, ("-starts_at", "pk"))
 
 
 @register.inclusion_tag("webinars/_idea_webinars.html")
