@@ -26,7 +26,7 @@ from webinars.models import Event, EventLink, Registration, Session, Webinar, We
 def upcoming_rows(upcoming) -> LazyRows:
     """What is coming up, above a list's archive: their ids (one light query), the rows read only if a
     card is not in the fragment cache (core.lists.rows), as for the archive's page."""
-    return LazyRows(list(upcoming.values_list("pk", flat=True)), upcoming.for_listing())
+    return lazy_rows(list(upcoming.values_list("pk", flat=True)), upcoming.for_listing())
 
 
 class WebinarListView(lists.FilteredListView):

@@ -2,7 +2,7 @@
 
 from django.core.paginator import Page, Paginator
 
-from core.lists.rows import LazyRows, lazy_rows
+from core.lists.rows import lazy_rows
 
 # A longer number is read as this one: past the last page of any list (and no OFFSET overflows).
 MAX_PAGE_DIGITS = 9
@@ -68,5 +68,5 @@ class ForgivingPaginationMixin:
         page = paginator.get_page(requested_page(self.request, self.page_kwarg))
         if self.lazy_rows:
             ids = list(page.object_list)
-            page.object_list = LazyRows(ids, queryset.filter(pk__in=ids))
+            page.object_list = lazy_rows(ids, queryset)
         return paginator, page, page.object_list, page.has_other_pages()
