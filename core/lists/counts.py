@@ -77,14 +77,6 @@ class Facet:
     def selected(self) -> list[FacetValue]:
         return [value for value in self.values if value.selected]
 
-    @property
-    def fingerprint(self) -> str:
-        """Everything the facet shows, as one text: the key of its fragment (includes/facet.html), made
-        without walking the dataclasses part by part (a facet of 60 cities has 300 parts)."""
-        more = (self.more[0], str(self.more[1])) if self.more else None
-        shown = [(v.value, v.label, v.count, v.selected, v.remove_url) for v in self.values]
-        return repr((self.name, self.label, self.multiple, self.open, self.all_label, more, shown))
-
 
 @dataclass
 class Counted:

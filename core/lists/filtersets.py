@@ -145,11 +145,10 @@ class ListFilterSet(django_filters.FilterSet):
 
         if not self.cache_seconds or within is not None:
             return run()
-        chosen = sorted((name, sorted(str(c.key) for c in value)) for name, value in self.applied_choices().items())
         prefix = f"lists:{type(self).__name__}:{content_version()}"
-        asked = repr((localised.page_language(), chosen, self.query_text))
+        asked = self.asked()
         # The counts of these choices, whatever the order and page: shared by their pages and orders.
-        counts_key = f"{prefix}:counts:{hashlib.sha256(asked.encode()).hexdigest()}"
+        counts_key = f"{prefix}:counts:{asked}"
         key = f"{prefix}:{hashlib.sha256(repr((asked, sort, page, per_page)).encode()).hexdigest()}"
         kept = cache.get_many([key, counts_key])
         if key in kept:
@@ -162,6 +161,13 @@ class ListFilterSet(django_filters.FilterSet):
         found = run()
         cache.set_many({key: found, counts_key: found}, self.cache_seconds)
         return found
+
+    def asked(self) -> str:
+        """What this list's counts and facets depend on, as a digest: the page's language, the values
+        applied and the words. The same for every page and order of these choices."""
+        chosen = sorted((name, sorted(str(c.key) for c in value)) for name, value in self.applied_choices().items())
+        asked = repr((type(self).__name__, localised.page_language(), chosen, self.query_text))
+        return hashlib.sha256(asked.encode()).hexdigest()
 
     def page_ids(self, counted: counts.Counted, sort: str, page: int, per_page: int) -> list[int]:
         """The ids of page `page` (the last one past the end) of the rows `counted` counted: one query."""

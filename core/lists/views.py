@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from core import vocabulary
@@ -69,7 +70,10 @@ def list_context(filterset, request, *, per_page: int, prepare=None, within=None
         "paginator": paginator,
         "is_paginated": page_obj.has_other_pages(),
         "total": counted.total,
-        "facets": filterset.facet_results(counted, request.GET),
+        # The facets are built only if their block is not in the fragment cache (includes/facets.html):
+        # every page and order of the same choices shows the same block.
+        "facets": SimpleLazyObject(lambda: filterset.facet_results(counted, request.GET)),
+        "facets_key": filterset.asked(),
         "active_filters": chips,
         "filter_count": len(chips),
         "query": filterset.query_text,

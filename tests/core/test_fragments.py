@@ -33,14 +33,3 @@ def test_no_keeping_when_the_time_is_zero(settings):
     settings.FRAGMENT_CACHE_SECONDS = 0
     render(1, "first")
     assert render(1, "second") == "second"
-
-
-def test_a_facet_is_kept_under_what_it_shows():
-    from core.lists.counts import Facet, FacetValue
-
-    def facet(count, selected=False, remove_url=""):
-        return Facet("theme", "Theme", [FacetValue("work", "Work", count, selected, remove_url)], multiple=True)
-
-    assert facet(3).fingerprint == facet(3).fingerprint
-    shown = {facet(3).fingerprint, facet(4).fingerprint, facet(3, True).fingerprint, facet(3, True, "?").fingerprint}
-    assert len(shown) == 4
