@@ -68,9 +68,6 @@ class ResourceQuerySet(PublishableQuerySet, search.SearchQuerySet):
             *("file", "file_format", "file_size", "external_url", "publisher__name"),
         )
 
-    def for_idea(self, idea):
-        return self.published().filter(related_ideas=idea).for_links().order_by("-publication_year")
-
     def order_by_title(self):
         return self.order_by(localised.expression("title", self.model).asc(), "pk")
 

@@ -3,7 +3,9 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -312,6 +314,20 @@ def test_idea_partial_lists_its_resources():
     assert "Shown resource" in html
     assert "Hidden resource" not in html
     assert idea.resources.count() == 2  # and the reverse relation is there for the idea's page
+
+
+def test_idea_page_lists_its_resources_newest_first_from_kept_links(client):
+    idea = GoodIdeaFactory()
+    for title, year in (("Older guide", 2015), ("Newer report", 2021)):
+        ResourceFactory(title_en=title, publication_year=year).related_ideas.set([idea])
+    html = client.get(idea.get_absolute_url()).content.decode()
+    assert html.index("Newer report") < html.index("Older guide")
+
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(idea.get_absolute_url()).content.decode()
+    assert again.index("Newer report") < again.index("Older guide")
+    # Their ids, not their rows: each link is kept in the fragment cache.
+    assert not [query for query in captured if '"elibrary_resource"."title"' in query["sql"]]
 
 
 @pytest.mark.parametrize("rows", [5, 50])
