@@ -1,3 +1,4 @@
+import bisect
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from core import kept, lists
 from core.context_processors import absolute_url
 from core.lists.rows import LazyRows, lazy_rows
 from core.publication import PreviewMixin
+from core.versioning import KeptPerVersion
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 from webinars import ics, services
@@ -23,10 +25,25 @@ from webinars.filters import EventFilter, WebinarFilter
 from webinars.models import Event, EventLink, Registration, Session, Webinar, WebinarSpeaker
 
 
-def upcoming_rows(upcoming) -> LazyRows:
-    """What is coming up, above a list's archive: their ids (one light query), the rows read only if a
-    card is not in the fragment cache (core.lists.rows), as for the archive's page."""
-    return lazy_rows(list(upcoming.values_list("pk", flat=True)), upcoming.for_listing())
+def upcoming_rows(filterset, ended: int, upcoming) -> LazyRows:
+    """What is coming up, above a list's archive (`upcoming(filtered rows)`: soonest first): their ids,
+    kept for these choices while no more of them is over (`ended`: how many are), the rows read only if
+    a card is not in the fragment cache (core.lists.rows), as for the archive's page."""
+    ids = filterset.kept("upcoming", lambda: list(upcoming(filterset.qs).values_list("pk", flat=True)), key=ended)
+    return lazy_rows(ids, filterset.queryset.for_listing())
+
+
+# When each published webinar ends and each conference's last day, in order, per content version (and
+# again when a scheduled one comes due): how many are over at a moment names the archive's part of the
+# lists and what is still coming up, so that their counts may be kept until the next one is over.
+webinar_ends = KeptPerVersion(
+    lambda: sorted(Webinar.objects.published().values_list("ends_at", flat=True)),
+    until=Webinar.objects.next_publication,
+)
+event_ends = KeptPerVersion(
+    lambda: sorted(Event.objects.published().values_list("ends_on", flat=True)),
+    until=Event.objects.next_publication,
+)
 
 
 class WebinarListView(lists.FilteredListView):
@@ -44,13 +61,19 @@ class WebinarListView(lists.FilteredListView):
     def get_within(self):
         return Q(ends_at__lte=self.now)  # the archive is paginated; the total counts the upcoming too
 
+    def get_within_key(self):
+        return bisect.bisect_right(webinar_ends(), self.now)  # how many are over (ends_at <= now)
+
+    def upcoming(self):
+        return upcoming_rows(self.filterset, self.get_within_key(), lambda rows: rows.upcoming(self.now))
+
     def for_listing(self, queryset):
         return queryset.for_listing()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         first = context["page_obj"].number == 1
-        context["upcoming"] = upcoming_rows(self.filterset.qs.upcoming(self.now)) if first else []
+        context["upcoming"] = self.upcoming() if first else []
         context["now"] = self.now
         return context
 
@@ -193,13 +216,19 @@ class EventListView(lists.FilteredListView):
     def get_within(self):
         return Q(ends_on__lt=self.today)
 
+    def get_within_key(self):
+        return bisect.bisect_left(event_ends(), self.today)  # how many are over (ends_on < today)
+
+    def upcoming(self):
+        return upcoming_rows(self.filterset, self.get_within_key(), lambda rows: rows.upcoming(self.today))
+
     def for_listing(self, queryset):
         return queryset.for_listing()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         first = context["page_obj"].number == 1
-        context["upcoming"] = upcoming_rows(self.filterset.qs.upcoming(self.today)) if first else []
+        context["upcoming"] = self.upcoming() if first else []
         return context
 
 

@@ -124,8 +124,13 @@ class ListFilterSet(django_filters.FilterSet):
         return self.qs.order_by(*self.ordering(self.sort_key(requested)))
 
     # Counts and one page -------------------------------------------------------------------------
-    def counted(self, *, sort: str, page: int, per_page: int, within=None) -> counts.Counted:
-        """The total, each facet's counts and the page's ids (counts.count), from the cache if kept."""
+    def counted(self, *, sort: str, page: int, per_page: int, within=None, within_key=None) -> counts.Counted:
+        """The total, each facet's counts and the page's ids (counts.count), from the cache if kept.
+
+        `within`: the part of the rows that is paginated (a condition that moves with the clock: the
+        archive below what is coming up); `within_key`: what names that part for as long as it stays the
+        same (how many rows it had taken in), so that its counts may be kept; without one they are not.
+        """
         flags = {
             spec.name: self.filters[spec.name].condition([choice.key for choice in self.values[spec.name]])
             for spec in self.facets
@@ -143,10 +148,10 @@ class ListFilterSet(django_filters.FilterSet):
                 within=within,
             )
 
-        if not self.cache_seconds or within is not None:
+        if not self.cache_seconds or (within is not None and within_key is None):
             return run()
         prefix = f"lists:{type(self).__name__}:{content_version()}"
-        asked = self.asked()
+        asked = self.asked() if within is None else f"{self.asked()}:{within_key}"
         # The counts of these choices, whatever the order and page: shared by their pages and orders.
         counts_key = f"{prefix}:counts:{asked}"
         key = f"{prefix}:{hashlib.sha256(repr((asked, sort, page, per_page)).encode()).hexdigest()}"
@@ -155,7 +160,7 @@ class ListFilterSet(django_filters.FilterSet):
             return kept[key]
         if counts_key in kept:  # counted before, for another page or order: only this page's ids to find
             counted = kept[counts_key]
-            found = dataclasses.replace(counted, page_ids=self.page_ids(counted, sort, page, per_page))
+            found = dataclasses.replace(counted, page_ids=self.page_ids(counted, sort, page, per_page, within))
             cache.set(key, found, self.cache_seconds)
             return found
         found = run()
@@ -169,10 +174,23 @@ class ListFilterSet(django_filters.FilterSet):
         asked = repr((type(self).__name__, localised.page_language(), chosen, self.query_text))
         return hashlib.sha256(asked.encode()).hexdigest()
 
-    def page_ids(self, counted: counts.Counted, sort: str, page: int, per_page: int) -> list[int]:
+    def kept(self, what: str, build, *, key=None):
+        """`build()` (what a list shows besides its page: the ids of what is coming up), kept in the cache
+        as the counts of these choices are, and under `key` (what else it depends on)."""
+        if not self.cache_seconds:
+            return build()
+        cache_key = f"lists:{type(self).__name__}:{content_version()}:{what}:{self.asked()}:{key}"
+        found = cache.get(cache_key)
+        if found is None:
+            found = build()
+            cache.set(cache_key, found, self.cache_seconds)
+        return found
+
+    def page_ids(self, counted: counts.Counted, sort: str, page: int, per_page: int, within=None) -> list[int]:
         """The ids of page `page` (the last one past the end) of the rows `counted` counted: one query."""
         number = CountedPaginator(counted.page_total, per_page).number(page)
-        rows = self.base().order_by(*self.ordering(sort)).values_list("pk", flat=True)
+        rows = self.base() if within is None else self.base().filter(within)
+        rows = rows.order_by(*self.ordering(sort)).values_list("pk", flat=True)
         return list(rows[(number - 1) * per_page : number * per_page])
 
     def applied_choices(self) -> dict:

@@ -48,16 +48,19 @@ def corrected(filterset, request, counted, **counting) -> tuple:
     return kept["filterset"], kept["counted"], typed, None
 
 
-def list_context(filterset, request, *, per_page: int, prepare=None, within=None, object_name="object_list") -> dict:
+def list_context(
+    filterset, request, *, per_page: int, prepare=None, within=None, within_key=None, object_name="object_list"
+) -> dict:
     """What a list page shows: one page of the filtered rows, the facets, the values applied, the sort.
 
     One query counts and finds the page (filterset.counted), one fetches its rows (`prepare` adds what
-    the page shows of each: select_related …). `within`: the part of the rows that is paginated.
+    the page shows of each: select_related …). `within`: the part of the rows that is paginated, and
+    `within_key` what names it while it stays the same (ListFilterSet.counted).
     Words that find nothing are corrected (corrected()): the page shows the filterset of the corrected words.
     """
     requested = requested_page(request)
     sort = filterset.sort_key(request.GET.get("sort"))
-    counting = {"sort": sort, "page": requested, "per_page": per_page, "within": within}
+    counting = {"sort": sort, "page": requested, "per_page": per_page, "within": within, "within_key": within_key}
     filterset, counted, typed, suggestion = corrected(filterset, request, filterset.counted(**counting), **counting)
     paginator = CountedPaginator(counted.page_total, per_page)
     page_obj = paginator.page_of(requested, filterset.page_rows(counted.page_ids, prepare))
@@ -107,6 +110,10 @@ class FilteredListView(TemplateView):
         """The part of the rows that is paginated (the rest shown otherwise), or None: all of them."""
         return self.within
 
+    def get_within_key(self):
+        """What names the part get_within() selects for as long as it stays the same, so that the
+        counts may be kept (ListFilterSet.counted); None: counted on every view."""
+
     def get_filterset(self):
         return self.filterset_class(self.request.GET, queryset=self.get_queryset(), request=self.request)
 
@@ -118,6 +125,7 @@ class FilteredListView(TemplateView):
             per_page=self.paginate_by,
             prepare=self.for_listing,
             within=self.get_within(),
+            within_key=self.get_within_key(),
             object_name=self.context_object_name,
         )
         return super().get_context_data(**context, **kwargs)
