@@ -9,6 +9,7 @@ whole per content version (core.versioning.KeptPerVersion), and `with_links()` r
 the link tables, of every relation at once:
 
     Resource.objects.with_links("themes", "cities", "countries", "tags")
+    GoodIdea.objects.with_links("city")  # a foreign key: idea.city (and its country) with no join
     resource.themes.all()  # no query: the kept Theme objects, in the table's own order
     kept.rows(Theme)        # no query: every theme
     kept.by_slug(City, "berlin")  # no query
@@ -91,11 +92,31 @@ def _links(model, name: str, connection) -> tuple[str, list, type[models.Model]]
     return sql, [ContentType.objects.get_for_model(model).pk], field.related_model
 
 
+def _attach_foreign_keys(rows: list[models.Model], fields: list[models.ForeignKey]) -> None:
+    """Each row's linked object through a foreign key to a kept table, from the table: no query, no join.
+    A row whose linked object is not kept (added since the table was read) reads it when it is asked for."""
+    for field in fields:
+        table = _kept[field.related_model]()
+        for row in rows:
+            found = table.get(getattr(row, field.attname))
+            if found is not None:
+                field.set_cached_value(row, found[1])
+
+
 def attach(rows: list[models.Model], names: tuple[str, ...]) -> None:
-    """Fill the relations `names` of each of `rows` (of one model) from the kept tables: one query."""
+    """Fill the relations `names` of each of `rows` (of one model) from the kept tables: one query for
+    the many-to-many ones, none for foreign keys (a city, with its country as the table keeps it)."""
     if not rows or not names:
         return
     model = type(rows[0])
+    foreign_keys = [field for name in names if isinstance(field := model._meta.get_field(name), models.ForeignKey)]
+    for field in foreign_keys:
+        if field.related_model not in _kept:
+            raise LookupError(f"{field.related_model.__name__} is not kept in memory (core.kept.keep)")
+    _attach_foreign_keys(rows, foreign_keys)
+    names = tuple(name for name in names if name not in {field.name for field in foreign_keys})
+    if not names:
+        return
     connection = connections[rows[0]._state.db or "default"]
     ids = [row.pk for row in rows]
     selects, params, targets = [], [], []
@@ -133,7 +154,8 @@ class LinksQuerySet(models.QuerySet):
         self._link_names: tuple[str, ...] = ()
 
     def with_links(self, *names: str):
-        """Each row's `names` (relations to kept tables, core.kept.keep) read with one query for all."""
+        """Each row's `names` (relations to kept tables, core.kept.keep) read with one query for all:
+        many-to-many relations; foreign keys ("city") come from the kept table with no query or join."""
         clone = self._chain()
         clone._link_names = (*self._link_names, *names)
         return clone

@@ -75,6 +75,22 @@ def test_a_renamed_city_shows_its_new_name_at_once(client, resources):
     assert "Berlin (Brandenburg)" in client.get(first.get_absolute_url()).content.decode()
 
 
+def test_a_foreign_key_to_a_kept_table_costs_no_query_and_no_join():
+    lisbon = CityFactory(name_en="Lisbon", name="Lisbon", country=CountryFactory(name_en="Portugal", name="Portugal"))
+    GoodIdeaFactory(city=lisbon)
+    GoodIdeaFactory(city=None, status="draft", published_at=None)
+    list(GoodIdea.objects.with_links("city"))  # the kept tables are read once per version
+    with CaptureQueriesContext(connection) as queries:
+        shown = [
+            (idea.city.name, idea.city.country.name) if idea.city else None
+            for idea in GoodIdea.objects.with_links("city").order_by("pk")
+        ]
+    read = [query["sql"] for query in queries.captured_queries if "core_contentversion" not in query["sql"]]
+    assert shown == [("Lisbon", "Portugal"), None]
+    assert len(read) == 1
+    assert "goodideas_city" not in read[0]  # no join: the row's city_id names the kept city
+
+
 def test_a_relation_to_a_table_that_is_not_kept_is_refused():
     GoodIdeaFactory()
     with pytest.raises(LookupError, match="not kept"):

@@ -109,8 +109,9 @@ def test_home_page_runs_a_constant_number_of_queries(client, django_assert_max_n
     GoodIdeaFactory.create_batch(8)
 
     # + 2 for the Conversations section (latest issue, latest news).
-    # frame and ideas, e-zine and news, next webinar, the themes (read once per content version: core.kept)
-    with django_assert_max_num_queries(4 + 2 + 1 + 1):
+    # frame and ideas, e-zine and news, next webinar, the themes and the cities (read once per content
+    # version: core.kept)
+    with django_assert_max_num_queries(4 + 2 + 1 + 2):
         client.get("/en/")
 
 
