@@ -10,17 +10,22 @@ community threads are the sources today. A search runs:
 2. one query of a COUNT per source (UNION ALL), for "narrow by type";
 3. one query per kind present on the page, fetching its rows with a highlighted snippet.
 
-So a search costs a fixed number of queries, whatever the size of the collections.
+So a search costs a fixed number of queries, whatever the size of the collections. The counts of
+the same words, and the ranked page, are kept per content version as a list keeps its counts.
 """
 
+import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from core import lists, localised, registry, search
 from core.models import SearchTerm
+from core.versioning import content_version
 
 PAGE_SIZE = 20
 # Each kind ranks at most this many of its matches, the newest first, and counts up to it ("1,000+").
@@ -171,19 +176,45 @@ def _result(key: str, obj, rank: float) -> Result:
     )
 
 
+def _kept(parts: tuple, build):
+    """`build()`, kept in the cache for the same words (and `parts`) as a list keeps its counts: per
+    content version and language, for settings.LIST_COUNTS_CACHE_SECONDS (0: not kept)."""
+    seconds = settings.LIST_COUNTS_CACHE_SECONDS
+    if not seconds:
+        return build()
+    asked = hashlib.sha256(repr((localised.page_language(), *parts)).encode()).hexdigest()
+    key = f"sitesearch:{content_version()}:{asked}"
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, seconds)
+    return found
+
+
 def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
-    """The page `page` of the results for `text`, of one kind or all (a page past the last: the last)."""
+    """The page `page` of the results for `text`, of one kind or all (a page past the last: the last).
+
+    The counts of the words (shared by every kind and page of them) and the ranked page are kept like
+    a list's counts (_kept); the rows of the page, with their extracts, are read on every view.
+    """
     text = search.clean_query(text)
     if not text:
         return Outcome(text, [], {}, 0, kind)
-    search_query = search.query(text)
-    matching = {key: source.matching(search_query) for key, source in sources().items()}
-    counts = _counts({key: queryset for key, (queryset, _rank) in matching.items()})
-    selected = [kind] if kind in matching else list(matching)
+    matched = {}
+
+    def matching():
+        if not matched:
+            search_query = search.query(text)
+            matched.update({key: source.matching(search_query) for key, source in sources().items()})
+        return matched
+
+    counts = _kept(("counts", text), lambda: _counts({key: queryset for key, (queryset, _rank) in matching().items()}))
+    selected = [kind] if kind in counts else list(counts)
     total = sum(min(counts[key], CANDIDATES) for key in selected)
     if not total:
         return Outcome(text, [], counts, 0, kind)
-    rows = _ranked_page(matching, counts, selected, lists.CountedPaginator(total, PAGE_SIZE).number(page))
+    number = lists.CountedPaginator(total, PAGE_SIZE).number(page)
+    rows = _kept(("page", text, selected, number), lambda: _ranked_page(matching(), counts, selected, number))
     objects = _fetch(rows, text)
     # A row unpublished between the two queries is left out.
     results = [_result(key, objects[key, pk], rank) for key, pk, rank in rows if (key, pk) in objects]

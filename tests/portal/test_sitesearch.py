@@ -238,3 +238,18 @@ def test_each_kind_ranks_and_counts_a_bounded_number_of_matches(client, monkeypa
     content = response.content.decode()
     assert "More than 3 results" in content
     assert 'Good Ideas <span class="count">(3+)</span>' in content
+
+
+def test_the_same_words_again_are_not_ranked_again_until_something_is_published(client, warm_queries):
+    GoodIdeaFactory.create_batch(3, teaser_en="Refugees and the library.")
+    [(queries, response)] = warm_queries("/en/search/?q=library")
+    # The content version and the rows of the page (one kind): the counts and the ranking are kept.
+    assert queries == 2
+    assert response.context["total"] == 3
+    # Another page or kind of the same words shares their counts: only its ranking is new.
+    assert client.get("/en/search/?q=library&type=ideas").context["total"] == 3
+
+    GoodIdeaFactory(title_en="The library opens its doors")  # published: the version moves on
+    response = client.get("/en/search/?q=library")
+    assert response.context["total"] == 4
+    assert response.context["results"][0].title == "The library opens its doors"
