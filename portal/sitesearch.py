@@ -14,18 +14,15 @@ So a search costs a fixed number of queries, whatever the size of the collection
 the same words, and the ranked page, are kept per content version as a list keeps its counts.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection, models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from core import lists, localised, registry, search
 from core.models import SearchTerm
-from core.versioning import content_version
 
 PAGE_SIZE = 20
 # Each kind ranks at most this many of its matches, the newest first, and counts up to it ("1,000+").
@@ -177,18 +174,9 @@ def _result(key: str, obj, rank: float) -> Result:
 
 
 def _kept(parts: tuple, build):
-    """`build()`, kept in the cache for the same words (and `parts`) as a list keeps its counts: per
-    content version and language, for settings.LIST_COUNTS_CACHE_SECONDS (0: not kept)."""
-    seconds = settings.LIST_COUNTS_CACHE_SECONDS
-    if not seconds:
-        return build()
-    asked = hashlib.sha256(repr((localised.page_language(), *parts)).encode()).hexdigest()
-    key = f"sitesearch:{content_version()}:{asked}"
-    found = cache.get(key)
-    if found is None:
-        found = build()
-        cache.set(key, found, seconds)
-    return found
+    """`build()`, kept for the same words (and `parts`) in the page's language as a list keeps its
+    counts (core.lists.kept)."""
+    return lists.kept("sitesearch", (localised.page_language(), *parts), build, settings.LIST_COUNTS_CACHE_SECONDS)
 
 
 def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:

@@ -29,7 +29,7 @@ from core.lists.filters import (
     SearchFilter,
     YearsFilter,
 )
-from core.lists.filtersets import ListFilterSet
+from core.lists.filtersets import ListFilterSet, kept
 from core.lists.pages import CountedPaginator, ForgivingPaginationMixin, page_of_ids, requested_page
 from core.lists.views import EXACT, FilteredListView, correction, exact_requested, list_context
 
@@ -53,6 +53,7 @@ __all__ = [
     "YearsFilter",
     "correction",
     "exact_requested",
+    "kept",
     "list_context",
     "page_of_ids",
     "requested_page",

@@ -20,6 +20,19 @@ from core.lists.rows import LazyRows
 from core.versioning import content_version
 
 
+def kept(name: str, parts: tuple, build, seconds: int):
+    """`build()` (counts, ids: what a list or a search finds for some choices), kept in the cache for
+    `seconds` (0: built every time) under the content version, `name` and `parts` (what it depends on)."""
+    if not seconds:
+        return build()
+    key = f"{name}:{content_version()}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, seconds)
+    return found
+
+
 class ListFilterSet(django_filters.FilterSet):
     """The filters of a list, and what the list page makes of them.
 
@@ -177,14 +190,7 @@ class ListFilterSet(django_filters.FilterSet):
     def kept(self, what: str, build, *, key=None):
         """`build()` (what a list shows besides its page: the ids of what is coming up), kept in the cache
         as the counts of these choices are, and under `key` (what else it depends on)."""
-        if not self.cache_seconds:
-            return build()
-        cache_key = f"lists:{type(self).__name__}:{content_version()}:{what}:{self.asked()}:{key}"
-        found = cache.get(cache_key)
-        if found is None:
-            found = build()
-            cache.set(cache_key, found, self.cache_seconds)
-        return found
+        return kept(f"lists:{type(self).__name__}", (what, self.asked(), key), build, self.cache_seconds)
 
     def page_ids(self, counted: counts.Counted, sort: str, page: int, per_page: int, within=None) -> list[int]:
         """The ids of page `page` (the last one past the end) of the rows `counted` counted: one query."""

@@ -73,8 +73,8 @@ def list_context(
         "paginator": paginator,
         "is_paginated": page_obj.has_other_pages(),
         "total": counted.total,
-        # The facets are built only if their block is not in the fragment cache (includes/facets.html):
-        # every page and order of the same choices shows the same block.
+        # The facets are built only if their block is not in the fragment cache ({% fragment "facets"
+        # facets_key %} in the lists' templates): every page and order of the same choices shows it.
         "facets": SimpleLazyObject(lambda: filterset.facet_results(counted, request.GET)),
         "facets_key": filterset.asked(),
         "active_filters": chips,
