@@ -17,7 +17,9 @@ from functools import reduce
 
 import django_filters
 from django import forms
+from django.db import connection
 from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -70,9 +72,15 @@ class Link:
     where: Callable[[], dict] | None = None  # further columns its rows must match (e.g. taggit's content type)
 
     def rows(self, keys):
-        """The listed rows linked to any of `keys`, as a subquery."""
-        conditions = {f"{self.value_column}__in": keys, **(self.where() if self.where else {})}
-        return self.model.objects.filter(**conditions).values(self.row_column)
+        """The listed rows linked to any of `keys`, as a subquery written here: the same subquery made by
+        the ORM cost ~0.5 ms of Python to resolve each time the counting query used it (in the facet's
+        flag and in the condition that every facet but one holds: three or more times per list)."""
+        meta, quote = self.model._meta, connection.ops.quote_name
+        where = self.where() if self.where else {}
+        columns = {name: quote(meta.get_field(name).column) for name in (self.row_column, self.value_column, *where)}
+        conditions = [f"{columns[self.value_column]} = ANY(%s)", *(f"{columns[name]} = %s" for name in where)]
+        sql = f"SELECT {columns[self.row_column]} FROM {quote(meta.db_table)} WHERE {' AND '.join(conditions)}"
+        return RawSQL(sql, [list(keys), *where.values()])
 
 
 # The form ----------------------------------------------------------------------------------------

@@ -279,3 +279,22 @@ def test_a_tag_is_read_without_a_query_and_only_if_good_ideas_carry_it(client, s
     response = client.get("/en/ideas/?tag=museums")
     assert not response.context["filterset"].is_filtered
     assert len(response.context["ideas"]) == 2
+
+
+def test_a_tag_filter_reads_the_tags_of_ideas_not_of_other_kinds_with_the_same_id(client):
+    from django.contrib.contenttypes.models import ContentType
+
+    from elibrary.models import Resource
+    from places.models import Tag, TaggedItem
+
+    tagged = idea_with(title_en="Tagged", tags=["housing"])
+    untagged = idea_with(title_en="Untagged")
+    # A library resource whose id is the untagged idea's, tagged "housing" (the link table is shared).
+    TaggedItem.objects.create(
+        tag=Tag.objects.get(slug="housing"),
+        content_type=ContentType.objects.get_for_model(Resource),
+        object_id=untagged.pk,
+    )
+    response = client.get("/en/ideas/?tag=housing")
+    assert titles(response) == [tagged.title]
+    assert facet(response, "tag") == {"housing": 1}
