@@ -37,6 +37,11 @@ citing_items = kept.linked_ids(Resource.ezine_items, ("-issue__published_at", "p
 _Webinar, _Item = Resource.webinars.field.model, Resource.ezine_items.field.model
 
 
+def ideas_informed_by(resource):
+    """The published Good Ideas a resource informs, newest first."""
+    return GoodIdea.objects.published().filter(resources=resource).order_by(*GoodIdea.NEWEST)
+
+
 class ResourceDetailView(PreviewMixin, DetailView):
     model = Resource
     template_name = "elibrary/resource_detail.html"
@@ -50,7 +55,10 @@ class ResourceDetailView(PreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         resource = self.object
         context.update(
-            related_ideas=GoodIdea.objects.published().filter(resources=resource).for_cards(),
+            # Their ids, newest first; their rows only for teasers not kept in the fragment cache.
+            related_ideas=lazy_rows(
+                list(ideas_informed_by(resource).values_list("pk", flat=True)), GoodIdea.objects.for_cards()
+            ),
             discussed_in_webinars=lazy_rows(citing_webinars().get(resource.pk, []), _Webinar.objects.all()),
             ezine_items=lazy_rows(citing_items().get(resource.pk, []), _Item.objects.select_related("issue")),
             apa=apa(resource),

@@ -330,6 +330,29 @@ def test_idea_page_lists_its_resources_newest_first_from_kept_links(client):
     assert not [query for query in captured if '"elibrary_resource"."title"' in query["sql"]]
 
 
+def test_resource_page_shows_the_ideas_it_informs_newest_first_from_kept_teasers(client):
+    resource = ResourceFactory()
+    older = GoodIdeaFactory(title_en="Older idea")
+    newer = GoodIdeaFactory(title_en="Newer idea")
+    GoodIdeaFactory(title_en="Draft idea", status="draft", published_at=None).resources.add(resource)
+    older.published_at, newer.published_at = (
+        older.published_at.replace(year=2020),
+        newer.published_at.replace(year=2024),
+    )
+    older.save()
+    newer.save()
+    resource.related_ideas.add(older, newer)
+    html = client.get(resource.get_absolute_url()).content.decode()
+    assert html.index("Newer idea") < html.index("Older idea")
+    assert "Draft idea" not in html
+
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(resource.get_absolute_url()).content.decode()
+    assert again.index("Newer idea") < again.index("Older idea")
+    # Their ids, not their rows: each teaser is kept in the fragment cache.
+    assert not [query for query in captured if '"goodideas_goodidea"."title"' in query["sql"]]
+
+
 @pytest.mark.parametrize("rows", [5, 50])
 def test_list_query_count_does_not_grow(client, django_assert_max_num_queries, rows):
     work = Theme.objects.get(slug="work")
@@ -355,9 +378,10 @@ def test_detail_query_count_does_not_grow(client, django_assert_max_num_queries,
 
     resource = ResourceFactory()
     cited(1)
-    # 15 when nothing is kept: the content version (ETag, fragments), the kept tables and who cites what
-    # (with the time of the next scheduled publication), the rows of the cards not kept.
-    with django_assert_max_num_queries(15) as few:
+    # 16 when nothing is kept: the content version (ETag, fragments), the kept tables and who cites what
+    # (with the time of the next scheduled publication), the ids of the ideas it informs, the rows of
+    # the cards not kept.
+    with django_assert_max_num_queries(16) as few:
         assert client.get(resource.get_absolute_url()).status_code == 200
     cited(10)
     cold()
