@@ -99,10 +99,16 @@ class ItemDetailView(PreviewMixin, DetailView):
         return super().get_context_data(
             related_ideas=lazy_rows(related_ideas().get(item.pk, []), GoodIdea.objects.for_cards()),
             related_resources=lazy_rows(related_resources().get(item.pk, []), Resource.objects.for_links()),
-            same_issue=[other for other in self.visible(item.issue.items.for_listing()) if other.pk != item.pk],
+            same_issue=self.same_issue(item),
             play=self.request.GET.get("play") == "1" and bool(item.embed_url),
             **kwargs,
         )
+
+    def same_issue(self, item):
+        """The other items of its issue, in its order: their ids, and rows only for cards not kept (read
+        through the issue, so that each knows its issue for its address)."""
+        items = self.visible(item.issue.items.for_listing())
+        return lazy_rows([pk for pk in items.values_list("pk", flat=True) if pk != item.pk], items)
 
 
 class NewsListView(lists.FilteredListView):

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -58,6 +60,21 @@ def test_index_shows_latest_issue_first_then_archive(client, pages_issue):
     assert response.context["latest"] == pages_issue
     assert html.index("Welcoming cities") < html.index("An older issue")
     assert "First item" in html
+
+
+def test_item_page_shows_the_rest_of_its_issue_in_order_from_kept_cards(client, pages_issue):
+    ItemFactory(issue=pages_issue, slug="third", position=3, title_en="Third item")
+    ItemFactory(issue=pages_issue, slug="draft", position=4, title_en="Draft item", publish_at=None, status="draft")
+    address = url("conversations:item", number=7, slug="first")
+    html = client.get(address).content.decode()
+    assert html.index("Second item") < html.index("Third item")
+    assert "Draft item" not in html
+
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(address).content.decode()
+    assert again.index("Second item") < again.index("Third item")
+    # The item's own row; of the others, their ids, not their rows: each card is kept.
+    assert len([query for query in captured if '"conversations_item"."teaser"' in query["sql"]]) == 1
 
 
 def test_item_page_shows_related_content(client, pages_issue):
@@ -181,12 +198,13 @@ def test_index_and_issue_query_counts_are_constant(client, django_assert_max_num
 
 
 def test_item_page_query_count_is_constant(client, pages_issue, django_assert_max_num_queries, cold):
-    # 13 when nothing is kept: the item with its issue, images, themes and cities, the issue's other items,
-    # its community questions, the content version (its ETag, core.httpcache); its related ideas and
-    # library resources: the links, read once per content version (core.kept), then the cards' rows.
+    # 14 when nothing is kept: the item with its issue, images, themes and cities, the ids of the issue's
+    # other items then their rows (cards not kept), its community questions, the content version (its
+    # ETag, core.httpcache); its related ideas and library resources: the links, read once per content
+    # version (core.kept), then the cards' rows.
     item = pages_issue.items.get(slug="first")
     item.related_ideas.set(GoodIdeaFactory.create_batch(5))
-    with django_assert_max_num_queries(13) as few:
+    with django_assert_max_num_queries(14) as few:
         assert client.get(url("conversations:item", number=7, slug="first")).status_code == 200
     item.related_ideas.set(GoodIdeaFactory.create_batch(50))
     for _n in range(45):
