@@ -92,11 +92,18 @@ def _links(model, name: str, connection) -> tuple[str, list, type[models.Model]]
     return sql, [ContentType.objects.get_for_model(model).pk], field.related_model
 
 
+def _table(model: type[models.Model]) -> dict:
+    """{pk: (position, row)} of a kept table; a relation to a table that is not kept is an error."""
+    if model not in _kept:
+        raise LookupError(f"{model.__name__} is not kept in memory (core.kept.keep)")
+    return _kept[model]()
+
+
 def _attach_foreign_keys(rows: list[models.Model], fields: list[models.ForeignKey]) -> None:
     """Each row's linked object through a foreign key to a kept table, from the table: no query, no join.
     A row whose linked object is not kept (added since the table was read) reads it when it is asked for."""
     for field in fields:
-        table = _kept[field.related_model]()
+        table = _table(field.related_model)
         for row in rows:
             found = table.get(getattr(row, field.attname))
             if found is not None:
@@ -109,12 +116,9 @@ def attach(rows: list[models.Model], names: tuple[str, ...]) -> None:
     if not rows or not names:
         return
     model = type(rows[0])
-    foreign_keys = [field for name in names if isinstance(field := model._meta.get_field(name), models.ForeignKey)]
-    for field in foreign_keys:
-        if field.related_model not in _kept:
-            raise LookupError(f"{field.related_model.__name__} is not kept in memory (core.kept.keep)")
-    _attach_foreign_keys(rows, foreign_keys)
-    names = tuple(name for name in names if name not in {field.name for field in foreign_keys})
+    fields = [model._meta.get_field(name) for name in names]
+    _attach_foreign_keys(rows, [field for field in fields if isinstance(field, models.ForeignKey)])
+    names = tuple(field.name for field in fields if not isinstance(field, models.ForeignKey))
     if not names:
         return
     connection = connections[rows[0]._state.db or "default"]
@@ -122,11 +126,9 @@ def attach(rows: list[models.Model], names: tuple[str, ...]) -> None:
     selects, params, targets = [], [], []
     for number, name in enumerate(names):
         sql, sql_params, target = _links(model, name, connection)
-        if target not in _kept:
-            raise LookupError(f"{target.__name__} is not kept in memory (core.kept.keep)")
+        targets.append(_table(target))
         selects.append(f"SELECT {number}, link.* FROM ({sql} = ANY(%s)) AS link")
         params.extend([*sql_params, ids])
-        targets.append(_kept[target]())
     linked: dict[tuple[int, int], list[int]] = {}
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(selects), params)

@@ -14,6 +14,7 @@ So a search costs a fixed number of queries, whatever the size of the collection
 the same words, and the ranked page, are kept per content version as a list keeps its counts.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -188,13 +189,11 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
     text = search.clean_query(text)
     if not text:
         return Outcome(text, [], {}, 0, kind)
-    matched = {}
 
+    @functools.cache  # built only if the counts or the page are not kept, then once
     def matching():
-        if not matched:
-            search_query = search.query(text)
-            matched.update({key: source.matching(search_query) for key, source in sources().items()})
-        return matched
+        search_query = search.query(text)
+        return {key: source.matching(search_query) for key, source in sources().items()}
 
     counts = _kept(("counts", text), lambda: _counts({key: queryset for key, (queryset, _rank) in matching().items()}))
     selected = [kind] if kind in counts else list(counts)
