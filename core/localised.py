@@ -84,3 +84,13 @@ def sql(table: str, name: str, model) -> str:
     if language == DEFAULT:
         return f"{table}.{fallback}::text"
     return f"COALESCE(NULLIF({table}.{own}, ''), {table}.{fallback})::text"
+
+
+def shown_language_sql(table: str, name: str, model) -> str:
+    """shown_language() as SQL text: 'en' where the text shown is the English fallback, else NULL."""
+    column = connection.ops.quote_name
+    language = page_language()
+    if language == DEFAULT or not is_translated(model, name):
+        return "NULL::text"
+    own, fallback = column(f"{name}_{language}"), column(english_column(model, name))
+    return f"CASE WHEN COALESCE({table}.{own}, '') = '' AND {table}.{fallback} <> '' THEN '{DEFAULT}' END"

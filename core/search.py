@@ -40,6 +40,8 @@ WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 # snippet can be escaped first and the markers turned into <mark> after (`marked()`).
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\x02", "\x03"
 HIGHLIGHT = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP}
+# An extract's passages: about 35 words each.
+PASSAGE = {"max_words": 35, "min_words": 15}
 # How long a parsed query is kept (query()); its key has the content version, so never stale.
 QUERY_CACHE_SECONDS = 3600
 
@@ -200,8 +202,23 @@ def headline(expression, text: str, *, fragments: int = 2, whole: bool = False) 
     highlight_query = query(text) | SearchQuery(text, config=config, search_type="websearch")
     if whole:
         return SearchHeadline(expression, highlight_query, config=config, highlight_all=True, **HIGHLIGHT)
-    options = {"max_words": 35, "min_words": 15, "max_fragments": fragments}
-    return SearchHeadline(expression, highlight_query, config=config, **options, **HIGHLIGHT)
+    return SearchHeadline(expression, highlight_query, config=config, **PASSAGE, max_fragments=fragments, **HIGHLIGHT)
+
+
+def headline_sql(expression_sql: str) -> str:
+    """headline() as SQL text, for a query written by hand: the extract of `expression_sql` (such as
+    localised.sql() gives). Its parameters, which depend on the words: headline_params()."""
+    return f"ts_headline(%s::regconfig, {expression_sql}, (%s::tsquery || websearch_to_tsquery(%s::regconfig, %s)), %s)"
+
+
+def headline_params(text: str, *, fragments: int = 2) -> list:
+    """The parameters of headline_sql() for the words `text`: the same extract as headline()'s."""
+    config = CONFIGS[localised.page_language()]
+    options = connection.ops.compose_sql(
+        "StartSel=%s, StopSel=%s, MaxWords=%s, MinWords=%s, MaxFragments=%s",
+        [HIGHLIGHT_START, HIGHLIGHT_STOP, PASSAGE["max_words"], PASSAGE["min_words"], fragments],
+    )
+    return [config, query(text).tsquery, config, text, options]
 
 
 def headlines(text: str, expressions, *, whole: bool = False) -> dict[str, SearchHeadline]:

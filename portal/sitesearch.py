@@ -8,12 +8,14 @@ community threads are the sources today. A search runs:
 1. one UNION ALL query that ranks the matches of every source together and returns the page's
    (kind, pk, rank) rows;
 2. one query of a COUNT per source (UNION ALL), for "narrow by type";
-3. one query per kind present on the page, fetching its rows with a highlighted snippet.
+3. one query per kind present on the page, fetching its rows with a highlighted snippet (SQL written
+   from the model once per kind and language: _reading()).
 
 So a search costs a fixed number of queries, whatever the size of the collections. The counts of
 the same words, and the ranked page, are kept per content version as a list keeps its counts.
 """
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
@@ -134,44 +136,89 @@ def _ranked_page(matching: dict, counts: dict[str, int], selected: list[str], pa
     return [(kind, pk, rank) for kind, rank, pk in _union(ranked, tail, (PAGE_SIZE, (page - 1) * PAGE_SIZE))]
 
 
-def _fetch(rows: list[tuple], text: str) -> dict[tuple[str, int], models.Model]:
-    """The rows of the page, one query per kind on it, each with its extract marking the words."""
-    objects = {}
-    for key in dict.fromkeys(row[0] for row in rows):
-        source = sources()[key]
-        queryset = source.queryset().filter(pk__in=[pk for kind, pk, _rank in rows if kind == key])
-        if source.snippet_field:
-            extract = localised.expression(source.snippet_field, translated=source.translated)
-            queryset = queryset.annotate(hit_snippet=search.headline(extract, text, fragments=0))
-        columns = [source.title_field, *source.fields, *([source.language_field] if source.language_field else [])]
-        relations = {name.rsplit("__", 1)[0] for name in source.fields if "__" in name}
-        queryset = queryset.select_related(*relations).only(*columns)
-        objects.update({(key, obj.pk): obj for obj in queryset})
-    return objects
+@dataclass(frozen=True)
+class _Reading:
+    """How a page of results reads the rows of one kind by their ids (_reading())."""
+
+    sql: str  # its parameters: those of search.headline_params() if `extract`, then the ids
+    extract: bool
+    model: type[models.Model]
+    attnames: tuple[str, ...]  # the row's own columns its address needs, after id, title, language, extract
+    related: tuple[tuple[models.ForeignKey, str], ...]  # (a foreign key, the field read in its row)
+
+    def instance(self, pk: int, values: list):
+        """The row as a model instance holding what its address needs (its other fields deferred)."""
+        own = len(self.attnames)
+        obj = self.model.from_db(connection.alias, [self.model._meta.pk.attname, *self.attnames], [pk, *values[:own]])
+        for (field, attname), value in zip(self.related, values[own:], strict=True):
+            names, row = [field.target_field.attname, attname], [getattr(obj, field.attname), value]
+            setattr(obj, field.name, field.related_model.from_db(connection.alias, names, row))
+        return obj
 
 
-def _shown_language(source: registry.SearchSource, obj) -> str | None:
-    """The language the result is shown in, when it is not the page's."""
-    language = localised.page_language()
-    if source.language_field:
-        written_in = getattr(obj, source.language_field)
-        return written_in if written_in != language else None
-    if source.translated:
-        return localised.shown_language(obj, source.title_field)
-    return None
+@functools.cache
+def _reading(key: str, language: str) -> _Reading:
+    """The SQL that reads the results of kind `key` on a page in `language` (which localised.sql reads from
+    the page): the title and the language it is shown in, the extract, and the columns of its address.
 
-
-def _result(key: str, obj, rank: float) -> Result:
+    Written from the model once per kind and language, not built by the ORM for each page: a query per
+    kind, built and compiled every time, was most of a search's time. The ids are those of the ranked
+    page, kept per content version, so they are public rows: publishing or withdrawing any moves the
+    version on.
+    """
     source = sources()[key]
-    return Result(
-        kind=key,
-        label=source.label,
-        obj=obj,
-        rank=rank,
-        title=getattr(obj, source.title_field),
-        snippet=search.marked(getattr(obj, "hit_snippet", "")),
-        language=_shown_language(source, obj),
-    )
+    model, quote = source.queryset().model, connection.ops.quote_name
+
+    def text(name):
+        if source.translated:
+            return localised.sql("t", name, model)
+        return f"t.{quote(model._meta.get_field(name).column)}::text"
+
+    if source.language_field:
+        shown = f"NULLIF(t.{quote(source.language_field)}::text, '{language}')"
+    elif source.translated:
+        shown = localised.shown_language_sql("t", source.title_field, model)
+    else:
+        shown = "NULL::text"
+    own = [name for name in source.fields if "__" not in name]
+    if not source.translated:
+        own.append(source.title_field)  # an address made from the title (a community thread's)
+    paths = [name.split("__") for name in source.fields if "__" in name]  # one step: "issue__number"
+    fields = {model._meta.get_field(name) for name in [*own, *(relation for relation, _name in paths)]}
+    fields = [field for field in model._meta.concrete_fields if field in fields]  # in from_db()'s order
+    columns, joins, related = [f"t.{quote(field.column)}" for field in fields], [], []
+    for number, (relation, name) in enumerate(paths):
+        field = model._meta.get_field(relation)
+        target = field.related_model._meta.get_field(name)
+        columns.append(f"r{number}.{quote(target.column)}")
+        joins.append(
+            f"LEFT JOIN {quote(field.related_model._meta.db_table)} r{number} "
+            f"ON r{number}.{quote(field.target_field.column)} = t.{quote(field.column)}"
+        )
+        related.append((field, target.attname))
+    attnames = tuple(field.attname for field in fields)
+    extract = search.headline_sql(text(source.snippet_field)) if source.snippet_field else "NULL::text"
+    pk = f"t.{quote(model._meta.pk.column)}"
+    selected = ", ".join([pk, text(source.title_field), shown, extract, *columns])
+    sql = f"SELECT {selected} FROM {quote(model._meta.db_table)} t {' '.join(joins)} WHERE {pk} = ANY(%s)"
+    return _Reading(sql, bool(source.snippet_field), model, attnames, tuple(related))
+
+
+def _fetch(rows: list[tuple], text: str) -> dict[tuple[str, int], Result]:
+    """The results of the page, one query per kind on it, each with its extract marking the words."""
+    found, extract_params = {}, None
+    for key in dict.fromkeys(row[0] for row in rows):
+        source, reading = sources()[key], _reading(key, localised.page_language())
+        params = [pk for kind, pk, _rank in rows if kind == key]
+        if reading.extract:
+            extract_params = extract_params or search.headline_params(text, fragments=0)
+        with connection.cursor() as cursor:
+            cursor.execute(reading.sql, [*(extract_params if reading.extract else ()), params])
+            fetched = cursor.fetchall()
+        for pk, title, language, extract, *values in fetched:
+            obj = reading.instance(pk, values)
+            found[key, pk] = Result(key, source.label, obj, 0.0, title, search.marked(extract), language)
+    return found
 
 
 def _kept(parts: tuple, build):
@@ -202,7 +249,6 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
         return Outcome(text, [], counts, 0, kind)
     number = lists.CountedPaginator(total, PAGE_SIZE).number(page)
     rows = _kept(("page", text, selected, number), lambda: _ranked_page(matching(), counts, selected, number))
-    objects = _fetch(rows, text)
-    # A row unpublished between the two queries is left out.
-    results = [_result(key, objects[key, pk], rank) for key, pk, rank in rows if (key, pk) in objects]
+    found = _fetch(rows, text)
+    results = [dataclasses.replace(found[key, pk], rank=rank) for key, pk, rank in rows if (key, pk) in found]
     return Outcome(text, results, counts, total, kind)

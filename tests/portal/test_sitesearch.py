@@ -253,3 +253,34 @@ def test_the_same_words_again_are_not_ranked_again_until_something_is_published(
     response = client.get("/en/search/?q=library")
     assert response.context["total"] == 4
     assert response.context["results"][0].title == "The library opens its doors"
+
+
+def test_every_kind_of_result_links_to_its_page_titled_in_the_language_shown(client, ideas):
+    from django.utils import translation
+
+    from tests.community.factories import ThreadFactory
+    from tests.conversations.factories import ItemFactory, NewsItemFactory
+    from tests.webinars.factories import EventFactory, WebinarFactory
+
+    item = ItemFactory(title_en="Living rooms", title_fr="Les salons de la ville", teaser_en="The library opens.")
+    found = [
+        ideas["library"],
+        item,
+        NewsItemFactory(title_en="A new library for newcomers", summary_en="Opened today."),
+        WebinarFactory(title_en="Libraries online", summary_en="A library webinar."),
+        EventFactory(title_en="Library summit", summary_en="Librarians meet."),
+        ThreadFactory(title="Which library lends laptops?", language="en"),
+    ]
+
+    response = client.get("/fr/search/", {"q": "library"})
+    content = response.content.decode()
+    assert {result.obj for result in response.context["results"]} >= set(found)
+    with translation.override("fr"):
+        for obj in found:
+            assert f'<a href="{obj.get_absolute_url()}"' in content, obj
+    assert f"/fr/conversations/{item.issue.number}/{item.slug}/" in content  # the e-zine's address has its issue
+    assert '">Des conseils d&#x27;intégration à la bibliothèque publique</a>' in content  # in French
+    assert '">Les salons de la ville</a>' in content
+    assert 'lang="en">A new library for newcomers</a>' in content  # no French: the English, marked
+    assert 'lang="en">Which library lends laptops?</a>' in content  # a member's words, in their language
+    assert '<p class="result__snippet" lang="en">A <mark>library</mark> webinar.</p>' in content
