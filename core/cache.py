@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -93,9 +93,27 @@ def _missing_key(key, *args, **kwargs):
     raise ValueError(f"Key '{key}' not found.")  # what incr() says of a missing key; callers handle it
 
 
+class _KeptClient(RedisCacheClient):
+    """Django's Redis client, keeping one `redis.Redis` per server instead of making one per operation:
+    each copies redis-py's ~170 response callbacks, 60 of the 210 µs of a cache read here. A `redis.Redis`
+    is safe to share between threads (it takes a connection from its pool for each command)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailSoftRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _KeptClient
         with _health_lock:
             self._health = _health.setdefault(str(server), _Health())
 
