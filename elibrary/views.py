@@ -6,7 +6,7 @@ from django.views.generic import DetailView, View
 
 from core import kept, lists, ratelimit
 from core.lists.rows import lazy_rows
-from core.publication import PreviewMixin, can_preview
+from core.publication import PreviewMixin, can_preview, linked_ids
 from core.uploads import DOCUMENTS
 from elibrary.citations import apa, bibtex
 from elibrary.filters import LibraryFilter
@@ -37,11 +37,6 @@ citing_items = kept.linked_ids(Resource.ezine_items, ("-issue__published_at", "p
 _Webinar, _Item = Resource.webinars.field.model, Resource.ezine_items.field.model
 
 
-def ideas_informed_by(resource):
-    """The published Good Ideas a resource informs, newest first."""
-    return GoodIdea.objects.published().filter(resources=resource).order_by(*GoodIdea.NEWEST)
-
-
 class ResourceDetailView(PreviewMixin, DetailView):
     model = Resource
     template_name = "elibrary/resource_detail.html"
@@ -55,9 +50,9 @@ class ResourceDetailView(PreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         resource = self.object
         context.update(
-            # Their ids, newest first; their rows only for teasers not kept in the fragment cache.
+            # The Good Ideas it informs: their ids, newest first; their rows only for teasers not kept.
             related_ideas=lazy_rows(
-                list(ideas_informed_by(resource).values_list("pk", flat=True)), GoodIdea.objects.for_cards()
+                linked_ids(Resource.related_ideas, resource.pk, GoodIdea.NEWEST), GoodIdea.objects.for_cards()
             ),
             discussed_in_webinars=lazy_rows(citing_webinars().get(resource.pk, []), _Webinar.objects.all()),
             ezine_items=lazy_rows(citing_items().get(resource.pk, []), _Item.objects.select_related("issue")),

@@ -1,7 +1,9 @@
 from django import template
 
 from core.lists.rows import lazy_rows
+from core.publication import linked_ids
 from elibrary.models import Resource
+from goodideas.models import GoodIdea
 
 register = template.Library()
 
@@ -11,5 +13,5 @@ def idea_resources(idea, limit: int = 10):
     """The published library resources related to a Good Idea, newest first:
     {% idea_resources idea as resources %}. Their ids in one query; their rows only for a link not kept
     in the fragment cache (elibrary/_idea_resources.html)."""
-    ids = Resource.objects.published().filter(related_ideas=idea).order_by(*Resource.NEWEST)
-    return lazy_rows(list(ids.values_list("pk", flat=True)[:limit]), Resource.objects.for_links())
+    ids = linked_ids(GoodIdea.resources, idea.pk, Resource.NEWEST, limit=limit)
+    return lazy_rows(ids, Resource.objects.for_links())

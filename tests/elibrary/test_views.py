@@ -1,5 +1,6 @@
 import html
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
@@ -7,7 +8,7 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from elibrary.models import Resource
 from places.models import Theme
@@ -328,6 +329,25 @@ def test_idea_page_lists_its_resources_newest_first_from_kept_links(client):
     assert again.index("Newer report") < again.index("Older guide")
     # Their ids, not their rows: each link is kept in the fragment cache.
     assert not [query for query in captured if '"elibrary_resource"."title"' in query["sql"]]
+
+
+def test_idea_page_shows_its_ten_newest_public_resources_not_those_scheduled_for_later(client):
+    idea = GoodIdeaFactory()
+    for number in range(12):
+        ResourceFactory(title_en=f"Guide number {number:02}", publication_year=2000 + number).related_ideas.set([idea])
+    later = timezone.now() + timedelta(days=2)
+    ResourceFactory(title_en="Scheduled study", publish_at=later, publication_year=2030).related_ideas.set([idea])
+    html = client.get(idea.get_absolute_url()).content.decode()
+    assert html.index("Guide number 11") < html.index("Guide number 02")
+    assert "Guide number 01" not in html  # the ten newest
+    assert "Scheduled study" not in html
+
+
+def test_linked_ids_refuse_a_kind_with_a_publication_rule_of_its_own():
+    from core.publication import linked_ids
+
+    with pytest.raises(ValueError, match="Item"):  # an e-zine item is public only in a public issue
+        linked_ids(Resource.ezine_items, 1, ("pk",))
 
 
 def test_resource_page_shows_the_ideas_it_informs_newest_first_from_kept_teasers(client):
