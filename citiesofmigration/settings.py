@@ -161,6 +161,15 @@ if replica_url := os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests read what they wrote
     DATABASE_ROUTERS = ["core.dbrouter.ReplicaRouter"]
     MIDDLEWARE.insert(0, "core.dbrouter.ReplicaReads")  # first: every later middleware's reads follow its choice
+# Queries go to PostgreSQL with their parameters apart (server-side binding), and each connection prepares a
+# query it has run PREPARE_THRESHOLD times: PostgreSQL then parses it once per connection, not on every
+# page. DATABASE_PREPARE_THRESHOLD=0 turns preparing off (needed behind a pooler in transaction mode that
+# cannot keep prepared statements, such as PgBouncer before 1.21).
+PREPARE_THRESHOLD = env_int("DATABASE_PREPARE_THRESHOLD", 2)
+for database in DATABASES.values():
+    database.setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=PREPARE_THRESHOLD if PREPARE_THRESHOLD > 0 else None
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background jobs (procrastinate): every app's tasks.py is found by itself; the periodic ones are all in

@@ -121,3 +121,27 @@ def test_commands_on_the_embedded_database_print_no_runtime_dir_warning(tmp_path
     assert result.returncode == 0, result.stderr
     assert "0001_initial" in result.stdout
     assert result.stderr == ""
+
+
+@pytest.mark.django_db
+def test_queries_a_page_runs_again_are_prepared_once_per_connection(client):
+    from django.db import connection
+
+    from tests.goodideas.factories import GoodIdeaFactory
+
+    idea = GoodIdeaFactory()
+    for _ in range(3):
+        assert client.get(idea.get_absolute_url()).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any("goodideas_goodidea" in statement for statement in prepared)
+
+
+@pytest.mark.parametrize(("env", "threshold"), [({}, "2"), ({"DATABASE_PREPARE_THRESHOLD": "0"}, "None")])
+def test_prepared_statements_can_be_turned_off_for_a_pooler(env, threshold):
+    base = {"DJANGO_SECRET_KEY": "x" * 60, "DATABASE_URL": PRODUCTION["DATABASE_URL"], **env}
+    code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS']['prepare_threshold'])"
+    result = manage("shell", "-c", code, env=base)
+
+    assert result.stdout.strip().splitlines()[-1] == threshold
