@@ -114,3 +114,24 @@ def test_wide_screens_show_the_folded_filters_without_a_click():
     assert re.search(r"\.filters::details-content \{ content-visibility: visible; \}", rules)
     hidden = re.search(r"\.skip-to-results:not\(:focus\) \{([^}]*)\}", css).group(1)
     assert "display: none" not in hidden  # hidden from sight, not from the keyboard
+
+
+def test_a_facets_values_are_escaped_labelled_and_keep_what_is_applied():
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from core.lists.counts import Facet, FacetValue
+
+    values = [FacetValue("a&b", "Zürich <Nord>", 1234, selected=True), FacetValue("c", "Köln", 2)]
+    with translation.override("de"):
+        html = Template('{% include "includes/facet.html" with id="x" %}').render(
+            Context({"facet": Facet("city", "Stadt", values, multiple=True)})
+        )
+        select = Template('{% include "includes/facet.html" with id="y" %}').render(
+            Context({"facet": Facet("kind", "Art", values, all_label="Alle")})
+        )
+    assert '<input type="checkbox" id="x-city-1" name="city" value="a&amp;b" checked>' in html
+    assert '<label for="x-city-1">Zürich &lt;Nord&gt; <span class="facet__count">(1234)</span></label>' in html
+    assert '<input type="checkbox" id="x-city-2" name="city" value="c">' in html
+    assert '<option value="a&amp;b" selected>Zürich &lt;Nord&gt; (1234)</option>' in select
+    assert '<option value="c">Köln (2)</option>' in select
