@@ -88,7 +88,7 @@ def linked_ids(relation, row_id: int, order: tuple[str, ...], *, limit: int | No
     _published, params = published_sql("t")
     with connections[router.db_for_read(relation.field.model)].cursor() as cursor:
         cursor.execute(_linked_sql(relation, tuple(order)), [row_id, *params, limit])
-        return [row_id for (row_id,) in cursor.fetchall()]
+        return [linked_id for (linked_id,) in cursor.fetchall()]
 
 
 class PublishableQuerySet(LinksQuerySet):

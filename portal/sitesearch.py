@@ -209,11 +209,11 @@ def _fetch(rows: list[tuple], text: str) -> dict[tuple[str, int], Result]:
     found, extract_params = {}, None
     for key in dict.fromkeys(row[0] for row in rows):
         source, reading = sources()[key], _reading(key, localised.page_language())
-        params = [pk for kind, pk, _rank in rows if kind == key]
+        ids = [pk for kind, pk, _rank in rows if kind == key]
         if reading.extract:
             extract_params = extract_params or search.headline_params(text, fragments=0)
         with connection.cursor() as cursor:
-            cursor.execute(reading.sql, [*(extract_params if reading.extract else ()), params])
+            cursor.execute(reading.sql, [*(extract_params if reading.extract else ()), ids])
             fetched = cursor.fetchall()
         for pk, title, language, extract, *values in fetched:
             obj = reading.instance(pk, values)
