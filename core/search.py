@@ -44,6 +44,11 @@ HIGHLIGHT = {"start_sel": HIGHLIGHT_START, "stop_sel": HIGHLIGHT_STOP}
 PASSAGE = {"max_words": 35, "min_words": 15}
 # How long a parsed query is kept (query()); its key has the content version, so never stale.
 QUERY_CACHE_SECONDS = 3600
+# Every search box ranks at most this many of its matches, the newest (core.lists.counts.Ranked; site
+# search: of each kind); the others follow them, newest first. A word found in most of 10,000 ideas or
+# 100,000 resources would otherwise have each search rank them all (ranking reads each match's whole
+# search document); past a thousand matches, people narrow the search rather than read on.
+CANDIDATES = 1000
 
 
 class Unaccent(Func):

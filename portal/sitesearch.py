@@ -28,10 +28,9 @@ from core import lists, localised, registry, search
 from core.models import SearchTerm
 
 PAGE_SIZE = 20
-# Each kind ranks at most this many of its matches, the newest first, and counts up to it ("1,000+").
-# A word found in most of 100,000 documents would otherwise make every search rank them all; past
-# a thousand matches, people narrow the search rather than read on.
-CANDIDATES = 1000
+# Each kind ranks at most this many of its matches, the newest, as every search box does
+# (core.search.CANDIDATES), and counts up to it ("1,000+").
+CANDIDATES = search.CANDIDATES
 
 
 def sources() -> dict[str, registry.SearchSource]:

@@ -29,11 +29,13 @@ from dataclasses import dataclass, field
 from functools import reduce
 
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, FloatField, Q, When, Window
 from django.db.models.expressions import OrderBy
+from django.db.models.functions import RowNumber
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.functional import Promise
 
-from core import localised
+from core import localised, search
 from core.lists.filters import Column, Link, Names
 
 
@@ -88,12 +90,36 @@ class Counted:
     counts: dict[str, list[tuple[str, str | None, int | None, int]]]  # facet: (value, label, position, count)
 
 
-def _order_term(item) -> tuple[object, bool]:
+class Ranked(OrderBy):
+    """Relevance as an order_by() term: `rank` descending for the newest search.CANDIDATES of the listed
+    rows (`newest`: their order), then the others in that order (their rank NULL). Ranking reads each
+    row's whole search document: a word most rows hold would have every search rank them all.
+
+    The rows are numbered among the listed ones. The count query's matching rows also hold those
+    failing one facet (for its counts) and, on the webinars list, those coming up: it numbers the
+    listed ones apart (`among()`), so that its first page and page_ids()'s pages pick the same rows.
+    """
+
+    def __init__(self, rank, newest: list, among=None):
+        self.rank, self.newest = rank, newest
+        number = Window(RowNumber(), partition_by=among, order_by=newest)
+        ranked = Case(
+            When(LessThanOrEqual(number, search.CANDIDATES), then=rank), default=None, output_field=FloatField()
+        )
+        super().__init__(ranked, descending=True, nulls_last=True)
+
+    def among(self, condition: Q) -> "Ranked":
+        return Ranked(self.rank, self.newest, among=ExpressionWrapper(condition, BooleanField()))
+
+
+def _order_term(item) -> tuple[object, str]:
+    """(expression, its SQL direction) of an order_by() term."""
     if isinstance(item, str):
-        return F(item.removeprefix("-")), item.startswith("-")
+        return F(item.removeprefix("-")), "DESC" if item.startswith("-") else "ASC"
     if isinstance(item, OrderBy):
-        return item.expression, item.descending
-    return item, False
+        nulls = " NULLS LAST" if item.nulls_last else " NULLS FIRST" if item.nulls_first else ""
+        return item.expression, ("DESC" if item.descending else "ASC") + nulls
+    return item, "ASC"
 
 
 def _at_most_one_failed(conditions: list[Q]) -> Q:
@@ -154,13 +180,16 @@ def _rows_sql(base, *, facets: dict, flags: dict[str, Q], order: list, within: Q
     annotations.update({f"f_{name}": ExpressionWrapper(condition, BooleanField()) for name, condition in flags.items()})
     if within is not None:
         annotations["f__within"] = ExpressionWrapper(within, BooleanField())
+    listed = [*flags.values(), *([within] if within is not None else [])]
     terms = []
     for position, item in enumerate(order):
-        expression, descending = _order_term(item)
+        if isinstance(item, Ranked) and listed:
+            item = item.among(reduce(operator.and_, listed))
+        expression, direction = _order_term(item)
         column = "m.row_id" if expression == F("pk") else f"m.o_{position}"
         if column != "m.row_id":
             annotations[f"o_{position}"] = expression
-        terms.append(f"{column} {'DESC' if descending else 'ASC'}")
+        terms.append(f"{column} {direction}")
     sql, params = base.order_by().annotate(**annotations).values(*annotations).query.sql_with_params()
     return sql, list(params), ", ".join(terms) or "m.row_id"
 

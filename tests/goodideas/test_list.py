@@ -81,6 +81,67 @@ def test_search_finds_words_and_sorts_by_relevance(client, list_ideas):
     assert response.context["sort"] == "relevance"
 
 
+def _harbour_ideas(*specs):
+    """Ideas holding the word "harbour", published `days` ago, with their themes: (title, teaser, days, theme)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from places.models import Theme
+
+    now = timezone.now()
+    for title, teaser, days, theme in specs:
+        idea = GoodIdeaFactory(title_en=title, teaser_en=teaser, published_at=now - timedelta(days=days))
+        idea.themes.set([Theme.objects.get(slug=theme)])
+
+
+@pytest.mark.parametrize("counted_before", [False, True])
+def test_a_common_word_ranks_the_newest_matches_and_lists_the_others_after_them(
+    client, monkeypatch, settings, counted_before
+):
+    from core import search
+
+    _harbour_ideas(
+        ("Harbour tours", "Harbour guides.", 300, "work"),
+        ("Walks by the water", "The harbour too.", 2, "work"),
+        ("Harbour cafe", "Coffee.", 1, "work"),
+        ("Old quays", "The harbour, once.", 200, "work"),
+    )
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    if counted_before:  # the counts of these words are kept: this order's page is found on its own (page_ids)
+        settings.LIST_COUNTS_CACHE_SECONDS = 60
+        client.get("/en/ideas/", {"q": "harbour", "sort": "newest"})
+
+    response = client.get("/en/ideas/", {"q": "harbour"})
+
+    # The two newest are ranked (the title match first); the others follow them, newest first, even
+    # "Harbour tours", which would rank first among all.
+    assert titles(response) == ["Harbour cafe", "Walks by the water", "Old quays", "Harbour tours"]
+    assert response.context["paginator"].count == 4
+
+
+@pytest.mark.parametrize("counted_before", [False, True])
+def test_the_newest_matches_ranked_are_those_listed_with_a_facet_applied(client, monkeypatch, settings, counted_before):
+    from core import search
+
+    _harbour_ideas(
+        ("Harbour festival", "Live music.", 1, "live"),
+        ("Harbour homes", "Housing.", 2, "live"),
+        ("Walks by the water", "The harbour too.", 3, "work"),
+        ("Harbour cafe", "Coffee.", 4, "work"),
+        ("Harbour tours", "Harbour guides.", 300, "work"),
+    )
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    if counted_before:
+        settings.LIST_COUNTS_CACHE_SECONDS = 60
+        client.get("/en/ideas/", {"q": "harbour", "theme": "work", "sort": "newest"})
+
+    response = client.get("/en/ideas/", {"q": "harbour", "theme": "work"})
+
+    # The two newest *work* ideas are ranked, not the two newest that hold the word (both "live").
+    assert titles(response) == ["Harbour cafe", "Walks by the water", "Harbour tours"]
+
+
 def test_search_in_french_words(client, list_ideas):
     list_ideas["museum"].title_fr = "Les musées accueillent les réfugiés"
     list_ideas["museum"].save()
