@@ -5,6 +5,8 @@ starts a private PostgreSQL whose data lives in settings_dict["PGDATA"] (var/pgd
 runs). The server stops when the last process that used it exits.
 """
 
+import contextlib
+import json
 import logging
 import warnings
 from pathlib import Path
@@ -31,10 +33,32 @@ def import_pgserver():
     return pgserver
 
 
+def repair_handle_list(pgdata: Path, lock) -> None:
+    """Make pgserver's list of the processes using the server readable again if it is not.
+
+    pgserver keeps their pids in `.handle_pids.json`, rewritten in place (truncated, then written): a
+    process killed in between (a stop of `make run` at the wrong moment) leaves it empty, and every
+    later start failed reading it (JSONDecodeError) until someone deleted it by hand. An unreadable
+    list is taken as no process: at worst the next process to exit stops the server while another
+    still uses it, and that one starts it again at its next connection (get_connection_params).
+    """
+    path = pgdata / ".handle_pids.json"
+    with lock:
+        try:
+            json.loads(path.read_text())
+        except FileNotFoundError:
+            return
+        except ValueError:
+            logger.warning("Repairing %s (unreadable: a process was stopped while writing it).", path)
+            path.write_text("[]")
+
+
 def server_socket_dir(pgdata: Path) -> str:
     """Start (or join) the embedded server for `pgdata` and return the directory of its socket."""
     pgserver = import_pgserver()
     pgdata.parent.mkdir(parents=True, exist_ok=True)
+    # pgserver's own lock around its list (a private attribute: without it, no lock, as before).
+    repair_handle_list(pgdata, getattr(pgserver.postgres_server.PostgresServer, "_lock", contextlib.nullcontext()))
     server = pgserver.get_server(pgdata, cleanup_mode="stop")
     return parse_qs(urlsplit(server.get_uri()).query)["host"][0]
 

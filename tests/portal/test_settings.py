@@ -145,3 +145,28 @@ def test_prepared_statements_can_be_turned_off_for_a_pooler(env, threshold):
     result = manage("shell", "-c", code, env=base)
 
     assert result.stdout.strip().splitlines()[-1] == threshold
+
+
+def test_the_embedded_database_starts_after_a_stop_that_left_its_list_of_users_empty(tmp_path):
+    # pgserver rewrites var/pgdata/.handle_pids.json in place: a process killed while writing it left
+    # it empty, and every later `make run` failed on it.
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DATABASE_", "REDIS_"))}
+    env = {**env, "DJANGO_DEBUG": "true", "DJANGO_VAR_DIR": str(tmp_path)}
+
+    def showmigrations():
+        return subprocess.run(
+            [sys.executable, "manage.py", "showmigrations", "sessions"],
+            cwd=BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    assert showmigrations().returncode == 0  # creates the database
+    (tmp_path / "pgdata" / ".handle_pids.json").write_text("")
+
+    result = showmigrations()
+
+    assert result.returncode == 0, result.stderr
+    assert "0001_initial" in result.stdout
