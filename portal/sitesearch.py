@@ -15,7 +15,6 @@ So a search costs a fixed number of queries, whatever the size of the collection
 the same words, and the ranked page, are kept per content version as a list keeps its counts.
 """
 
-import dataclasses
 import functools
 from dataclasses import dataclass
 
@@ -203,9 +202,10 @@ def _reading(key: str, language: str) -> _Reading:
     return _Reading(sql, bool(source.snippet_field), model, attnames, tuple(related))
 
 
-def _fetch(rows: list[tuple], text: str) -> dict[tuple[str, int], Result]:
-    """The results of the page, one query per kind on it, each with its extract marking the words."""
-    found, extract_params = {}, None
+def _fetch(rows: list[tuple], text: str) -> list[Result]:
+    """The results of the page in its order, one query per kind on it, each with its extract marking the
+    words. A row gone since the page was ranked is left out."""
+    found, ranks, extract_params = {}, {(kind, pk): rank for kind, pk, rank in rows}, None
     for key in dict.fromkeys(row[0] for row in rows):
         source, reading = sources()[key], _reading(key, localised.page_language())
         ids = [pk for kind, pk, _rank in rows if kind == key]
@@ -216,8 +216,8 @@ def _fetch(rows: list[tuple], text: str) -> dict[tuple[str, int], Result]:
             fetched = cursor.fetchall()
         for pk, title, language, extract, *values in fetched:
             obj = reading.instance(pk, values)
-            found[key, pk] = Result(key, source.label, obj, 0.0, title, search.marked(extract), language)
-    return found
+            found[key, pk] = Result(key, source.label, obj, ranks[key, pk], title, search.marked(extract), language)
+    return [found[key, pk] for key, pk, _rank in rows if (key, pk) in found]
 
 
 def _kept(parts: tuple, build):
@@ -248,6 +248,4 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
         return Outcome(text, [], counts, 0, kind)
     number = lists.CountedPaginator(total, PAGE_SIZE).number(page)
     rows = _kept(("page", text, selected, number), lambda: _ranked_page(matching(), counts, selected, number))
-    found = _fetch(rows, text)
-    results = [dataclasses.replace(found[key, pk], rank=rank) for key, pk, rank in rows if (key, pk) in found]
-    return Outcome(text, results, counts, total, kind)
+    return Outcome(text, _fetch(rows, text), counts, total, kind)

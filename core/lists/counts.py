@@ -100,7 +100,7 @@ class Ranked(OrderBy):
     listed ones apart (`among()`), so that its first page and page_ids()'s pages pick the same rows.
     """
 
-    def __init__(self, rank, newest: list, among=None):
+    def __init__(self, rank, newest, among=None):  # newest: order_by() terms, such as ("-published_at", "pk")
         self.rank, self.newest = rank, newest
         number = Window(RowNumber(), partition_by=among, order_by=newest)
         ranked = Case(

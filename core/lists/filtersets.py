@@ -127,8 +127,7 @@ class ListFilterSet(django_filters.FilterSet):
 
     def ordering(self, key: str) -> list:
         if key == "relevance":
-            newest = [F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in self.newest]
-            return [counts.Ranked(F("rank"), newest), *self.newest]
+            return [counts.Ranked(F("rank"), self.newest), *self.newest]
         if key == "title":
             return [Lower(localised.expression(self.title_field, self.queryset.model)), "pk"]
         return list(self.newest)
