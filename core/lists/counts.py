@@ -25,6 +25,7 @@ the count), so no second query is needed for it.
 """
 
 import operator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -194,14 +195,25 @@ def _rows_sql(base, *, facets: dict, flags: dict[str, Q], order: list, within: Q
     return sql, list(params), ", ".join(terms) or "m.row_id"
 
 
-def count(base, *, facets: dict, flags: dict[str, Q], order: list, page: int, per_page: int, within: Q | None = None):
+def count(
+    base,
+    *,
+    facets: dict,
+    flags: dict[str, Q],
+    order: list,
+    page: int,
+    per_page: int,
+    within: Q | None = None,
+    searched: bool = False,
+):
     """Count the rows of `base`, each facet's values, and find the ids of page `page`, in one query.
 
     base: the listed rows, with every filter applied except the facets in `flags`;
     facets: {name: its group (core.lists.filters.Column or Link)} for every facet counted;
     flags: {name: the condition its applied values set} for every disjunctive facet with values applied;
     order: the page's order (order_by() terms); within: the part of the rows that is paginated (the
-    rest is shown otherwise: upcoming webinars); `total` counts them all.
+    rest is shown otherwise: upcoming webinars); `total` counts them all; searched: `base` matches words
+    (they are then matched through the search index: search.matched_by_index()).
     """
     rows_sql, params, order_sql = _rows_sql(base, facets=facets, flags=flags, order=order, within=within)
 
@@ -227,7 +239,7 @@ def count(base, *, facets: dict, flags: dict[str, Q], order: list, page: int, pe
         f"WITH m AS MATERIALIZED ({rows_sql}), t AS (SELECT count(*) AS n FROM m WHERE {matching()}),"
         f" w AS ({within_count}) " + " UNION ALL ".join(parts)
     )
-    with connection.cursor() as cursor:
+    with search.matched_by_index() if searched else nullcontext(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         return _counted(cursor.fetchall(), facets)
 

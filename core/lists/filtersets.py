@@ -2,6 +2,7 @@
 
 import dataclasses
 import hashlib
+from contextlib import nullcontext
 
 import django_filters
 from django.conf import settings
@@ -159,6 +160,7 @@ class ListFilterSet(django_filters.FilterSet):
                 page=page,
                 per_page=per_page,
                 within=within,
+                searched=bool(self.query_text),
             )
 
         if not self.cache_seconds or (within is not None and within_key is None):
@@ -197,7 +199,8 @@ class ListFilterSet(django_filters.FilterSet):
         number = CountedPaginator(counted.page_total, per_page).number(page)
         rows = self.base() if within is None else self.base().filter(within)
         rows = rows.order_by(*self.ordering(sort)).values_list("pk", flat=True)
-        return list(rows[(number - 1) * per_page : number * per_page])
+        with search.matched_by_index() if self.query_text else nullcontext():
+            return list(rows[(number - 1) * per_page : number * per_page])
 
     def applied_choices(self) -> dict:
         return {

@@ -93,3 +93,62 @@ def test_a_change_of_synonyms_is_seen_by_the_next_search(museum_idea):
     assert list(GoodIdea.objects.search("galleries")) == []
     SynonymGroup.objects.create(language="en", terms="galleries, museum")  # moves the content version
     assert list(GoodIdea.objects.search("galleries")) == [museum_idea]
+
+
+def _seqscan():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        return cursor.fetchone()[0]
+
+
+def test_words_are_matched_through_the_search_index_then_the_setting_is_back(museum_idea):
+    from django.db import connection
+
+    GoodIdeaFactory.create_batch(3)
+    matching = GoodIdea.objects.search("museum").values("pk").query.sql_with_params()
+    with search.matched_by_index(), connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {matching[0]}", matching[1])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    # At a few rows PostgreSQL would read every row; the index is what keeps a common word fast at scale.
+    assert "goodidea_search" in plan, plan
+    assert "Seq Scan on goodideas_goodidea" not in plan, plan
+    assert _seqscan() == "on"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_setting_ends_with_the_queries_own():
+    from django.db import connection
+
+    with search.matched_by_index(), connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "off"
+    assert _seqscan() == "on"
+
+
+def test_a_query_failing_inside_leaves_the_setting_as_it_was(museum_idea):
+    from django.db import DatabaseError, connection, transaction
+
+    with pytest.raises(DatabaseError), transaction.atomic(), search.matched_by_index(), connection.cursor() as cursor:
+        cursor.execute("SELECT 1 / 0")
+    assert _seqscan() == "on"
+    assert list(GoodIdea.objects.search("museum")) == [museum_idea]  # the connection still serves
+
+
+@pytest.mark.parametrize("page", [1, 2])
+def test_a_searched_list_matches_its_words_through_the_index(client, settings, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.LIST_COUNTS_CACHE_SECONDS = 60  # page 2 reads the counts kept by page 1: its own id query
+    GoodIdeaFactory.create_batch(25, title_en="Museum guides for newcomers")
+    with CaptureQueriesContext(connection) as queries:
+        for number in range(1, page + 1):
+            response = client.get("/en/ideas/", {"q": "museum", "page": number})
+            assert response.status_code == 200
+    sqls = [query["sql"] for query in queries.captured_queries]
+    matching = [n for n, sql in enumerate(sqls) if '"search_document" @@' in sql and "ts_headline" not in sql]
+    assert matching, sqls
+    for n in matching:
+        assert "set_config('enable_seqscan', 'off', true)" in sqls[n - 1], sqls[n - 1]
