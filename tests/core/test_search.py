@@ -117,7 +117,7 @@ def test_words_are_matched_through_the_search_index_then_the_setting_is_back(mus
     assert _seqscan() == "on"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the rows migrations made come back after
 def test_outside_a_transaction_the_setting_ends_with_the_queries_own():
     from django.db import connection
 
