@@ -91,6 +91,12 @@ class Counted:
     counts: dict[str, list[tuple[str, str | None, int | None, int]]]  # facet: (value, label, position, count)
 
 
+# A list of up to this many rows has its other pages found by page_of(), past it by walking the order's
+# index: at 100,000 resources, a word in 9,000 took 30 ms to read first and sort, 19 ms to walk to page
+# 2; one in 30 took 4.8 s to walk, 13 ms to read first.
+FEW = 5_000
+
+
 class Ranked(OrderBy):
     """Relevance as an order_by() term: `rank` descending for the newest search.CANDIDATES of the listed
     rows (`newest`: their order), then the others in that order (their rank NULL). Ranking reads each
@@ -240,6 +246,26 @@ def count(
     with search.matched_by_index() if searched else nullcontext(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         return _counted(cursor.fetchall(), facets)
+
+
+def page_of(base, *, order: list, limit: int, offset: int, within: Q | None = None) -> list[int]:
+    """The ids of one page of `base` in `order`: its rows found first (MATERIALIZED), then ordered.
+
+    For a list known to hold few rows (Counted.page_total up to FEW). Given a LIMIT and the order of an
+    index, PostgreSQL walks that index and tests each row until it has the page, which is right when most
+    rows match and wrong when few do: page 2 of a word in 30 of 100,000 resources, newest first, read every
+    row's search document (4.8 s). Found through the search index (or a filter's) and then sorted, few rows
+    take milliseconds. Numbered and ordered as count()'s first page (`within`: the part paginated).
+    """
+    rows_sql, params, order_sql = _rows_sql(base, facets={}, flags={}, order=order, within=within)
+    paged = "m.f__within" if within is not None else "TRUE"
+    sql = (
+        f"WITH m AS MATERIALIZED ({rows_sql})"
+        f" SELECT m.row_id FROM m WHERE {paged} ORDER BY {order_sql} LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset])
+        return [row_id for (row_id,) in cursor.fetchall()]
 
 
 def _counted(rows, facets) -> Counted:

@@ -197,10 +197,12 @@ class ListFilterSet(django_filters.FilterSet):
     def page_ids(self, counted: counts.Counted, sort: str, page: int, per_page: int, within=None) -> list[int]:
         """The ids of page `page` (the last one past the end) of the rows `counted` counted: one query."""
         number = CountedPaginator(counted.page_total, per_page).number(page)
-        rows = self.base() if within is None else self.base().filter(within)
-        rows = rows.order_by(*self.ordering(sort)).values_list("pk", flat=True)
+        offset, order = (number - 1) * per_page, self.ordering(sort)
         with search.matched_by_index() if self.query_text else nullcontext():
-            return list(rows[(number - 1) * per_page : number * per_page])
+            if counted.page_total <= counts.FEW:  # few rows: found first, then ordered
+                return counts.page_of(self.base(), order=order, limit=per_page, offset=offset, within=within)
+            rows = self.base() if within is None else self.base().filter(within)
+            return list(rows.order_by(*order).values_list("pk", flat=True)[offset : offset + per_page])
 
     def applied_choices(self) -> dict:
         return {
