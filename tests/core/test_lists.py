@@ -52,6 +52,29 @@ def test_the_total_every_facet_and_the_page_come_from_one_query(ideas, in_reques
     assert set(counted.counts) == {"theme", "region", "country", "city", "tag", "year", "evidence", "cost", "stage"}
 
 
+@pytest.mark.parametrize(
+    ("address", "passes"),
+    [("", 1), ("q=mentors", 1), ("theme=learn&year=2015", 1), ("city=berlin&region=europe&stage=running", 1)],
+)
+def test_the_column_facets_over_the_same_rows_are_counted_in_one_pass(ideas, monkeypatch, settings, address, passes):
+    """Region, country, city, year, stage, evidence and cost are columns of the idea (or its city): counted
+    over the same rows, they share one GROUPING SETS pass over the matches, and count as each alone."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.LIST_COUNTS_CACHE_SECONDS = 0
+    with CaptureQueriesContext(connection) as queries:
+        together = bound(address).counted(sort="newest", page=1, per_page=10)
+    [sql] = [q["sql"] for q in queries.captured_queries if "WITH m AS" in q["sql"]]
+    assert sql.count("GROUPING SETS") == passes
+    monkeypatch.setattr(lists.counts, "_grouped", lambda facets, where_of: ([], {}))
+    alone = bound(address).counted(sort="newest", page=1, per_page=10)
+    assert {name: sorted(values) for name, values in together.counts.items()} == {
+        name: sorted(values) for name, values in alone.counts.items()
+    }
+    assert (together.total, together.page_ids) == (alone.total, alone.page_ids)
+
+
 def test_counts_are_disjunctive_each_facet_over_every_other_filter(ideas):
     filterset = bound("theme=learn&city=berlin")
     counted = filterset.counted(sort="newest", page=1, per_page=20)
