@@ -128,6 +128,32 @@ def test_map_has_basemap_links_titles_and_text_alternative(client, like_places):
     assert '<a href="/en/cities/lyon/">Lyon</a>' in after  # the list below, as text alternative
 
 
+@pytest.mark.parametrize(
+    ("language", "two", "none"),
+    [
+        ("en", "2 Good Ideas", "0 Good Ideas"),
+        ("fr", "2 bonnes idées", "0 bonne idée"),
+        ("de", "2 Gute Ideen", "0 Gute Ideen"),
+    ],
+)
+def test_each_dot_names_its_city_and_its_ideas_in_the_page_language(client, like_places, language, two, none):
+    lyon = like_places["lyon"]
+    lyon.name_en = lyon.name_fr = lyon.name_de = "Lyon <&> Co"
+    lyon.save()
+    idea_with(city=lyon)
+    idea_with(city=lyon)
+
+    svg = re.search(r"<svg viewBox.*?</svg>", client.get(f"/{language}/cities/").content.decode(), re.S).group()
+
+    dot = re.search(rf'<a href="/{language}/cities/lyon/" class="world-map__link">.*?</a>', svg, re.S).group()
+    assert f"<title>Lyon &lt;&amp;&gt; Co, {lyon.country.name} – {two}</title>" in dot
+    assert 'class="world-map__city"' in dot
+    assert ">Lyon &lt;&amp;&gt; Co</text>" in dot
+    berlin = re.search(rf'<a href="/{language}/cities/berlin/" class="world-map__link">.*?</a>', svg, re.S).group()
+    assert f" – {none}</title>" in berlin
+    assert 'class="world-map__city world-map__city--empty"' in berlin
+
+
 def test_region_link_shows_only_that_region_and_zooms_the_map(client, like_places):
     html = client.get("/en/cities/?region=north-america").content.decode()
 
