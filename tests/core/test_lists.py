@@ -10,7 +10,9 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core import lists, search
@@ -59,9 +61,6 @@ def test_the_total_every_facet_and_the_page_come_from_one_query(ideas, in_reques
 def test_the_column_facets_over_the_same_rows_are_counted_in_one_pass(ideas, monkeypatch, settings, address, passes):
     """Region, country, city, year, stage, evidence and cost are columns of the idea (or its city): counted
     over the same rows, they share one GROUPING SETS pass over the matches, and count as each alone."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     settings.LIST_COUNTS_CACHE_SECONDS = 0
     with CaptureQueriesContext(connection) as queries:
         together = bound(address).counted(sort="newest", page=1, per_page=10)
@@ -131,9 +130,6 @@ def test_another_page_or_order_of_counted_choices_finds_only_its_ids(
 def test_a_later_page_of_few_rows_finds_them_first_then_orders_them(ideas, monkeypatch, address):
     """Walking an order's index to a page is right when most rows match; for few (a rare word), it read
     every row (4.8 s at 100,000 resources): they are found first, then ordered (counts.page_of)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     sort = dict(QueryDict(address).items()).get("sort", "relevance" if "q=" in address else "newest")
     counted = bound(address).counted(sort=sort, page=1, per_page=5)
     assert counted.page_total > 10

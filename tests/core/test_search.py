@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.db import DatabaseError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from core import search
 from core.search import MAX_QUERY_LENGTH
@@ -96,16 +98,12 @@ def test_a_change_of_synonyms_is_seen_by_the_next_search(museum_idea):
 
 
 def _seqscan():
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         return cursor.fetchone()[0]
 
 
 def test_words_are_matched_through_the_search_index_then_the_setting_is_back(museum_idea):
-    from django.db import connection
-
     GoodIdeaFactory.create_batch(3)
     matching = GoodIdea.objects.search("museum").values("pk").query.sql_with_params()
     with search.matched_by_index(), connection.cursor() as cursor:
@@ -119,8 +117,6 @@ def test_words_are_matched_through_the_search_index_then_the_setting_is_back(mus
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the rows migrations made come back after
 def test_outside_a_transaction_the_setting_ends_with_the_queries_own():
-    from django.db import connection
-
     with search.matched_by_index(), connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "off"
@@ -128,8 +124,6 @@ def test_outside_a_transaction_the_setting_ends_with_the_queries_own():
 
 
 def test_a_query_failing_inside_leaves_the_setting_as_it_was(museum_idea):
-    from django.db import DatabaseError, connection, transaction
-
     with pytest.raises(DatabaseError), transaction.atomic(), search.matched_by_index(), connection.cursor() as cursor:
         cursor.execute("SELECT 1 / 0")
     assert _seqscan() == "on"
@@ -138,9 +132,6 @@ def test_a_query_failing_inside_leaves_the_setting_as_it_was(museum_idea):
 
 @pytest.mark.parametrize("page", [1, 2])
 def test_a_searched_list_matches_its_words_through_the_index(client, settings, page):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     settings.LIST_COUNTS_CACHE_SECONDS = 60  # page 2 reads the counts kept by page 1: its own id query
     GoodIdeaFactory.create_batch(25, title_en="Museum guides for newcomers")
     with CaptureQueriesContext(connection) as queries:

@@ -1,7 +1,12 @@
 """The list of Good Ideas: filters, counts, search, sorting, pagination, bad input."""
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from core import search
+from places.models import Theme
 from tests.goodideas.factories import GoodIdeaFactory, idea_with, ideas_in_cities
 from tests.places.factories import CityFactory
 
@@ -83,12 +88,6 @@ def test_search_finds_words_and_sorts_by_relevance(client, list_ideas):
 
 def _harbour_ideas(*specs):
     """Ideas holding the word "harbour", published `days` ago, with their themes: (title, teaser, days, theme)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from places.models import Theme
-
     now = timezone.now()
     for title, teaser, days, theme in specs:
         idea = GoodIdeaFactory(title_en=title, teaser_en=teaser, published_at=now - timedelta(days=days))
@@ -99,7 +98,6 @@ def _harbour_ideas(*specs):
 def test_a_common_word_ranks_the_newest_matches_and_lists_the_others_after_them(
     client, monkeypatch, settings, counted_before
 ):
-    from core import search
 
     _harbour_ideas(
         ("Harbour tours", "Harbour guides.", 300, "work"),
@@ -122,8 +120,6 @@ def test_a_common_word_ranks_the_newest_matches_and_lists_the_others_after_them(
 
 @pytest.mark.parametrize("counted_before", [False, True])
 def test_the_newest_matches_ranked_are_those_listed_with_a_facet_applied(client, monkeypatch, settings, counted_before):
-    from core import search
-
     _harbour_ideas(
         ("Harbour festival", "Live music.", 1, "live"),
         ("Harbour homes", "Housing.", 2, "live"),
