@@ -6,11 +6,12 @@ from contextlib import nullcontext
 
 import django_filters
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models import F
 from django.db.models.functions import Lower
 from django.http import QueryDict
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core import localised, search
@@ -18,6 +19,7 @@ from core.lists import counts
 from core.lists.filters import ListFilter, ListForm, SearchFilter
 from core.lists.pages import CountedPaginator
 from core.lists.rows import LazyRows
+from core.templatetags.fragments import fragment_key
 from core.versioning import content_version
 
 
@@ -212,22 +214,34 @@ class ListFilterSet(django_filters.FilterSet):
     def page_rows(self, ids: list[int], prepare=None) -> list:
         """The rows of a page, in its order, each with `snippet`: its extract marking the words, or None.
 
-        Without words, the rows are read only when something reads them (core.lists.rows): a page whose
-        cards are all in the fragment cache reads none.
+        The rows are read only when something reads them (core.lists.rows): a page whose cards are all
+        in the fragment cache reads none. With words, so do the extracts, kept beside the cards (their
+        key has the words, the content version and the language): a page whose extracts are all kept
+        makes none; else one query reads the rows with their extracts.
         """
         rows = self.queryset.filter(pk__in=ids)
         rows = prepare(rows) if prepare else rows
         model, text = self.queryset.model, self.query_text
         if not text:
             return LazyRows(ids, rows)
+        seconds = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
+        keys = {pk: fragment_key("extract", type(self).__qualname__, text, pk) for pk in ids}
+        found = caches["fragments"].get_many(keys.values()) if seconds else {}
+        if len(found) == len(keys):
+            lazy = LazyRows(ids, rows)
+            for row in lazy:
+                row.snippet = mark_safe(found[keys[row.pk]]) or None  # marked() escaped it
+            return lazy
         extracts = [localised.expression(s, model) if isinstance(s, str) else s(text) for s in self.snippets]
         if extracts:
             rows = rows.annotate(**search.headlines(text, extracts, whole=self.whole_snippets))
         by_pk = {row.pk: row for row in rows}
-        found = [by_pk[pk] for pk in ids if pk in by_pk]
-        for row in found:
+        read = [by_pk[pk] for pk in ids if pk in by_pk]
+        for row in read:
             row.snippet = search.best_headline(row, len(extracts))
-        return found
+        if seconds:
+            caches["fragments"].set_many({keys[row.pk]: str(row.snippet or "") for row in read}, seconds)
+        return read
 
     # Facets and applied values, as the page shows them --------------------------------------------
     def facet_results(self, counted: counts.Counted, data) -> dict[str, counts.Facet]:

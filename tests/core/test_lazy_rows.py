@@ -29,6 +29,39 @@ def test_cached_cards_spare_the_rows_and_show_the_same_page(client, django_asser
     assert first.content.count(b'class="idea-card"') == 5
 
 
+ADDRESSES = ["/en/ideas/?q=harbour", "/fr/ideas/?q=harbour&sort=newest", "/de/ideas/?q=harbour"]
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_a_searched_page_whose_cards_and_extracts_are_kept_reads_no_rows(
+    client, django_assert_max_num_queries, address
+):
+    for number in range(4):
+        idea_with(title_en=f"Idea number {number}", teaser_en=f"Newcomers meet at the harbour, group {number}.")
+    caches["fragments"].clear()
+    with django_assert_max_num_queries(12) as cold:
+        first = client.get(address)
+    with django_assert_max_num_queries(12) as warm:
+        second = client.get(address)
+    assert row_reads(cold.captured_queries) == 1
+    assert row_reads(warm.captured_queries) == 0
+    assert first.content == second.content
+    assert first.content.count(b"<mark>harbour</mark>") == 4  # each card's extract, marked
+
+
+def test_a_searched_card_not_in_the_cache_reads_its_page_with_the_extracts(client, django_assert_max_num_queries):
+    for number in range(3):
+        idea_with(title_en=f"Idea number {number}", teaser_en=f"Newcomers meet at the harbour, group {number}.")
+    first = client.get("/en/ideas/?q=harbour")
+    fragments = caches["fragments"]
+    for key in [key for key in fragments._cache if ":extract:" in key or ":idea-card:" in key][:2]:
+        fragments.delete(key.removeprefix(":1:"))  # LocMemCache: ":1:<key>"
+    with django_assert_max_num_queries(12) as some:
+        again = client.get("/en/ideas/?q=harbour")
+    assert row_reads(some.captured_queries) == 1
+    assert again.content == first.content
+
+
 def test_a_card_not_in_the_cache_reads_the_rows_of_its_page_once(client, django_assert_max_num_queries):
     ideas = [idea_with(title_en=f"Idea number {number}") for number in range(4)]
     client.get("/en/ideas/")
