@@ -12,7 +12,8 @@ community threads are the sources today. A search runs:
    from the model once per kind and language: _reading()).
 
 So a search costs a fixed number of queries, whatever the size of the collections. The counts of
-the same words, and the ranked page, are kept per content version as a list keeps its counts.
+the same words, the ranked page and its results are kept per content version as a list keeps its
+counts: a page viewed again makes none of these queries.
 """
 
 import functools
@@ -229,8 +230,8 @@ def _kept(parts: tuple, build):
 def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
     """The page `page` of the results for `text`, of one kind or all (a page past the last: the last).
 
-    The counts of the words (shared by every kind and page of them) and the ranked page are kept like
-    a list's counts (_kept); the rows of the page, with their extracts, are read on every view.
+    The counts of the words (shared by every kind and page of them), the ranked page and its results
+    with their extracts are kept like a list's counts (_kept).
     """
     text = search.clean_query(text)
     if not text:
@@ -248,4 +249,5 @@ def run(text: str, *, kind: str | None = None, page: int = 1) -> Outcome:
         return Outcome(text, [], counts, 0, kind)
     number = lists.CountedPaginator(total, PAGE_SIZE).number(page)
     rows = _kept(("page", text, selected, number), lambda: _ranked_page(matching(), counts, selected, number))
-    return Outcome(text, _fetch(rows, text), counts, total, kind)
+    results = _kept(("results", text, selected, number), lambda: _fetch(rows, text))
+    return Outcome(text, results, counts, total, kind)

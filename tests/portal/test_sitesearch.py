@@ -242,10 +242,13 @@ def test_each_kind_ranks_and_counts_a_bounded_number_of_matches(client, monkeypa
 
 def test_the_same_words_again_are_not_ranked_again_until_something_is_published(client, warm_queries):
     GoodIdeaFactory.create_batch(3, teaser_en="Refugees and the library.")
+    first = client.get("/en/search/?q=library")
     [(queries, response)] = warm_queries("/en/search/?q=library")
-    # The content version and the rows of the page (one kind): the counts and the ranking are kept.
-    assert queries == 2
+    # The content version only: the counts, the ranking and the results with their extracts are kept.
+    assert queries == 1
     assert response.context["total"] == 3
+    assert response.content == first.content
+    assert response.content.count(b"<mark>library</mark>") == 3
     # Another page or kind of the same words shares their counts: only its ranking is new.
     assert client.get("/en/search/?q=library&type=ideas").context["total"] == 3
 
