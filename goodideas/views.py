@@ -18,7 +18,7 @@ from core.versioning import KeptPerVersion
 from goodideas import export, services
 from goodideas.filters import GoodIdeaFilter, filter_ideas
 from goodideas.forms import CityFinderForm, ProposalForm
-from goodideas.models import Adaptation, EvidenceLevel, FormerSlug, GoodIdea
+from goodideas.models import Adaptation, EvidenceLevel, FormerSlug, GoodIdea, read_partners_and_reading
 from places import similar
 from places.models import City, Region, Theme
 
@@ -50,6 +50,11 @@ class IdeaDetailView(PreviewMixin, DetailView):
 
     def get_queryset(self):
         return self.visible(GoodIdea.objects.for_detail())
+
+    def get_object(self, queryset=None):
+        idea = super().get_object(queryset)
+        read_partners_and_reading(idea)
+        return idea
 
     def get(self, request, *args, **kwargs):
         try:

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from goodideas import services
 from goodideas.models import GoodIdea
-from tests.goodideas.factories import GoodIdeaFactory, idea_with
+from tests.goodideas.factories import FurtherReadingFactory, GoodIdeaFactory, idea_with
 from tests.places.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +49,35 @@ def test_profile_shows_everything(client, idea):
     partners = list(idea.partners.all())
     assert partners[0].name in html
     assert partners[1].name in html
+
+
+def test_partners_and_further_reading_in_their_order_and_language_with_one_query(client):
+    idea = idea_with(slug="harbour-walks", title_en="Harbour walks")
+    idea.partners.set(
+        [
+            OrganisationFactory(name="Zebra Trust", website="https://zebra.example.org/"),
+            OrganisationFactory(name="Anchor Club", website=""),
+        ]
+    )
+    FurtherReadingFactory(idea=idea, position=2, title_en="Second report", url="https://example.org/second")
+    FurtherReadingFactory(
+        idea=idea, position=1, title_en="First report", title_fr="Premier rapport", url="https://example.org/first"
+    )
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/fr/ideas/harbour-walks/").content.decode()
+
+    partners = re.search(r"<ul class=\"plain\">(.*?)</ul>", html.split("Partenaires", 1)[1]).group(1)
+    assert (
+        partners == '<li>Anchor Club</li><li><a href="https://zebra.example.org/" rel="external">Zebra Trust</a></li>'
+    )
+    assert html.index(">Premier rapport</a>") < html.index("Second report</span></a>")  # by position, then in English
+    assert '<a href="https://example.org/first" rel="external">Premier rapport</a>' in html
+    reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "goodideas_goodidea_partners" in q["sql"] or "goodideas_furtherreading" in q["sql"]
+    ]
+    assert len(reads) == 1
 
 
 def test_schema_org_metadata(client, idea):
