@@ -16,6 +16,7 @@ from conversations.models import Issue, Item, NewsItem, Subscriber
 from core import kept, lists, ratelimit
 from core.lists.rows import lazy_rows
 from core.publication import PreviewMixin
+from core.related import read_related
 from core.versioning import KeptPerVersion
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
@@ -82,14 +83,12 @@ class ItemDetailView(PreviewMixin, DetailView):
     context_object_name = "item"
 
     def get_queryset(self):
-        return (
-            self.visible(Item.objects.all())
-            .select_related("issue")
-            .with_links("themes", "cities")
-            .prefetch_related(
-                "images",
-            )
-        )
+        return self.visible(Item.objects.all()).select_related("issue").with_links("themes", "cities")
+
+    def get_object(self, queryset=None):
+        item = super().get_object(queryset)
+        read_related(item, images=("image", "alt", "caption", "credit", "position"))
+        return item
 
     def get_public_object(self, queryset=None):
         return get_object_or_404(self.get_queryset(), issue__number=self.kwargs["number"], slug=self.kwargs["slug"])

@@ -1,7 +1,5 @@
 """Good Ideas in Integration: the ideas, their further reading, former addresses and proposals."""
 
-import functools
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
@@ -67,7 +65,7 @@ class GoodIdeaQuerySet(PublishableQuerySet, search.SearchQuerySet):
 
     def for_detail(self):
         """What an idea's page shows besides its own fields (not its search vector); its partners and
-        further reading come after, with one query (read_partners_and_reading())."""
+        further reading come after, with one query (IdeaDetailView.get_object: core.related)."""
         return self.select_related("organisation").defer("search_document").with_links("city", "themes", "tags")
 
     def in_city(self, city):
@@ -284,49 +282,6 @@ class FurtherReading(models.Model):
 
     def __str__(self):
         return self.title
-
-
-PARTNER_FIELDS = ("id", "name", "website")  # what an idea's page shows of a partner
-READING_FIELDS = ("id", "idea_id", "title", *(f"title_{code}" for code, _name in settings.LANGUAGES), "url", "position")
-
-
-@functools.cache
-def _partners_and_reading_sql() -> str:
-    quote = connection.ops.quote_name
-    through = GoodIdea.partners.through._meta
-
-    def columns(alias, model, names):
-        return ", ".join(f"{alias}.{quote(model._meta.get_field(name).column)}" for name in names)
-
-    return (
-        f"SELECT (SELECT COALESCE(json_agg(json_build_array({columns('o', Organisation, PARTNER_FIELDS)}) "
-        f"ORDER BY o.{quote('name')}, o.{quote('id')}), '[]') "
-        f"FROM {quote(Organisation._meta.db_table)} o JOIN {quote(through.db_table)} l "
-        f"ON l.{quote(through.get_field('organisation').column)} = o.{quote('id')} "
-        f"WHERE l.{quote(through.get_field('goodidea').column)} = %s), "
-        f"(SELECT COALESCE(json_agg(json_build_array({columns('r', FurtherReading, READING_FIELDS)}) "
-        f"ORDER BY r.{quote('position')}, r.{quote('id')}), '[]') "
-        f"FROM {quote(FurtherReading._meta.db_table)} r WHERE r.{quote('idea_id')} = %s)"
-    )
-
-
-def read_partners_and_reading(idea: GoodIdea) -> None:
-    """An idea page's partners (their name and website) and further reading, read with one query written
-    once and left where prefetch_related() leaves them (`idea.partners.all`, `idea.further_reading.all`).
-    Prefetching them built and compiled two queries (~1 ms of an idea page) for a few rows."""
-    with connection.cursor() as cursor:
-        cursor.execute(_partners_and_reading_sql(), [idea.pk, idea.pk])
-        partners, reading = cursor.fetchone()
-    found = {
-        "partners": [Organisation.from_db(connection.alias, PARTNER_FIELDS, row) for row in partners],
-        "further_reading": [FurtherReading.from_db(connection.alias, READING_FIELDS, row) for row in reading],
-    }
-    if not hasattr(idea, "_prefetched_objects_cache"):
-        idea._prefetched_objects_cache = {}
-    for name, rows in found.items():  # both relations are cached under their accessor's name
-        queryset = getattr(idea, name).get_queryset()  # as prefetch_related leaves it: the idea's, evaluated
-        queryset._result_cache, queryset._prefetch_done = rows, True
-        idea._prefetched_objects_cache[name] = queryset
 
 
 class FormerSlug(models.Model):

@@ -14,11 +14,12 @@ from core import kept, lists, ratelimit
 from core.context_processors import absolute_url
 from core.lists.rows import lazy_rows
 from core.publication import PreviewMixin, published_q
+from core.related import read_related
 from core.versioning import KeptPerVersion
 from goodideas import export, services
 from goodideas.filters import GoodIdeaFilter, filter_ideas
 from goodideas.forms import CityFinderForm, ProposalForm
-from goodideas.models import Adaptation, EvidenceLevel, FormerSlug, GoodIdea, read_partners_and_reading
+from goodideas.models import Adaptation, EvidenceLevel, FormerSlug, GoodIdea
 from places import similar
 from places.models import City, Region, Theme
 
@@ -53,7 +54,7 @@ class IdeaDetailView(PreviewMixin, DetailView):
 
     def get_object(self, queryset=None):
         idea = super().get_object(queryset)
-        read_partners_and_reading(idea)
+        read_related(idea, partners=("name", "website"), further_reading=("title", "url", "position"))
         return idea
 
     def get(self, request, *args, **kwargs):

@@ -1,0 +1,99 @@
+"""A detail page's few related rows, read with one query written once.
+
+An idea's page shows its partners and further reading, an e-zine article its images: a handful of rows
+each. `prefetch_related()` built and compiled a query per relation on every view, ~1 ms of Python
+each, for PostgreSQL to run in a tenth of that. `read_related()` reads every relation named with one
+query, written once per model and relations, and leaves each relation's rows where prefetch_related()
+leaves them, so templates and code reading `obj.partners.all` are unchanged:
+
+    read_related(idea, partners=("name", "website"), further_reading=("title", "url", "position"))
+    idea.partners.all()  # no query: the partners, in Organisation's order
+
+Each row holds its id, the fields named (a translated one in every language, for the English
+fallback) and, for a reverse foreign key, the link back; reading another field is a query, as for a
+deferred field. The fields are read through JSON, so they are limited to text, numbers and booleans.
+"""
+
+import functools
+from contextlib import suppress
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
+from django.db import connections, models
+
+from core import localised
+
+# Fields whose value comes back from JSON as from_db() expects it.
+_JSON_SAFE = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.FileField)
+
+
+def read_related(obj: models.Model, **relations: tuple[str, ...]) -> None:
+    """Fill each relation of `obj` named (a many-to-many or a reverse foreign key: name=fields) as
+    prefetch_related() would, with one query for all of them."""
+    connection = connections[obj._state.db or "default"]
+    asked = tuple((name, tuple(fields)) for name, fields in relations.items())
+    sql, shapes = _written(type(obj), asked, connection.alias)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [obj.pk] * len(shapes))
+        found = cursor.fetchone()
+    if not hasattr(obj, "_prefetched_objects_cache"):
+        obj._prefetched_objects_cache = {}
+    for (name, model, attnames), rows in zip(shapes, found, strict=True):
+        queryset = getattr(obj, name).get_queryset()  # as prefetch_related() leaves it: obj's rows, evaluated
+        queryset._result_cache = [model.from_db(connection.alias, attnames, row) for row in rows]
+        queryset._prefetch_done = True
+        obj._prefetched_objects_cache[name] = queryset  # both kinds of relation are kept under their name
+
+
+@functools.cache
+def _written(model, relations: tuple[tuple[str, tuple[str, ...]], ...], alias: str):
+    """The query of read_related(model, **relations), and what each of its columns holds."""
+    quote = connections[alias].ops.quote_name
+    selects, shapes = [], []
+    for name, names in relations:
+        relation = model._meta.get_field(name)
+        related = relation.related_model
+        fields = [related._meta.pk, *_with_translations(related, names)]
+        if relation.many_to_many and not relation.auto_created:  # declared here: through its link table
+            through = relation.remote_field.through._meta
+            source = through.get_field(relation.m2m_field_name()).column
+            target = through.get_field(relation.m2m_reverse_field_name()).column
+            rows = (
+                f"FROM {quote(related._meta.db_table)} r JOIN {quote(through.db_table)} l "
+                f"ON l.{quote(target)} = r.{quote(related._meta.pk.column)} WHERE l.{quote(source)} = %s"
+            )
+        elif relation.one_to_many:  # another model's foreign key to this one
+            fields.append(relation.field)
+            rows = f"FROM {quote(related._meta.db_table)} r WHERE r.{quote(relation.field.column)} = %s"
+        else:
+            raise ValueError(f"{model.__name__}.{name}: read_related() reads many-to-many and reverse foreign keys")
+        fields = [field for field in related._meta.concrete_fields if field in fields]  # from_db()'s order
+        for field in fields:
+            if not isinstance(field, _JSON_SAFE) and not field.is_relation:
+                raise ValueError(f"{related.__name__}.{field.name}: read_related() reads text, numbers and booleans")
+        columns = ", ".join(f"r.{quote(field.column)}" for field in fields)
+        selects.append(
+            f"(SELECT COALESCE(json_agg(json_build_array({columns}) ORDER BY {_order(related, quote)}), '[]') {rows})"
+        )
+        shapes.append((name, related, tuple(field.attname for field in fields)))
+    return "SELECT " + ", ".join(selects), shapes
+
+
+def _with_translations(model, names):
+    """The fields `names`, each translated one followed by its column in every language it has."""
+    for name in names:
+        yield model._meta.get_field(name)
+        if localised.is_translated(model, name):
+            for code, _language in settings.LANGUAGES:
+                with suppress(FieldDoesNotExist):  # places.Tag keeps its English in `name` itself
+                    yield model._meta.get_field(f"{name}_{code}")
+
+
+def _order(model, quote) -> str:
+    """The model's own order (Meta.ordering), then its id, as SQL on the alias r."""
+    terms = []
+    for term in [*model._meta.ordering, "pk"]:
+        name = term.removeprefix("-")
+        field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+        terms.append(f"r.{quote(field.column)}{' DESC' if term.startswith('-') else ''}")
+    return ", ".join(terms)
