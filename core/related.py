@@ -11,7 +11,8 @@ leaves them, so templates and code reading `obj.partners.all` are unchanged:
 
 Each row holds its id, the fields named (a translated one in every language, for the English
 fallback) and, for a reverse foreign key, the link back; reading another field is a query, as for a
-deferred field. The fields are read through JSON, so they are limited to text, numbers and booleans.
+deferred field. The fields are read through JSON: text, whole numbers and booleans as they are, dates
+and times from JSON's ISO 8601 text (an event's sessions); what JSON would round (a decimal) is refused.
 """
 
 import functools
@@ -23,8 +24,9 @@ from django.db import connections, models
 
 from core import localised
 
-# Fields whose value comes back from JSON as from_db() expects it.
+# Fields whose value comes back from JSON as from_db() expects it; and those read from its ISO 8601 text.
 _JSON_SAFE = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.FileField)
+_JSON_TEXT = (models.DateTimeField, models.DateField, models.TimeField)
 
 
 def read_related(obj: models.Model, **relations: tuple[str, ...]) -> None:
@@ -38,7 +40,10 @@ def read_related(obj: models.Model, **relations: tuple[str, ...]) -> None:
         found = cursor.fetchone()
     if not hasattr(obj, "_prefetched_objects_cache"):
         obj._prefetched_objects_cache = {}
-    for (name, model, attnames), rows in zip(shapes, found, strict=True):
+    for (name, model, attnames, parsed), rows in zip(shapes, found, strict=True):
+        for row in rows:
+            for position, to_python in parsed:
+                row[position] = to_python(row[position])
         queryset = getattr(obj, name).get_queryset()  # as prefetch_related() leaves it: obj's rows, evaluated
         queryset._result_cache = [model.from_db(connection.alias, attnames, row) for row in rows]
         queryset._prefetch_done = True
@@ -69,13 +74,16 @@ def _written(model, relations: tuple[tuple[str, tuple[str, ...]], ...], alias: s
             raise ValueError(f"{model.__name__}.{name}: read_related() reads many-to-many and reverse foreign keys")
         fields = [field for field in related._meta.concrete_fields if field in fields]  # from_db()'s order
         for field in fields:
-            if not isinstance(field, _JSON_SAFE) and not field.is_relation:
-                raise ValueError(f"{related.__name__}.{field.name}: read_related() reads text, numbers and booleans")
+            if not isinstance(field, _JSON_SAFE + _JSON_TEXT) and not field.is_relation:
+                raise ValueError(f"{related.__name__}.{field.name}: read_related() reads text, numbers, dates")
+        parsed = tuple(
+            (number, field.to_python) for number, field in enumerate(fields) if isinstance(field, _JSON_TEXT)
+        )
         columns = ", ".join(f"r.{quote(field.column)}" for field in fields)
         selects.append(
             f"(SELECT COALESCE(json_agg(json_build_array({columns}) ORDER BY {_order(related, quote)}), '[]') {rows})"
         )
-        shapes.append((name, related, tuple(field.attname for field in fields)))
+        shapes.append((name, related, tuple(field.attname for field in fields), parsed))
     return "SELECT " + ", ".join(selects), shapes
 
 

@@ -17,12 +17,13 @@ from core import kept, lists
 from core.context_processors import absolute_url
 from core.lists.rows import LazyRows, lazy_rows
 from core.publication import PreviewMixin
+from core.related import read_related
 from core.versioning import KeptPerVersion
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
 from webinars import ics, services
 from webinars.filters import EventFilter, WebinarFilter
-from webinars.models import Event, EventLink, Registration, Session, Webinar, WebinarSpeaker
+from webinars.models import Event, Registration, Webinar, WebinarSpeaker
 
 
 def upcoming_rows(filterset, ended: int, upcoming) -> LazyRows:
@@ -238,14 +239,16 @@ class EventDetailView(PreviewMixin, DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return (
-            self.visible(Event.objects.all())
-            .for_listing()
-            .prefetch_related(
-                Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "pk")),
-                Prefetch("links", queryset=EventLink.objects.order_by("order", "pk")),
-            )
+        return self.visible(Event.objects.all()).for_listing()
+
+    def get_object(self, queryset=None):
+        event = super().get_object(queryset)
+        read_related(
+            event,
+            sessions=("starts_at", "ends_at", "title", "speakers"),
+            links=("kind", "title", "url", "file", "order"),
         )
+        return event
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,5 +1,7 @@
 """core.related.read_related: a detail page's few related rows, as prefetch_related() leaves them, in one query."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,8 +10,11 @@ from conversations.models import ItemImage
 from core.related import read_related
 from goodideas.models import GoodIdea
 from tests.conversations.factories import ItemFactory
+from tests.elibrary.factories import ResourceFactory
 from tests.goodideas.factories import FurtherReadingFactory, idea_with
 from tests.places.factories import OrganisationFactory
+from tests.webinars.factories import EventFactory
+from webinars.models import Event, Session
 
 pytestmark = pytest.mark.django_db
 
@@ -56,10 +61,32 @@ def test_nothing_related_is_an_empty_list_and_a_page_reads_its_images_in_one_que
     assert sum("conversations_itemimage" in query["sql"] for query in page.captured_queries) == 1
 
 
+def test_dates_come_back_as_the_database_holds_them_and_an_event_page_reads_its_programme_in_one_query(client):
+    event = EventFactory(title_en="Cities summit")
+    start = datetime(2031, 5, 6, 9, 30, tzinfo=UTC)
+    Session.objects.create(event=event, starts_at=start + timedelta(hours=2), title_en="Second session")
+    Session.objects.create(event=event, starts_at=start, ends_at=start + timedelta(hours=1), title_en="Opening")
+    event = Event.objects.get(pk=event.pk)
+    read_related(event, sessions=("starts_at", "ends_at", "title"))
+    sessions = [(session.title, session.starts_at, session.ends_at) for session in event.sessions.all()]
+    assert sessions == [
+        ("Opening", start, start + timedelta(hours=1)),
+        ("Second session", start + timedelta(hours=2), None),
+    ]
+
+    with CaptureQueriesContext(connection) as page:
+        html = client.get(event.get_absolute_url()).content.decode()
+    assert html.index("Opening") < html.index("Second session")
+    assert sum("webinars_session" in query["sql"] for query in page.captured_queries) == 1
+
+
 @pytest.mark.parametrize(
-    "relations",
-    [{"city": ("name",)}, {"former_slugs": ("slug", "created_at")}],  # a foreign key; a date (JSON would give text)
+    ("make", "relations"),
+    [
+        (idea_with, {"city": ("name",)}),  # a foreign key: one row, not many
+        (lambda: ResourceFactory(), {"cities": ("name", "foreign_born_share")}),  # a decimal: JSON would round it
+    ],
 )
-def test_what_it_cannot_read_as_it_is_is_refused(relations):
+def test_what_it_cannot_read_as_it_is_is_refused(make, relations):
     with pytest.raises(ValueError, match="read_related"):
-        read_related(idea_with(), **relations)
+        read_related(make(), **relations)
