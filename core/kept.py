@@ -5,8 +5,8 @@ A page that shows a resource with its themes, cities, countries and tags asked `
 four relations: four or five queries, each joining a link table to the linked table and selecting every
 column of it in every language, about 1.5 ms of Python each for a handful of ids. These tables are small
 (five themes, a few hundred cities) and change only with public content, so each process keeps them
-whole per content version (core.versioning.KeptPerVersion), and `with_links()` reads only the ids in
-the link tables, of every relation at once:
+whole per content version (core.versioning.KeptPerVersion) and language (their order is by a
+translated name), and `with_links()` reads only the ids in the link tables, of every relation at once:
 
     Resource.objects.with_links("themes", "cities", "countries", "tags")
     GoodIdea.objects.with_links("city")  # a foreign key: idea.city (and its country) with no join
@@ -18,18 +18,28 @@ The kept objects are shared by every page of the process: nothing may change the
 model that is not kept (`keep()`) is an error, so that a large table is never read whole.
 """
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, models
 from django.db.models.query import ModelIterable
+from django.utils import translation
 
+from core import localised
 from core.versioning import KeptPerVersion
 
-_kept: dict[type[models.Model], KeptPerVersion] = {}
+_kept: dict[type[models.Model], dict[str, KeptPerVersion]] = {}
 
 
 def keep(model: type[models.Model], rows) -> None:
-    """Keep `rows()` (all of `model`, with what pages show of each: a queryset) in memory."""
-    _kept[model] = KeptPerVersion(lambda: {row.pk: (position, row) for position, row in enumerate(rows())})
+    """Keep `rows()` (all of `model`, with what pages show of each: a queryset) in memory, read once per
+    language: a translated name orders them in the page's language (cities, countries)."""
+    _kept[model] = {code: KeptPerVersion(functools.partial(_read, rows, code)) for code in localised.LANGUAGE_CODES}
+
+
+def _read(rows, language: str) -> dict:
+    with translation.override(language):
+        return {row.pk: (position, row) for position, row in enumerate(rows())}
 
 
 def is_kept(model: type[models.Model]) -> bool:
@@ -38,7 +48,7 @@ def is_kept(model: type[models.Model]) -> bool:
 
 def rows(model: type[models.Model]) -> list[models.Model]:
     """Every row of a kept table, in its order (the theme pages' themes): shared objects, never to change."""
-    return [row for _position, row in _kept[model]().values()]
+    return [row for _position, row in _table(model).values()]
 
 
 def by_slug(model: type[models.Model], slug: str) -> models.Model | None:
@@ -93,10 +103,11 @@ def _links(model, name: str, connection) -> tuple[str, list, type[models.Model]]
 
 
 def _table(model: type[models.Model]) -> dict:
-    """{pk: (position, row)} of a kept table; a relation to a table that is not kept is an error."""
+    """{pk: (position, row)} of a kept table, in the page's language; a relation to a table that is not
+    kept is an error."""
     if model not in _kept:
         raise LookupError(f"{model.__name__} is not kept in memory (core.kept.keep)")
-    return _kept[model]()
+    return _kept[model][localised.page_language()]()
 
 
 def _attach_foreign_keys(rows: list[models.Model], fields: list[models.ForeignKey]) -> None:

@@ -3,10 +3,13 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
+from core import kept
 from elibrary.models import Resource
 from goodideas.models import GoodIdea
-from places.models import Theme
+from places.models import City, Theme
+from tests.conversations.factories import ItemFactory
 from tests.elibrary.factories import ResourceFactory
 from tests.goodideas.factories import GoodIdeaFactory
 from tests.places.factories import CityFactory, CountryFactory
@@ -127,3 +130,19 @@ def test_linked_ids_follow_links_publication_and_the_clock_both_ways():
     assert ideas() == {webinar.pk: [older.pk]}
     with mock.patch("django.utils.timezone.now", return_value=later + timedelta(seconds=1)):
         assert ideas() == {webinar.pk: [scheduled.pk, older.pk]}
+
+
+def test_a_page_lists_kept_cities_in_its_own_language_whichever_language_read_them_first(client):
+    copenhagen = CityFactory(name_en="Copenhagen", name="Copenhagen", name_fr="Copenhague", name_de="Kopenhagen")
+    frankfurt = CityFactory(name_en="Frankfurt", name="Frankfurt", name_fr="Francfort", name_de="Frankfurt")
+    item = ItemFactory()
+    item.cities.set([copenhagen, frankfurt])
+    with translation.override("de"):  # a German page is the first to read the kept cities
+        assert [city.pk for city in kept.rows(City) if city in (copenhagen, frankfurt)] == [frankfurt.pk, copenhagen.pk]
+        german = client.get(item.get_absolute_url()).content.decode()
+    with translation.override("fr"):
+        french = client.get(item.get_absolute_url()).content.decode()
+    assert german.index(">Frankfurt</a>") < german.index(">Kopenhagen</a>")
+    assert french.index(">Copenhague</a>") < french.index(
+        ">Francfort</a>"
+    )  # in French order, as prefetching sorted them
