@@ -26,6 +26,7 @@ from django.db.models.query import ModelIterable
 from django.utils import translation
 
 from core import localised
+from core.related import as_prefetched
 from core.versioning import KeptPerVersion
 
 _kept: dict[type[models.Model], dict[str, KeptPerVersion]] = {}
@@ -145,18 +146,11 @@ def attach(rows: list[models.Model], names: tuple[str, ...]) -> None:
         cursor.execute(" UNION ALL ".join(selects), params)
         for number, owner, target_id in cursor.fetchall():
             linked.setdefault((number, owner), []).append(target_id)
-    for row in rows:
-        if not hasattr(row, "_prefetched_objects_cache"):
-            row._prefetched_objects_cache = {}
     for number, name in enumerate(names):
         table = targets[number]
         for row in rows:
             found = sorted(table[pk] for pk in linked.get((number, row.pk), ()) if pk in table)
-            manager = getattr(row, name)
-            queryset = manager.get_queryset()  # as prefetch_related leaves it: a queryset already evaluated
-            queryset._result_cache = [item for _position, item in found]
-            queryset._prefetch_done = True
-            row._prefetched_objects_cache[manager.prefetch_cache_name] = queryset
+            as_prefetched(row, name, [item for _position, item in found])
 
 
 class LinksQuerySet(models.QuerySet):

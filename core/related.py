@@ -38,16 +38,23 @@ def read_related(obj: models.Model, **relations: tuple[str, ...]) -> None:
     with connection.cursor() as cursor:
         cursor.execute(sql, [obj.pk] * len(shapes))
         found = cursor.fetchone()
-    if not hasattr(obj, "_prefetched_objects_cache"):
-        obj._prefetched_objects_cache = {}
     for (name, model, attnames, parsed), rows in zip(shapes, found, strict=True):
         for row in rows:
             for position, to_python in parsed:
                 row[position] = to_python(row[position])
-        queryset = getattr(obj, name).get_queryset()  # as prefetch_related() leaves it: obj's rows, evaluated
-        queryset._result_cache = [model.from_db(connection.alias, attnames, row) for row in rows]
-        queryset._prefetch_done = True
-        obj._prefetched_objects_cache[name] = queryset  # both kinds of relation are kept under their name
+        as_prefetched(obj, name, [model.from_db(connection.alias, attnames, row) for row in rows])
+
+
+def as_prefetched(obj: models.Model, name: str, rows: list[models.Model]) -> None:
+    """Leave `rows` as obj's relation `name`, where prefetch_related() leaves what it read: a queryset of
+    obj's rows (so that `.filter()` still asks the database), already evaluated. Also core.kept.attach's."""
+    manager = getattr(obj, name)
+    queryset = manager.get_queryset()
+    queryset._result_cache, queryset._prefetch_done = rows, True
+    if not hasattr(obj, "_prefetched_objects_cache"):
+        obj._prefetched_objects_cache = {}
+    # A many-to-many manager (taggit's too) names its cache; a reverse foreign key's is the relation's name.
+    obj._prefetched_objects_cache[getattr(manager, "prefetch_cache_name", name)] = queryset
 
 
 @functools.cache
