@@ -2,15 +2,12 @@
 
 from datetime import UTC, datetime, time
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from conversations.filters import NewsFilter
 from conversations.models import Item, NewsItem
-from core.feeds import FilteredFeed, atom
-
-FEED_LENGTH = 30
+from core.feeds import FilteredFeed, KeptItemsFeed, atom
 
 
 class NewsFeed(FilteredFeed):
@@ -41,20 +38,18 @@ class NewsFeed(FilteredFeed):
         return [theme.name for theme in item.themes.all()]
 
 
-class ItemFeed(Feed):
+class ItemFeed(KeptItemsFeed):
     title = _("Conversations in Integration · Cities of Migration")
     description = _("Articles, interviews, news and multimedia from the e-zine of Cities of Migration.")
 
     def link(self):
         return reverse("conversations:list")
 
-    def items(self):
-        return (
-            Item.objects.published()
-            .select_related("issue")
-            .prefetch_related("themes")
-            .order_by("-issue__published_at", "-issue__number", "position", "pk")[:FEED_LENGTH]
-        )
+    def rows(self, obj):
+        return Item.objects.published().order_by("-issue__published_at", "-issue__number", "position", "pk")
+
+    def prepare(self, rows):
+        return rows.select_related("issue").prefetch_related("themes")
 
     def item_title(self, item):
         return item.title

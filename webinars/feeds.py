@@ -1,23 +1,22 @@
 """RSS and Atom feeds of the upcoming webinars, in the language of the URL."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.feeds import atom
+from core.feeds import KeptItemsFeed, atom
 from webinars.models import Webinar
 from webinars.templatetags.webinar_tags import clock, day_text, zone_label
 
 
-class UpcomingWebinarsFeed(Feed):
+class UpcomingWebinarsFeed(KeptItemsFeed):
     title = _("Cities of Migration: upcoming webinars")
     description = _("The next webinars of the Learning Exchange: city-to-city learning with no carbon footprint.")
 
     def link(self):
         return reverse("webinars:list")
 
-    def items(self):
-        return Webinar.objects.published().upcoming()[:30]
+    def rows(self, obj):
+        return Webinar.objects.published().upcoming()
 
     def item_title(self, item):
         return item.title
