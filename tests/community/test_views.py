@@ -1,6 +1,8 @@
 """The community pages: who may read, post, edit and delete; bad input; query counts."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -140,6 +142,18 @@ def test_topic_and_index_queries_do_not_grow_with_threads(client, django_assert_
         assert client.get(topic.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get(url("community:index")).status_code == 200
+
+
+def test_a_topics_page_lists_its_threads_without_reading_their_subjects(client):
+    thread = thread_with_posts(3)  # the opening post and two replies
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(thread.topic.get_absolute_url()).content.decode()
+
+    assert thread.title in html
+    assert "2 replies" in html
+    assert not [
+        query for query in queries if "goodideas_goodidea" in query["sql"] or "webinars_webinar" in query["sql"]
+    ]
 
 
 # Posting -------------------------------------------------------------------------------------------
