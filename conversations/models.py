@@ -42,9 +42,9 @@ class Issue(Publishable):
 
 
 class ItemQuerySet(PublishableQuerySet, search.SearchQuerySet):
-    def published(self):
+    def published(self, now=None):
         """Items the public sees: published themselves, in an issue that is published."""
-        return super().published().filter(published_q("issue__"))
+        return super().published(now).filter(published_q("issue__", now))
 
     def next_publication(self):
         """As for any kind, but an item shows only once its issue does: the issues' times count too."""

@@ -60,12 +60,10 @@ class IssueDetailView(PreviewMixin, DetailView):
     model = Issue
     template_name = "conversations/issue_detail.html"
     context_object_name = "issue"
+    public_lookups = {"number": "number"}
 
     def get_queryset(self):
         return self.visible(Issue.objects.all())
-
-    def get_public_object(self, queryset=None):
-        return get_object_or_404(self.get_queryset(), number=self.kwargs["number"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(items=list(self.visible(self.object.items.for_listing())), **kwargs)
@@ -81,6 +79,7 @@ class ItemDetailView(PreviewMixin, DetailView):
     model = Item
     template_name = "conversations/item_detail.html"
     context_object_name = "item"
+    public_lookups = {"issue__number": "number", "slug": "slug"}
 
     def get_queryset(self):
         return self.visible(Item.objects.all()).select_related("issue").with_links("themes", "cities")
@@ -89,9 +88,6 @@ class ItemDetailView(PreviewMixin, DetailView):
         item = super().get_object(queryset)
         read_related(item, images=("image", "alt", "caption", "credit", "position"))
         return item
-
-    def get_public_object(self, queryset=None):
-        return get_object_or_404(self.get_queryset(), issue__number=self.kwargs["number"], slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         item = self.object

@@ -30,6 +30,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import written
 from core.kept import LinksQuerySet
 
 
@@ -40,10 +41,10 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", pgettext_lazy("publication status", "Withdrawn")
 
 
-def published_q(prefix: str = "") -> Q:
-    """The condition of being public, for the model at `prefix` ("" for the model itself, "issue__"
-    for an item's issue, "ideas__" to count a city's ideas)."""
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+def published_q(prefix: str = "", now=None) -> Q:
+    """The condition of being public `now` (by default, now), for the model at `prefix` ("" for the
+    model itself, "issue__" for an item's issue, "ideas__" to count a city's ideas)."""
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": now or timezone.now()})
 
 
 def published_sql(alias: str) -> tuple[str, list]:
@@ -92,9 +93,10 @@ def linked_ids(relation, row_id: int, order: tuple[str, ...], *, limit: int | No
 
 
 class PublishableQuerySet(LinksQuerySet):
-    def published(self):
-        """What the public may see now: every page, feed, sitemap, search and export asks this."""
-        return self.filter(published_q())
+    def published(self, now=None):
+        """What the public may see now: every page, feed, sitemap, search and export asks this. (`now`:
+        the clock as a detail page's written query gives it, core.written.)"""
+        return self.filter(published_q(now=now))
 
     def next_publication(self):
         """When the next of these rows scheduled for later becomes public, or None: until then, what
@@ -209,9 +211,15 @@ class PreviewMixin:
     pk, to staff who may view the model (everyone else gets a 404, as for a page that does not exist),
     never cached and never indexed, with the preview banner (base.html shows it for `preview_object`).
     Views set `model` and build their queryset with `self.visible(…)`.
+
+    The public page finds its object by `public_lookups` (a lookup: the address's argument giving its
+    value; by slug, by default), with SQL compiled once per view and language (core.written): the
+    clock comes in as `now`, which visible() gives published().
     """
 
     preview = False
+    public_lookups = {"slug": "slug"}
+    now = None
 
     def dispatch(self, request, *args, **kwargs):
         if not self.preview:
@@ -230,7 +238,7 @@ class PreviewMixin:
 
     def visible(self, queryset):
         """The rows this page may show: in a preview, all of them; else the published ones."""
-        return queryset if self.preview else queryset.published()
+        return queryset if self.preview else queryset.published(self.now)
 
     def get_object(self, queryset=None):
         if self.preview:
@@ -238,8 +246,23 @@ class PreviewMixin:
         return self.get_public_object(queryset)
 
     def get_public_object(self, queryset=None):
-        """The object of the public address (by slug, by default)."""
-        return super().get_object(queryset)
+        """The object of the public address: the visible row of get_queryset() with `public_lookups`."""
+        if queryset is not None:
+            return get_object_or_404(queryset, **self._lookups())
+        try:
+            return written.get(self.model, type(self), self._public_queryset, now=timezone.now(), **self._lookups())
+        except self.model.DoesNotExist:
+            raise Http404(f"No {self.model._meta.verbose_name} at this address") from None
+
+    def _lookups(self) -> dict:
+        return {lookup: self.kwargs[argument] for lookup, argument in self.public_lookups.items()}
+
+    def _public_queryset(self, now, **lookups):
+        self.now = now
+        try:
+            return self.get_queryset().filter(**lookups)
+        finally:
+            self.now = None
 
     def get_context_data(self, **kwargs):
         if self.preview:
