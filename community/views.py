@@ -27,7 +27,7 @@ from community.forms import (
 from community.models import Follow, Post, Thread, Topic
 from community.services import follows, member_data, members, posting, subjects
 from conversations.models import Item
-from core import lists
+from core import lists, written
 from goodideas.models import GoodIdea
 from webinars.models import Webinar
 
@@ -168,7 +168,12 @@ class ThreadView(lists.ForgivingPaginationMixin, ListView):
     paginate_by = POSTS_PER_PAGE
 
     def dispatch(self, request, *args, **kwargs):
-        self.thread = get_object_or_404(Thread.objects.for_page(), pk=kwargs["pk"])
+        try:  # with SQL compiled once (core.written), as a detail page reads its own row
+            self.thread = written.get(
+                Thread, ThreadView, lambda pk: Thread.objects.for_page().filter(pk=pk), pk=kwargs["pk"]
+            )
+        except Thread.DoesNotExist:
+            raise Http404 from None
         user = request.user
         if self.thread.status != Thread.Status.VISIBLE and not (
             user.is_authenticated and (user.pk == self.thread.author_id or user.is_staff)

@@ -156,6 +156,22 @@ def test_a_topics_page_lists_its_threads_without_reading_their_subjects(client):
     ]
 
 
+def test_each_threads_page_shows_its_own_thread_and_place(client):
+    idea = GoodIdeaFactory(title_en="Welcome desks")
+    about_idea = ThreadFactory(idea=idea, topic=None, title="Who pays for it?")
+    in_topic = ThreadFactory(title="Finding volunteers")
+
+    idea_page = client.get(about_idea.get_absolute_url()).content.decode()
+    topic_page = client.get(in_topic.get_absolute_url()).content.decode()
+
+    assert "<title>Who pays for it? · " in idea_page
+    assert f'href="{idea.get_absolute_url()}">Welcome desks</a>' in idea_page
+    assert "<title>Finding volunteers · " in topic_page
+    assert f'href="{in_topic.topic.get_absolute_url()}"' in topic_page
+    assert "Welcome desks" not in topic_page
+    assert client.get(url("community:thread", pk=in_topic.pk + 100, slug="x")).status_code == 404
+
+
 # Posting -------------------------------------------------------------------------------------------
 
 
