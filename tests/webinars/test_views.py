@@ -374,6 +374,22 @@ def test_full_calendar_has_upcoming_webinars_and_events_only(client):
     assert whole_days.decoded("DTEND") == event.ends_on + timedelta(days=1)
 
 
+def test_full_calendar_describes_each_zone_once_before_the_events(client):
+    for zone in ("Europe/London", "America/Toronto", "Europe/Berlin", "Europe/London"):
+        WebinarFactory(time_zone=zone)
+    EventFactory()
+
+    for _ in range(2):  # the zones' rules are written once per process, then reused
+        content = client.get(url("calendar")).content
+        calendar = icalendar.Calendar.from_ical(content)
+
+        assert [component.name for component in calendar.subcomponents] == ["VTIMEZONE"] * 3 + ["VEVENT"] * 5
+        zones = [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")]
+        assert zones == ["America/Toronto", "Europe/Berlin", "Europe/London"]
+        assert calendar.get_missing_tzids() == set()
+        assert all(zone.walk("STANDARD") for zone in calendar.walk("VTIMEZONE"))
+
+
 @pytest.mark.parametrize("language", ["en", "fr", "de"])
 def test_feeds_of_upcoming_webinars(client, language):
     upcoming = WebinarFactory(title_fr="Villes accueillantes", title_de="Willkommensstädte")
