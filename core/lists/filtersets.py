@@ -1,6 +1,7 @@
 """ListFilterSet: the django-filter FilterSet every list declares, with its facets, sorts and extracts."""
 
 import dataclasses
+import functools
 import hashlib
 from contextlib import nullcontext
 
@@ -67,8 +68,15 @@ class ListFilterSet(django_filters.FilterSet):
         super().__init__(QueryDict() if data is None else data, queryset, request=request, prefix=prefix)
 
     def get_form_class(self):
-        fields = {name: list_filter.field for name, list_filter in self.filters.items()}
-        return type(f"{type(self).__name__}Form", (ListForm,), {**fields, "list_filters": self.filters})
+        return _form_class(type(self))
+
+    @property
+    def form(self):
+        """The form of the values asked for, resolving them with this request's filters (a year is
+        looked for among this list's rows)."""
+        if not hasattr(self, "_form"):
+            super().form.list_filters = self.filters
+        return self._form
 
     # What was asked for --------------------------------------------------------------------------
     @cached_property
@@ -316,3 +324,11 @@ def remove_url(data, name: str, value: str, read) -> str:
     remaining.pop("page", None)
     remaining.setlist(name, [text for text in remaining.getlist(name) if str(read(text.strip())) != value])
     return "?" + remaining.urlencode()
+
+
+@functools.cache
+def _form_class(filterset_class: type) -> type[ListForm]:
+    """The form class of a ListFilterSet class, made once: its fields read a value's shape with what the
+    filters were declared with only (ListFilter.read). Made per request, it was ~0.4 ms of each list."""
+    fields = {name: list_filter.field for name, list_filter in filterset_class.base_filters.items()}
+    return type(f"{filterset_class.__name__}Form", (ListForm,), fields)
