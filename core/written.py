@@ -10,6 +10,8 @@ the queryset does it:
 
     written.get(GoodIdea, IdeaDetailView, build, now=timezone.now(), slug="idnyc")
     # build(now=…, slug=…) -> the queryset; its .get(), with one query written once
+    written.rows(WebinarSpeaker, "speakers", lambda webinar: …filter(webinar=webinar), webinar=1)
+    # its rows, in its order: a detail page's few related rows with their select_related() objects
 
 A query whose values cannot all be found among its parameters as they were given (a lookup that
 changes them: `__icontains`), or which read the clock while it was built instead of being given it,
@@ -67,19 +69,30 @@ _written: dict[tuple, _Written | None] = {}
 def get(model: type[models.Model], key, build, **values) -> models.Model:
     """`build(**values).get()` (a queryset of `model`), with its SQL compiled once per `key`, language
     and database; raises the model's DoesNotExist or MultipleObjectsReturned as get() does."""
-    alias = router.db_for_read(model)
-    place = (key, translation.get_language(), alias)
-    if place not in _written:
-        _written[place] = _write(build, values, alias)
-    written = _written[place]
-    if written is None:
-        return build(**values).get()
-    found = written.objects(alias, values)
+    found = _found(model, key, build, values, one=True)
     if not found:
         raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")
     if len(found) > 1:
         raise model.MultipleObjectsReturned(f"get() returned more than one {model._meta.object_name}.")
     return found[0]
+
+
+def rows(model: type[models.Model], key, build, **values) -> list[models.Model]:
+    """`list(build(**values))` (a queryset of `model`, in its order), with its SQL compiled once per
+    `key`, language and database."""
+    return _found(model, key, build, values, one=False)
+
+
+def _found(model, key, build, values: dict, *, one: bool) -> list[models.Model]:
+    alias = router.db_for_read(model)
+    place = (key, one, translation.get_language(), alias)
+    if place not in _written:
+        _written[place] = _write(build, values, alias, one=one)
+    written = _written[place]
+    if written is None:
+        queryset = build(**values)
+        return list(queryset.order_by()[:2] if one else queryset)
+    return written.objects(alias, values)
 
 
 def _stand_in(value, number: int):
@@ -97,7 +110,7 @@ def _stand_in(value, number: int):
     raise TypeError(f"no stand-in for {type(value).__name__}")
 
 
-def _write(build, values: dict, alias: str) -> _Written | None:
+def _write(build, values: dict, alias: str, *, one: bool) -> _Written | None:
     try:
         stand_ins = {name: _stand_in(value, number) for number, (name, value) in enumerate(values.items())}
     except TypeError:
@@ -105,8 +118,9 @@ def _write(build, values: dict, alias: str) -> _Written | None:
     queryset = build(**stand_ins)
     links, prefetches = getattr(queryset, "_link_names", ()), queryset._prefetch_related_lookups
     query = queryset.query.chain()
-    query.clear_ordering(force=True)
-    query.set_limits(high=2)
+    if one:  # as get() does: no order, two rows at most (one more than expected tells an error)
+        query.clear_ordering(force=True)
+        query.set_limits(high=2)
     compiler = query.get_compiler(using=alias)
     try:
         sql, params = compiler.as_sql()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from places.models import Theme
+from tests.places.factories import OrganisationFactory
 from tests.webinars.factories import (
     EventFactory,
     RegistrationFactory,
@@ -17,7 +18,7 @@ from tests.webinars.factories import (
     WebinarFactory,
     webinars_and_events,
 )
-from webinars.models import Registration
+from webinars.models import Registration, WebinarSpeaker
 
 pytestmark = pytest.mark.django_db
 
@@ -339,6 +340,30 @@ def test_detail_query_count_is_constant(client, django_assert_max_num_queries, m
         assert client.get(webinar.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(len(few.captured_queries) - 6):  # kept: the links and the cards
         assert client.get(webinar.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_webinars_page_names_its_speakers_then_its_moderator_in_order(client, language):
+    webinar = WebinarFactory(speakers=[])
+    other = WebinarFactory(speakers=[SpeakerFactory(name="Someone Else")])
+    host = OrganisationFactory(name="City of Toronto")
+    people = [
+        SpeakerFactory(name="Ana Lima", organisation=host, city__name_fr="Lisbonne", city__name_en="Lisbon"),
+        SpeakerFactory(name="Ben Okafor", organisation=None),
+        SpeakerFactory(name="Chloé Roy", organisation=None),
+    ]
+    for order, (speaker, role) in enumerate(zip(people, ["speaker", "moderator", "speaker"], strict=True)):
+        WebinarSpeaker.objects.create(webinar=webinar, speaker=speaker, role=role, order=3 - order)
+
+    html = client.get(url("detail", language, slug=webinar.slug)).content.decode()
+    client.get(url("detail", language, slug=other.slug))  # the same query, another webinar's values
+    again = client.get(url("detail", language, slug=webinar.slug)).content.decode()
+
+    names = [html.index(name) for name in ("Chloé Roy", "Ana Lima", "Ben Okafor")]
+    assert names == sorted(names)  # speakers by their order, then the moderator
+    assert "City of Toronto · " + {"en": "Lisbon", "fr": "Lisbonne"}[language] in html
+    assert "Someone Else" not in html
+    assert again == html
 
 
 def test_single_calendar_parses_back(client):
