@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from conversations import services
 from conversations.filters import NewsFilter
 from conversations.forms import SubscribeForm
 from conversations.models import Issue, Item, NewsItem, Subscriber
-from core import kept, lists, ratelimit
+from core import kept, lists, ratelimit, written
 from core.lists.rows import lazy_rows
 from core.publication import PreviewMixin
 from core.related import read_related
@@ -66,7 +67,17 @@ class IssueDetailView(PreviewMixin, DetailView):
         return self.visible(Issue.objects.all())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(items=list(self.visible(self.object.items.for_listing())), **kwargs)
+        if self.preview:  # every item of the issue, published or not
+            items = list(self.object.items.for_listing())
+        else:  # with SQL compiled once (core.written), as the issue itself; each knowing its issue
+            items = written.rows(Item, IssueDetailView, _issue_items, issue=self.object.pk, now=timezone.now())
+            for item in items:
+                Item.issue.field.set_cached_value(item, self.object)
+        return super().get_context_data(items=items, **kwargs)
+
+
+def _issue_items(issue, now):
+    return Item.objects.filter(issue=issue).for_listing().published(now)
 
 
 # What e-zine articles link to, kept per content version (core.kept.linked_ids): an article's page shows
