@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from io import StringIO
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.cache import caches
 from django.urls import reverse
@@ -31,6 +30,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from core.templatetags.fragments import fragment_key
+from core.versioning import kept_seconds
 
 # The query string parameters that are not filters: a feed is always the newest, from the first.
 NOT_FILTERS = ("page", "sort")
@@ -93,7 +93,7 @@ class KeptItemsFeed(Feed):
         ids = list(self.rows(obj).values_list("pk", flat=True)[: self.feed_length])
         where = (type(self).__qualname__, request.get_host(), request.is_secure())
         kept = _Kept(ids, {pk: fragment_key("feed-item", *where, pk) for pk in ids})
-        if getattr(settings, "FRAGMENT_CACHE_SECONDS", 600):
+        if kept_seconds():
             found = caches["fragments"].get_many(kept.keys.values())
             kept.found = {pk: found[key] for pk, key in kept.keys.items() if key in found}
         token = _writing.set(kept)
@@ -141,7 +141,7 @@ def kept_writer(feed_type: type) -> type:
                 else:  # withdrawn between the two queries
                     continue
                 handler.ignorableWhitespace(xml)
-            if fresh and (seconds := getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)):
+            if fresh and (seconds := kept_seconds()):
                 caches["fragments"].set_many(fresh, seconds)
 
         def latest_post_date(self):

@@ -52,6 +52,12 @@ def _table(connection) -> str:
     return connection.ops.quote_name(ContentVersion._meta.db_table)
 
 
+def kept_seconds() -> int:
+    """How long what is kept per content version (fragments, feed items, extracts, KeptPerVersion) may
+    be kept: settings.FRAGMENT_CACHE_SECONDS; 0 keeps nothing."""
+    return getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
+
+
 def content_version(using: str | None = None) -> int:
     """The current version of the public content, from the database the request reads (a replica keeps
     the number of the content it has replayed: a fragment is never filed under a version its content lacks)."""
@@ -121,7 +127,7 @@ class KeptPerVersion:
         KeptPerVersion.every.append(self)
 
     def __call__(self):
-        seconds = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
+        seconds = kept_seconds()
         version, now, kept = content_version(), time.monotonic(), self.kept
         if (
             seconds

@@ -21,7 +21,7 @@ from core.lists.filters import ListFilter, ListForm, SearchFilter
 from core.lists.pages import CountedPaginator
 from core.lists.rows import LazyRows
 from core.templatetags.fragments import fragment_key
-from core.versioning import content_version
+from core.versioning import content_version, kept_seconds
 
 
 def kept(name: str, parts: tuple, build, seconds: int):
@@ -232,7 +232,7 @@ class ListFilterSet(django_filters.FilterSet):
         model, text = self.queryset.model, self.query_text
         if not text:
             return LazyRows(ids, rows)
-        seconds = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
+        seconds = kept_seconds()
         keys = {pk: fragment_key("extract", type(self).__qualname__, text, pk) for pk in ids}
         found = caches["fragments"].get_many(keys.values()) if seconds else {}
         if len(found) == len(keys):

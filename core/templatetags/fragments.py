@@ -18,14 +18,13 @@ import hashlib
 
 import psycopg
 from django import template
-from django.conf import settings
 from django.core.cache import caches
 from django.db import Error as DatabaseError
 from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.versioning import content_version
+from core.versioning import content_version, kept_seconds
 
 register = template.Library()
 
@@ -59,7 +58,7 @@ class FragmentNode(template.Node):
         self.parts = parts
 
     def render(self, context):
-        seconds = getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)
+        seconds = kept_seconds()
         if not seconds:
             return self.nodelist.render(context)
         try:
