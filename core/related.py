@@ -47,7 +47,13 @@ def read_related(obj: models.Model, **relations: tuple[str, ...]) -> None:
 
 def as_prefetched(obj: models.Model, name: str, rows: list[models.Model]) -> None:
     """Leave `rows` as obj's relation `name`, where prefetch_related() leaves what it read: a queryset of
-    obj's rows (so that `.filter()` still asks the database), already evaluated. Also core.kept.attach's."""
+    obj's rows (so that `.filter()` still asks the database), already evaluated, and for a reverse
+    foreign key each row knowing `obj`, as prefetch_related() does. Also core.kept.attach's and a
+    webinar's speakers (core.written.rows)."""
+    relation = obj._meta.get_field(name)
+    if relation.one_to_many:
+        for row in rows:
+            relation.field.set_cached_value(row, obj)
     manager = getattr(obj, name)
     queryset = manager.get_queryset()
     queryset._result_cache, queryset._prefetch_done = rows, True

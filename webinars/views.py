@@ -97,10 +97,9 @@ class WebinarDetailView(PreviewMixin, DetailView):
         """The webinar, with its speakers and moderators, their organisations and cities, in order: read
         with SQL compiled once (core.written), left where prefetch_related() leaves them."""
         webinar = super().get_object(queryset)
-        rows = written.rows(WebinarSpeaker, WebinarDetailView, _speakers, webinar=webinar.pk)
-        for row in rows:
-            WebinarSpeaker.webinar.field.set_cached_value(row, webinar)
-        as_prefetched(webinar, "webinar_speakers", rows)
+        as_prefetched(
+            webinar, "webinar_speakers", written.rows(WebinarSpeaker, WebinarDetailView, _speakers, webinar=webinar.pk)
+        )
         return webinar
 
     def get_context_data(self, **kwargs):

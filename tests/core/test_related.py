@@ -30,10 +30,13 @@ def test_many_to_many_and_reverse_foreign_keys_in_their_order_with_one_query():
         read_related(idea, partners=("name", "website"), further_reading=("title", "url", "position"))
         partners = [partner.name for partner in idea.partners.all()]
         reading = [(link.title_en, link.title_fr, link.position, link.idea_id) for link in idea.further_reading.all()]
+        owners = {link.idea for link in idea.further_reading.all()}  # each row knows its idea, as after a prefetch
 
     assert len(reads) == 1
     assert partners == ["Anchor Club", "Maple House", "Zebra Trust"]  # Organisation's order: by name
     assert reading == [("First", "Premier", 1, idea.pk), ("Third", None, 3, idea.pk)]  # by position, every language
+    assert owners == {idea}
+    assert next(iter(owners)) is idea
     assert list(idea.partners.all()) == list(GoodIdea.objects.get(pk=idea.pk).partners.all())
 
 
