@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GistIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +18,8 @@ class SearchTerm(models.Model):
         verbose_name = _("search term")
         verbose_name_plural = _("search terms")
         db_table = "citiesofmigration_searchterm"  # the table it had in the `citiesofmigration` app
-        indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="searchterm_word_trgm")]
+        # The nearest words to a typed one, by trigram distance (<->): only a GiST index orders by it.
+        indexes = [GistIndex(fields=["word"], opclasses=["gist_trgm_ops"], name="searchterm_word_nearest")]
 
     def __str__(self):
         return self.word

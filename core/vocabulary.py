@@ -5,12 +5,11 @@ finds. `manage.py refresh_search_terms` (and load_demo) rebuild it.
 """
 
 from django.conf import settings
-from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection, models, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Concat
 
-from core import registry, search, synonyms
+from core import db, registry, search, synonyms
 from core.models import SearchTerm
 
 # How alike a typed word and a known word must be (pg_trgm word similarity).
@@ -20,51 +19,44 @@ SUGGESTION_THRESHOLD = 0.4
 def suggest(text: str) -> str | None:
     """The query with each unknown word replaced by the nearest word the portal knows, if any: the words of
     its content and of the synonyms' terms (core.synonyms.vocabulary()). Whether the result finds something
-    is the caller's check (core.lists.views.correction)."""
+    is the caller's check (core.lists.views.correction). One query, however many words are unknown."""
     words = search.clean_query(text).split()[:6]
-    if not words:
-        return None
     extra = synonyms.vocabulary()
-    lowered_words = [w.lower() for w in words]
-    known = set(SearchTerm.objects.filter(word__in=lowered_words).values_list("word", flat=True))
-    known |= set(extra) & set(lowered_words)
-    changed = False
-    suggestion = []
-    for word in words:
-        lowered = word.lower()
-        if lowered in known or len(lowered) < 4 or not any(ch.isalpha() for ch in lowered):
-            suggestion.append(word)
-            continue
-        nearest = _nearest(lowered, extra)
-        if nearest and nearest != lowered:
-            suggestion.append(nearest)
-            changed = True
-        else:
-            suggestion.append(word)
-    return " ".join(suggestion) if changed else None
-
-
-def _nearest(word: str, extra: list[str]) -> str | None:
-    """The known word most like `word` (pg_trgm similarity): of the content's vocabulary or of `extra`."""
-    found = (
-        SearchTerm.objects.filter(word__trigram_similar=word)  # the % operator: uses the GIN index
-        .annotate(similarity=TrigramSimilarity("word", word))
-        .filter(similarity__gte=SUGGESTION_THRESHOLD)
-        .order_by("-similarity", "-frequency", "word")
-        .values_list("word", "similarity")
-        .first()
+    # Words of fewer than four letters, figures and the synonyms' own words are kept as typed.
+    unknown = sorted(
+        {word.lower() for word in words if len(word) >= 4 and any(ch.isalpha() for ch in word)} - set(extra)
     )
-    if extra:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT term, similarity(term, %s) AS alike FROM unnest(%s::text[]) AS term"
-                " WHERE similarity(term, %s) >= %s ORDER BY alike DESC, term LIMIT 1",
-                [word, extra, word, SUGGESTION_THRESHOLD],
-            )
-            row = cursor.fetchone()
-        if row and (found is None or row[1] > found[1]):
-            found = row
-    return found[0] if found else None
+    if not unknown:
+        return None
+    nearest = _nearest(unknown, extra)
+    suggestion = [nearest.get(word.lower(), word) for word in words]
+    return " ".join(suggestion) if suggestion != words else None
+
+
+# For each word the content does not hold, the nearest known word (pg_trgm similarity at least the
+# threshold): of the ten the trigram GiST index finds nearest (an index scan, where the % operator made
+# PostgreSQL compare the word with every known word: 4-6 ms a word at 2,500 words), the most alike, then
+# the most frequent; a synonym's word only where it is more alike still.
+_NEAREST_SQL = """
+SELECT w.word, (
+  SELECT c.term FROM (
+    SELECT n.term, similarity(n.term, w.word) AS alike, 0 AS source, n.frequency
+      FROM (SELECT t.word::text AS term, t.frequency FROM {table} AS t ORDER BY t.word <-> w.word LIMIT 10) AS n
+    UNION ALL
+    SELECT e.term, similarity(e.term, w.word), 1, 0 FROM unnest(%s::text[]) AS e(term)
+  ) AS c WHERE c.alike >= %s ORDER BY c.alike DESC, c.source, c.frequency DESC, c.term LIMIT 1)
+FROM unnest(%s::varchar[]) AS w(word)
+WHERE NOT EXISTS (SELECT 1 FROM {table} AS known WHERE known.word = w.word)
+"""
+
+
+def _nearest(words: list[str], extra: list[str]) -> dict[str, str]:
+    """{word: the known word nearest to it} for those of `words` the content does not hold and that are
+    like a known word (of the content's vocabulary or of `extra`)."""
+    sql = _NEAREST_SQL.format(table=connection.ops.quote_name(SearchTerm._meta.db_table))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [extra, SUGGESTION_THRESHOLD, words])
+        return {word: nearest for word, nearest in cursor.fetchall() if nearest}
 
 
 def _text_columns(source: registry.SearchSource) -> list[str]:
@@ -100,4 +92,6 @@ def refresh_terms() -> int:
             """,
             params,
         )
-        return cursor.rowcount
+        written = cursor.rowcount
+    db.analyze(SearchTerm)  # the planner's statistics of the table just rewritten (after the commit)
+    return written

@@ -1,4 +1,5 @@
-"""What the core tests and their fixtures share: a hung server, the mail tests' host, migrating to a state."""
+"""What the core tests and their fixtures share: a hung server, the mail tests' host, migrating to a state,
+the planner's statistics of a table."""
 
 import socket
 import threading
@@ -55,3 +56,11 @@ class SilentServer:
         self.socket.close()
         for accepted in self.connections:
             accepted.close()
+
+
+def table_counts(table: str) -> tuple[int, int]:
+    """How many times `table` was vacuumed and analysed (PostgreSQL's statistics, read afresh)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute("SELECT vacuum_count, analyze_count FROM pg_stat_user_tables WHERE relname = %s", [table])
+        return cursor.fetchone()

@@ -3,6 +3,7 @@ import pytest
 from core.db import analyze, tables_of
 from elibrary.models import Resource
 from places.models import Organisation
+from tests.core.support import table_counts
 
 
 def test_the_tables_of_a_model_include_its_link_tables_once():
@@ -12,17 +13,8 @@ def test_the_tables_of_a_model_include_its_link_tables_once():
     assert len(tables) == len(set(tables))
 
 
-def _counts(table: str) -> tuple[int, int]:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_stat_clear_snapshot()")  # read the statistics afresh
-        cursor.execute("SELECT vacuum_count, analyze_count FROM pg_stat_user_tables WHERE relname = %s", [table])
-        return cursor.fetchone()
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the rows migrations made come back after
 def test_outside_a_transaction_the_tables_are_vacuumed_too_for_index_only_scans():
-    vacuumed, analyzed = _counts("elibrary_resource")
+    vacuumed, analyzed = table_counts("elibrary_resource")
     analyze(Resource)
-    assert _counts("elibrary_resource") == (vacuumed + 1, analyzed + 1)
+    assert table_counts("elibrary_resource") == (vacuumed + 1, analyzed + 1)

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from elibrary.models import Resource
 from places.models import Organisation
+from tests.core.support import table_counts
 from tests.elibrary.factories import ResourceFactory
 from tests.elibrary.files import HEADER
 
@@ -160,20 +161,11 @@ def test_cells_beyond_the_header_are_left_out(admin_client, run_jobs):
     assert Resource.objects.filter(slug="extra-cells").exists()
 
 
-def _analyze_count(table: str) -> int:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_stat_clear_snapshot()")  # read the statistics afresh
-        cursor.execute("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = %s", [table])
-        return cursor.fetchone()[0]
-
-
 def test_the_import_leaves_fresh_statistics_for_the_planner(csv_file, django_capture_on_commit_callbacks):
     """ANALYZE runs on the resources and their link tables once the import is committed."""
-    before = {table: _analyze_count(table) for table in ("elibrary_resource", "elibrary_resource_themes")}
+    before = {table: table_counts(table)[1] for table in ("elibrary_resource", "elibrary_resource_themes")}
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         call_command("import_library", str(csv_file), stdout=io.StringIO(), stderr=io.StringIO())
     assert callbacks
     for table, count in before.items():
-        assert _analyze_count(table) == count + 1, table
+        assert table_counts(table)[1] == count + 1, table
