@@ -202,7 +202,10 @@ def backfill(using: str = "default") -> int:
     without rows, which the translations page would not list. Run after every `migrate` (post_migrate):
     the first run fills them all, later ones find nothing to do (one query per kind).
     """
-    return sum(_backfill_kind(model, using) for model in followed_models())
+    count = sum(_backfill_kind(model, using) for model in followed_models())
+    if count:  # a bulk write (every item, on the first run): the statistics of the table it grew
+        db.analyze(TranslationState, using=using)
+    return count
 
 
 def _backfill_kind(model, using: str) -> int:

@@ -6,6 +6,7 @@ from django.urls import reverse
 from conversations.models import NewsItem
 from core import translation_status
 from tests.conversations.factories import NewsItemFactory
+from tests.core.support import table_counts
 from tests.goodideas.factories import GoodIdeaFactory
 
 pytestmark = pytest.mark.django_db
@@ -316,3 +317,16 @@ def test_a_backfilled_translation_becomes_outdated_when_the_english_changes():
     news.save()
 
     assert translation_status.status_of(news, "fr") == "outdated"
+
+
+def test_a_backfill_leaves_fresh_statistics_and_one_with_nothing_to_do_none(django_capture_on_commit_callbacks):
+    from core.models import TranslationState
+
+    translated_news()
+    TranslationState.objects.all().delete()
+    table = TranslationState._meta.db_table
+    with django_capture_on_commit_callbacks(execute=True):
+        _vacuumed, analyzed = table_counts(table)
+        assert translation_status.backfill() == 1
+        assert translation_status.backfill() == 0
+    assert table_counts(table)[1] == analyzed + 1
