@@ -134,6 +134,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The frame of every page (core/templating.py): templates/jinja2/, asked for by {% frame %} only.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "core.templating.environment"},
+    },
 ]
 
 # Database: DATABASE_URL, or the embedded PostgreSQL under var/pgdata (see embedded_db/base.py).

@@ -1,17 +1,19 @@
 """What search engines and link previews read: OpenGraph and Twitter card tags, schema.org JSON-LD.
 
-`{% social_meta %}` (templatetags/seo.py) in base.html looks at the page's `object` (what a
-DetailView shows) and asks the builder registered for its model for a `Card`. Pages without an
+The frame (templates/jinja2/includes/social_meta.html, through social_meta()) looks at the page's
+`object` (what a DetailView shows) and asks the builder registered for its model for a `Card`. Pages without an
 object get the portal's own card. Each app writes the builders of its models in its own `seo.py`
 (`@seo.builder("app_label.model")`), which its AppConfig.ready() imports.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
@@ -86,3 +88,41 @@ def default_image(request) -> str:
 def publisher() -> dict:
     """The portal as the publisher of a page (schema.org Organization)."""
     return {"@type": "Organization", "name": _("Cities of Migration"), "email": settings.CONTACT_EMAIL}
+
+
+# As django.utils.html.json_script: no </script> or <!-- can break out of the data block.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "de": "de_DE"}
+
+
+def _subject(context):
+    """A DetailView's object, or what a list view names as the page's subject (a thread and its posts)."""
+    return context.get("object") or context.get("seo_object")
+
+
+def social_meta(context, title: str = "", description: str = "") -> dict:
+    """OpenGraph, Twitter card and JSON-LD of a page (its template context): from its object when it has
+    one, else from its title and description."""
+    request = context["request"]
+    card = card_for(_subject(context), request) or Card(title=title, description=description)
+    image = absolute_url(request, card.image) if card.image and card.image.startswith("/") else card.image
+    jsonld = ""
+    if card.jsonld:
+        jsonld = mark_safe(json.dumps(card.jsonld, ensure_ascii=False, default=str).translate(_JSON_ESCAPES))
+    return {
+        "card": card,
+        "image": image or default_image(request),
+        "has_own_image": bool(image),
+        "jsonld": jsonld,
+        "locale": OG_LOCALES.get(context.get("LANGUAGE_CODE"), "en_GB"),
+    }
+
+
+def hreflang_alternates(context) -> list[dict]:
+    """A page's addresses for <link rel="alternate" hreflang>: in each language its content exists in.
+
+    The same rule as the sitemap (content_languages): an idea written only in English has no French or
+    German alternate, although its page can be read with a French or German frame.
+    """
+    languages = content_languages(_subject(context))
+    return [alternate for alternate in context.get("alternates") or [] if alternate["code"] in languages]

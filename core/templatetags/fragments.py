@@ -51,6 +51,24 @@ def fragment_key(name: str, *parts) -> str:
     return f"fragment:{content_version()}:{get_language()}:{name}:{digest}"
 
 
+def kept_html(name: str, parts, render) -> str:
+    """`render()`, kept in the "fragments" cache under `name` and `parts` for this content version and
+    language (rendered afresh when nothing may be kept, or when the database is down: no version)."""
+    seconds = kept_seconds()
+    if not seconds:
+        return render()
+    try:
+        key = fragment_key(name, *parts)
+    except (DatabaseError, psycopg.Error):  # the database is down (the 503 page): no version, render it
+        return render()
+    cache = caches["fragments"]
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, str(html), seconds)
+    return mark_safe(html)  # rendered (and escaped) by the template engine
+
+
 class FragmentNode(template.Node):
     def __init__(self, nodelist, name, parts):
         self.nodelist = nodelist
@@ -58,19 +76,8 @@ class FragmentNode(template.Node):
         self.parts = parts
 
     def render(self, context):
-        seconds = kept_seconds()
-        if not seconds:
-            return self.nodelist.render(context)
-        try:
-            key = fragment_key(self.name.resolve(context), *(part.resolve(context) for part in self.parts))
-        except (DatabaseError, psycopg.Error):  # the database is down (the 503 page): no version, render it
-            return self.nodelist.render(context)
-        cache = caches["fragments"]
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, str(html), seconds)
-        return mark_safe(html)  # rendered (and escaped) by the template engine
+        parts = [part.resolve(context) for part in self.parts]
+        return kept_html(self.name.resolve(context), parts, lambda: self.nodelist.render(context))
 
 
 @register.tag

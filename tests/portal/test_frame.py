@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.community.factories import UserFactory
 from tests.goodideas.factories import GoodIdeaFactory
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +169,19 @@ def test_the_admin_alone_may_run_inline_scripts(client, editor):
     page = client.get("/admin/conversations/issue/add/").content.decode()
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in page
     assert "googleapis" not in page
+
+
+def test_the_header_names_a_member_and_an_editor_without_a_member_profile(client, editor):
+    member = UserFactory(username="amina")
+    for user, name in ((member, "Member amina"), (editor, "editor")):  # the editor has no community profile
+        client.force_login(user)
+        content = client.get("/en/about/").content.decode()
+        assert f'<a href="/en/accounts/profile/">{name}</a>' in content
+        assert '<form method="post" action="/en/accounts/logout/">' in content
+        assert 'name="csrfmiddlewaretoken" value="' in content  # the sign-out form works
+
+
+def test_a_visitor_is_offered_to_sign_in_and_come_back(client):
+    content = client.get("/fr/ideas/", {"theme": "work"}).content.decode()
+    assert '<a href="/fr/accounts/login/?next=/fr/ideas/%3Ftheme%3Dwork">Se connecter</a>' in content
+    assert "Fils d'actualité" in content  # the translators' text as written (not escaped), as before
