@@ -142,6 +142,9 @@ TEMPLATES = [
         "OPTIONS": {"environment": "core.templating.environment"},
     },
 ]
+# Form fields and widgets rendered by Jinja2 from Django's own copies of its form templates; the admin's
+# widgets by Django's engine (core.templating.FormRenderer).
+FORM_RENDERER = "core.templating.FormRenderer"
 
 # Database: DATABASE_URL, or the embedded PostgreSQL under var/pgdata (see embedded_db/base.py).
 if database_url := os.environ.get("DATABASE_URL"):

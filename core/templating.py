@@ -11,10 +11,14 @@ messages` finds `{{ _("…") }}` as it finds `{% translate %}`, and the translat
 url(), static(), fragment() (core/templatetags/fragments.py: `{% call fragment("footer") %}…{% endcall
 %}`), the page's social card and hreflang links (core/seo.py), and Django's filters where Jinja2's
 differ (urlencode, capfirst, date).
+
+Form fields are rendered by Jinja2 too (FormRenderer, settings.FORM_RENDERER), from the copies of its
+form templates Django ships for Jinja2.
 """
 
+from django.forms import renderers
 from django.middleware.csrf import get_token
-from django.template import defaultfilters
+from django.template import TemplateDoesNotExist, defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
@@ -66,3 +70,30 @@ def environment(**options) -> Environment:
     )
     env.filters.update(urlencode=defaultfilters.urlencode, capfirst=defaultfilters.capfirst, date=defaultfilters.date)
     return env
+
+
+class FormRenderer(renderers.BaseRenderer):
+    """Form fields and widgets rendered by Jinja2, from the copies of its form templates Django ships for
+    it (django/forms/jinja2/); a template only Django's engine has (the admin's widgets) by Django's.
+
+    settings.FORM_RENDERER. Django's engine rendered a field through four templates (field, label,
+    widget, attributes), ~1.5 ms a field of the sign-in form; the same HTML, escaped alike.
+    """
+
+    def __init__(self):
+        self.jinja2 = renderers.Jinja2()
+        self.django = renderers.DjangoTemplates()
+        self._renderer = {}  # template name: the renderer that has it
+
+    def get_template(self, template_name):
+        renderer = self._renderer.get(template_name)
+        if renderer is None:
+            try:
+                template = self.jinja2.get_template(template_name)
+            except TemplateDoesNotExist:
+                template = self.django.get_template(template_name)
+                self._renderer[template_name] = self.django
+            else:
+                self._renderer[template_name] = self.jinja2
+            return template
+        return renderer.get_template(template_name)

@@ -51,6 +51,18 @@ def test_sign_in_and_password_reset_pages_in_each_language(client, language):
     assert client.get(url("account_reset_password", language)).status_code == 200
 
 
+def test_a_sign_up_with_mismatched_passwords_shows_the_error_at_the_field_and_keeps_the_rest(client):
+    response = signup(client, "fr", password2="something else entirely")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<label for="id_email">' in html
+    assert 'name="email" value="ana@example.org"' in html  # what was typed is kept
+    assert 'name="display_name" value="Ana P."' in html
+    assert '<ul class="errorlist' in html
+    assert "Vous devez saisir deux fois le même mot de passe." in html
+    assert not get_user_model().objects.filter(email="ana@example.org").exists()
+
+
 def test_sign_up_sends_a_verification_e_mail_in_the_page_language(client):
     response = signup(client, "fr")
 

@@ -126,3 +126,13 @@ def test_changing_the_slug_in_the_admin_keeps_the_old_address(client, editor):
     redirect = client.get("/en/ideas/old-address/")
     assert redirect.status_code == 301
     assert redirect["Location"] == "/en/ideas/new-address/"
+
+
+def test_the_admin_widgets_render_beside_the_portals_jinja2_form_fields(client, editor):
+    """The form renderer takes Django's Jinja2 copies of its form templates, and the admin's own widget
+    templates, which exist only for Django's engine, from Django's engine."""
+    client.force_login(editor)
+    content = client.get("/admin/goodideas/goodidea/add/").content.decode()
+    assert 'id="add_id_themes"' in content  # the admin's related-object wrapper: "add another theme"
+    assert 'class="admin-autocomplete"' in content  # the admin's autocomplete of the city
+    assert '<input type="text" name="title_en"' in content  # a plain field, rendered by Jinja2
