@@ -1,27 +1,27 @@
 """Jinja2 for the frame of every page (Django's template engine stays for the pages themselves).
 
 The frame (head, header, footer: templates/jinja2/) is rendered on every request; Jinja2 compiles it to
-Python where Django's engine walks ~150 nodes (0.3-0.5 ms of every page, in process). The issue allows
+Python where Django's engine walks ~150 nodes (0.1-0.5 ms of every page, in process). The issue allows
 Jinja2 for the hot public templates, as Mozilla's bedrock does; the frame is the one template every
 page shares, and a page ported later extends frame.html. A Django page's base.html captures its blocks
 and hands them to the frame ({% frame %}, core/templatetags/frame.py): one frame for both engines.
 
 The environment gives the frame what Django's tags gave it: `_()` (Django's gettext, so `make
 messages` finds `{{ _("…") }}` as it finds `{% translate %}`, and the translations are Django's),
-url(), static(), fragment() (core/templatetags/fragments.py: `{% call fragment("footer") %}…{% endcall
-%}`), the page's social card and hreflang links (core/seo.py), and Django's filters where Jinja2's
-differ (urlencode, capfirst, date).
+url(), static(), csrf_input() (Django's: what {% csrf_token %} writes), fragment()
+(core/templatetags/fragments.py: `{% call fragment("footer") %}…{% endcall %}`), the page's social
+card and hreflang links (core/seo.py), and Django's filters where Jinja2's differ (urlencode,
+capfirst, date).
 
 Form fields are rendered by Jinja2 too (FormRenderer, settings.FORM_RENDERER), from the copies of its
 form templates Django ships for Jinja2.
 """
 
 from django.forms import renderers
-from django.middleware.csrf import get_token
 from django.template import TemplateDoesNotExist, defaultfilters
+from django.template.backends.utils import csrf_input
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from jinja2 import ChainableUndefined, Environment, pass_context
 from markupsafe import Markup
@@ -47,11 +47,6 @@ def url(name: str, *args, **kwargs) -> str:
 def fragment(name: str, *parts, caller) -> str:
     """The block's HTML, kept in the fragment cache under `name` and `parts` (what it depends on)."""
     return kept_html(name, parts, caller)
-
-
-def csrf_input(request) -> str:
-    """What {% csrf_token %} writes: the form's CSRF token field."""
-    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request))
 
 
 def environment(**options) -> Environment:
@@ -83,17 +78,12 @@ class FormRenderer(renderers.BaseRenderer):
     def __init__(self):
         self.jinja2 = renderers.Jinja2()
         self.django = renderers.DjangoTemplates()
-        self._renderer = {}  # template name: the renderer that has it
+        self._django_only = set()  # the names Jinja2 has no copy of, not looked for again
 
     def get_template(self, template_name):
-        renderer = self._renderer.get(template_name)
-        if renderer is None:
+        if template_name not in self._django_only:
             try:
-                template = self.jinja2.get_template(template_name)
+                return self.jinja2.get_template(template_name)
             except TemplateDoesNotExist:
-                template = self.django.get_template(template_name)
-                self._renderer[template_name] = self.django
-            else:
-                self._renderer[template_name] = self.jinja2
-            return template
-        return renderer.get_template(template_name)
+                self._django_only.add(template_name)
+        return self.django.get_template(template_name)
