@@ -119,27 +119,28 @@ MIDDLEWARE = [
 ROOT_URLCONF = "citiesofmigration.urls"
 WSGI_APPLICATION = "citiesofmigration.wsgi.application"
 
+CONTEXT_PROCESSORS = [
+    "django.template.context_processors.request",
+    "django.template.context_processors.i18n",
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+    "core.context_processors.site",
+]
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.template.context_processors.i18n",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "core.context_processors.site",
-            ],
+            "context_processors": CONTEXT_PROCESSORS,
         },
     },
     {
-        # The frame of every page (core/templating.py): templates/jinja2/, asked for by {% frame %} only.
+        # The frame of every page and the hot public pages (core/templating.py): templates/jinja2/.
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
-        "OPTIONS": {"environment": "core.templating.environment"},
+        "OPTIONS": {"environment": "core.templating.environment", "context_processors": CONTEXT_PROCESSORS},
     },
 ]
 # Form fields and widgets rendered by Jinja2 from Django's own copies of its form templates; the admin's

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from community.forms import ThreadForm
 from community.services import subjects
+from core.templating import jinja_global
 
 register = template.Library()
 
@@ -20,6 +21,7 @@ def member_name(user) -> str:
         return user.get_username()
 
 
+@jinja_global(context=True)
 @register.inclusion_tag("community/_questions.html", takes_context=True)
 def subject_questions(context, subject, limit=10):
     """{% subject_questions object %}: the questions and feedback about a Good Idea, a webinar or an

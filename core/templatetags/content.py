@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from core import localised
+from core.templating import jinja_filter, jinja_global
 
 register = template.Library()
 
@@ -18,6 +19,7 @@ def _badge(tag: str) -> str:
     return format_html('<{} class="fallback-badge">{}</{}>', mark_safe(tag), gettext("In English"), mark_safe(tag))
 
 
+@jinja_global
 @register.simple_tag
 def tr(obj, field: str, html: bool = False, element: str = "", badge: bool = False, text=None):
     """`obj.field` in the current language; English fallback text comes wrapped in lang="en".
@@ -54,6 +56,7 @@ def fallback_badge(obj, field: str, unless: str = ""):
     return _badge("span")
 
 
+@jinja_filter
 @register.filter
 def fallback_lang(obj, field: str) -> str:
     """lang="en" for an attribute list when `obj.field` is shown in English on a non-English page."""

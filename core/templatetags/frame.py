@@ -4,6 +4,7 @@ page's blocks, in base.html). What the body writes itself (the space between the
 
 from django import template
 from django.template import engines
+from django.template.backends.utils import csrf_input_lazy
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -17,7 +18,10 @@ class FrameNode(template.Node):
 
     def render(self, context):
         self.nodelist.render(context)
-        html = engines["jinja2"].env.get_template("frame.html").render(context.flatten())
+        values = context.flatten()
+        if request := values.get("request"):  # what Django's Jinja2 backend gives a page it renders
+            values["csrf_input"] = csrf_input_lazy(request)
+        html = engines["jinja2"].env.get_template("frame.html").render(values)
         return mark_safe(html)  # rendered and escaped by Jinja2
 
 

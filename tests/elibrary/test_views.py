@@ -5,10 +5,9 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from elibrary.models import Resource
 from places.models import Theme
@@ -305,14 +304,13 @@ def test_detail_shows_citations_download_and_related_ideas(client):
     assert resource.get_download_url() in content
 
 
-def test_idea_partial_lists_its_resources():
+def test_idea_page_lists_its_published_resources(client):
     idea = GoodIdeaFactory()
     shown = ResourceFactory(title_en="Shown resource")
     shown.related_ideas.set([idea])
     ResourceFactory(title_en="Hidden resource", status="draft").related_ideas.set([idea])
-    with translation.override("en"):
-        html = Template('{% include "elibrary/_idea_resources.html" %}').render(Context({"idea": idea}))
-    assert "Shown resource" in html
+    html = client.get(idea.get_absolute_url()).content.decode()
+    assert f'<a href="{shown.get_absolute_url()}">Shown resource</a>' in html
     assert "Hidden resource" not in html
     assert idea.resources.count() == 2  # and the reverse relation is there for the idea's page
 

@@ -137,16 +137,21 @@ def test_old_slug_of_an_unpublished_idea_does_not_redirect(client, idea):
     assert client.get("/en/ideas/museums-welcome-refugees/").status_code == 404
 
 
+def links_in(html: str, section_class: str) -> list[str]:
+    """The texts of the links in the page's <section class="… section_class …">, in order."""
+    section = re.search(rf'<section class="[^"]*\b{section_class}\b[^"]*".*?</section>', html, re.S)
+    return re.findall(r"<a [^>]*>([^<]*)</a>", section.group()) if section else []
+
+
 def test_related_ideas_are_computed_from_city_tags_and_themes(client, idea):
     idea_with(title_en="Same tags", tags=["museums", "refugees"])
     idea_with(title_en="Same city", city=idea.city, themes=["work"])
     idea_with(title_en="Same theme", themes=["learn"])
     idea_with(title_en="Nothing shared", themes=["plan"])
 
-    response = client.get("/en/ideas/museums-welcome-refugees/")
+    html = client.get("/en/ideas/museums-welcome-refugees/").content.decode()
 
-    related = [item.title for item in response.context["related_ideas"]]
-    assert related == ["Same tags", "Same city", "Same theme"]
+    assert links_in(html, "related") == ["Same tags", "Same city", "Same theme"]
 
 
 def test_editors_choice_of_related_ideas_wins(client, idea):
@@ -154,17 +159,17 @@ def test_editors_choice_of_related_ideas_wins(client, idea):
     idea_with(title_en="Same tags", tags=["museums"])
     idea.related.add(chosen)
 
-    response = client.get("/en/ideas/museums-welcome-refugees/")
+    html = client.get("/en/ideas/museums-welcome-refugees/").content.decode()
 
-    assert [item.title for item in response.context["related_ideas"]] == ["Chosen by editors"]
+    assert links_in(html, "related") == ["Chosen by editors"]
 
 
 def test_city_box_lists_other_ideas_of_the_city(client, idea):
     other = idea_with(title_en="Another Berlin idea", city=idea.city)
 
-    response = client.get("/en/ideas/museums-welcome-refugees/")
+    html = client.get("/en/ideas/museums-welcome-refugees/").content.decode()
 
-    assert list(response.context["city_ideas"]) == [other]
+    assert links_in(html, "city-box") == [other.title, f"About {idea.city.name}"]
 
 
 def test_detail_query_count_is_constant(client, idea, django_assert_max_num_queries, cold):

@@ -181,3 +181,20 @@ def test_ideas_feed_honours_the_list_filters_and_the_list_links_to_it(client, ra
     assert "Described cafe" not in feed
     assert 'href="/en/ideas/feed/?evidence=evaluated"' in page
     assert 'type="application/rss+xml"' in page
+
+
+def test_an_idea_page_says_where_it_was_adapted_and_from_where(client):
+    idea = GoodIdeaFactory(title_en="Origin idea")
+    copy = GoodIdeaFactory(title_en="The copy")
+    AdaptationFactory(idea=idea, adapted_idea=copy, city=copy.city, year=2020, note_en="With the city's libraries")
+
+    origin = client.get(idea.get_absolute_url()).content.decode()
+    adapted = client.get(copy.get_absolute_url()).content.decode()
+
+    assert "<h3>Adapted in</h3>" in origin
+    assert f'<a href="{copy.city.get_absolute_url()}">{copy.city.name}</a>' in origin
+    assert "(2020)" in origin
+    assert ": With the city&#x27;s libraries" in origin  # escaped as Django escapes it (tr)
+    assert f' · <a href="{copy.get_absolute_url()}">The copy</a>' in origin
+    assert "<h3>Adapted from</h3>" in adapted
+    assert f'<a href="{idea.get_absolute_url()}">Origin idea</a>, {idea.city.name} (2020)' in adapted

@@ -1,6 +1,12 @@
 """The frame of every page: language, navigation, switcher, canonical and alternate links."""
 
+import re
+
 import pytest
+from django.contrib import messages
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 
@@ -185,3 +191,20 @@ def test_a_visitor_is_offered_to_sign_in_and_come_back(client):
     content = client.get("/fr/ideas/", {"theme": "work"}).content.decode()
     assert '<a href="/fr/accounts/login/?next=/fr/ideas/%3Ftheme%3Dwork">Se connecter</a>' in content
     assert "Fils d'actualité" in content  # the translators' text as written (not escaped), as before
+
+
+def test_a_jinja2_page_has_the_same_frame_sign_out_form_and_messages(client):
+    """An idea's page is a Jinja2 template extending the frame (not a Django page framed by {% frame %})."""
+    idea = GoodIdeaFactory(title_en="Language cafés")
+    client.force_login(UserFactory(username="amina"))
+    # a message left for the next page, as a view leaves one before a redirect
+    storage = CookieStorage(RequestFactory().get("/"))
+    client.cookies[storage.cookie_name] = storage._encode([Message(messages.SUCCESS, "Your question was posted.")])
+
+    content = client.get(idea.get_absolute_url()).content.decode()
+
+    assert '<form method="post" action="/en/accounts/logout/">' in content
+    assert re.search(r'name="csrfmiddlewaretoken" value="\w{20,}"', content)  # the sign-out form works
+    assert '<li class="message message--success">Your question was posted.</li>' in content
+    assert "<title>Language cafés" in content
+    assert f'<link rel="canonical" href="http://testserver{idea.get_absolute_url()}">' in content

@@ -485,22 +485,30 @@ def test_event_calendar_is_whole_days_and_unknown_event_is_404(client):
     assert f'href="{url("event-ics", slug=event.slug)}"' in client.get(event.get_absolute_url()).content.decode()
 
 
-def test_partial_for_good_idea_pages_lists_the_webinars_that_discuss_it(django_assert_num_queries):
-    from django.template import Context, Template
-
+def test_good_idea_pages_list_the_webinars_that_discuss_it(client):
     from tests.goodideas.factories import GoodIdeaFactory
 
     idea, other = GoodIdeaFactory(), GoodIdeaFactory()
     webinar = WebinarFactory(title_en="Mentoring talk")
     webinar.related_ideas.set([idea])
     WebinarFactory(title_en="Unrelated")
-    template = Template("{% load webinar_tags %}{% idea_webinars idea %}")
-    template.render(Context({"idea": idea}))  # reads which ideas webinars name, once per content version
-    # Outside a request the content version is read at each use (the kept links, the kept card): no other query.
-    with django_assert_num_queries(2) as queries:
-        html = template.render(Context({"idea": idea}))
-    assert all("core_contentversion" in query["sql"] for query in queries.captured_queries)
-    assert "Mentoring talk" in html
+
+    html = client.get(idea.get_absolute_url()).content.decode()
+
+    assert f'<a href="{webinar.get_absolute_url()}">Mentoring talk</a>' in html
     assert "Unrelated" not in html
-    with django_assert_num_queries(1):  # an idea no webinar names: no query for its webinars
-        assert template.render(Context({"idea": other})).strip() == ""
+    assert "Discussed in the Learning Exchange" not in client.get(other.get_absolute_url()).content.decode()
+
+
+def test_which_webinars_discuss_each_idea_is_read_once_per_content_version(django_assert_num_queries):
+    from tests.goodideas.factories import GoodIdeaFactory
+    from webinars.templatetags.webinar_tags import idea_webinars
+
+    idea, other = GoodIdeaFactory(), GoodIdeaFactory()
+    webinar = WebinarFactory(title_en="Mentoring talk")
+    webinar.related_ideas.set([idea])
+    assert list(idea_webinars(idea)) == [webinar]  # reads which ideas webinars name, once per content version
+    # Outside a request the content version is read at each use: for an idea no webinar names, no other query.
+    with django_assert_num_queries(1) as queries:
+        assert list(idea_webinars(other)) == []
+    assert "core_contentversion" in queries.captured_queries[0]["sql"]

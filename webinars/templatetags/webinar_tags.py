@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from core import kept
 from core.lists.rows import lazy_rows
+from core.templating import jinja_global
 from goodideas.models import GoodIdea
 from webinars.models import Webinar
 
@@ -103,8 +104,8 @@ def zoned_range_text(starts_at, ends_at, zone):
 webinars_of_ideas = kept.linked_ids(GoodIdea.webinars, ("-starts_at", "pk"))
 
 
-@register.inclusion_tag("webinars/_idea_webinars.html")
+@jinja_global
 def idea_webinars(idea, limit: int = 5):
-    """The published webinars that discuss a Good Idea, for the idea's page (no query when their cards are
-    kept): {% load webinar_tags %}{% idea_webinars object %}"""
-    return {"idea_webinars": lazy_rows(webinars_of_ideas().get(idea.pk, [])[:limit], Webinar.objects.all())}
+    """The published webinars that discuss a Good Idea, newest first, for the idea's page
+    (goodideas/idea_detail.html, Jinja2): their rows only for a link not kept in the fragment cache."""
+    return lazy_rows(webinars_of_ideas().get(idea.pk, [])[:limit], Webinar.objects.all())
