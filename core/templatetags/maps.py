@@ -1,4 +1,4 @@
-"""Every city's dot on the world map, as SVG: {% map_points map map_small %} (goodideas/_map.html).
+"""Every city's dot on the world map, as SVG: {{ map_points(map, map_small) }} (goodideas/_map.html, Jinja2).
 
 Kept as one fragment per map and language, but built by the first city page of each language in each
 process: with 500 cities a template loop took ~140 ms (some 16 lookups, six filters and a plural
@@ -10,6 +10,8 @@ from django.utils.formats import localize
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
+
+from core.templating import jinja_global
 
 register = template.Library()
 
@@ -27,7 +29,7 @@ def _ideas(count: int):
     return mark_safe(f" – {counted}")  # a translator's text, as {% blocktranslate %} gives it
 
 
-@register.simple_tag
+@jinja_global
 def map_points(map, small=False):
     """A link per city (`map["points"]`): its dot, sized by its Good Ideas, and its name."""
     return format_html_join(

@@ -6,6 +6,7 @@ import pytest
 from django.contrib import messages
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
@@ -208,3 +209,21 @@ def test_a_jinja2_page_has_the_same_frame_sign_out_form_and_messages(client):
     assert '<li class="message message--success">Your question was posted.</li>' in content
     assert "<title>Language cafés" in content
     assert f'<link rel="canonical" href="http://testserver{idea.get_absolute_url()}">' in content
+
+
+def test_a_django_page_includes_a_jinja2_partial_with_its_context_and_values():
+    template = Template('{% load frame %}{% jinja "goodideas/_source.html" year=2021 url="https://x.org/" %}')
+
+    with translation.override("fr"):
+        html = template.render(Context({"source": "Statistique <Canada>"})).strip()
+
+    link = '<a href="https://x.org/" rel="noopener">Statistique &lt;Canada&gt;</a>'
+    assert html == f'<span class="muted">(2021; source : {link})</span>'
+
+
+@pytest.mark.parametrize(
+    "tag", ["{% jinja %}", "{% jinja name %}", '{% jinja "a.html" 2021 %}', '{% jinja "a.html" year=2021 other %}']
+)
+def test_a_jinja2_partial_is_named_and_given_values_by_name(tag):
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load frame %}" + tag)
