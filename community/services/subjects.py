@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from community.models import Thread
+from core import written
 from core.versioning import KeptPerVersion
 
 
@@ -42,11 +43,15 @@ def has_threads(subject) -> bool:
     return (subject_kind(subject), subject.pk) in subjects_with_threads()
 
 
-def subject_threads(subject):
-    """The visible threads about a subject, newest first, ready for a list."""
-    return (
-        Thread.objects.visible()
-        .filter(**{subject_kind(subject): subject})
-        .for_subject_listing()
-        .order_by("-created_at", "-pk")
-    )
+def subject_threads(subject, limit: int | None = None) -> list[Thread]:
+    """The visible threads about a subject, newest first, ready for a list (the first `limit` of them).
+
+    Their SQL is compiled once per kind of subject (core.written): the ORM took ~2 ms to build it on
+    every Good Idea page with questions, its select_related() author and count of replies."""
+    kind = subject_kind(subject)
+
+    def build(pk):
+        threads = Thread.objects.visible().filter(**{f"{kind}_id": pk}).for_subject_listing()
+        return threads.order_by("-created_at", "-pk")[:limit]
+
+    return written.rows(Thread, ("subject threads", kind, limit), build, pk=subject.pk)

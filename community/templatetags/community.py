@@ -34,7 +34,7 @@ def subject_questions(context, subject, limit=10):
         "subject": subject,
         "subject_kind": subjects.subject_kind(subject),
         "ask_url": subjects.ask_url(subject),
-        "threads": list(subjects.subject_threads(subject)[:limit]) if subjects.has_threads(subject) else [],
+        "threads": subjects.subject_threads(subject, limit) if subjects.has_threads(subject) else [],
         # The form only for members (the others see how to sign in): building one copies its fields.
         "form": ThreadForm() if user is not None and user.is_authenticated else None,
         "request": context.get("request"),

@@ -236,3 +236,24 @@ def test_query_counts_are_the_same_with_5_and_50_questions(client, subject, memb
     assert Post.objects.count() == 50
 
     assert [_count_queries(client, page) for page in pages] == small
+
+
+def test_a_good_idea_page_shows_its_ten_newest_visible_questions_and_the_ask_page_all(client):
+    idea = GoodIdeaFactory()
+    start = timezone.now() - timedelta(days=30)
+    for day in range(12):
+        ThreadFactory(topic=None, idea=idea, title=f"Question of day {day}", created_at=start + timedelta(days=day))
+    ThreadFactory(topic=None, idea=idea, title="A hidden question", status=Thread.Status.HIDDEN)
+    ThreadFactory(topic=None, idea=GoodIdeaFactory(), title="About another idea")
+
+    page = client.get(idea.get_absolute_url()).content.decode()
+    asking = client.get(url("community:idea-ask", slug=idea.slug)).content.decode()
+
+    newest_first = [f"Question of day {day}" for day in range(11, -1, -1)]
+    shown = [title for title in newest_first if f">{title}<" in page]
+    assert shown == newest_first[:10]
+    assert [page.index(f">{title}<") for title in shown] == sorted(page.index(f">{title}<") for title in shown)
+    assert all(f">{title}<" in asking for title in newest_first)
+    for other in ("A hidden question", "About another idea"):
+        assert other not in page
+        assert other not in asking
