@@ -3,18 +3,19 @@
 The frame (head, header, footer: templates/jinja2/) is rendered on every request; Jinja2 compiles it to
 Python where Django's engine walks ~150 nodes (0.1-0.5 ms of every page, in process). The issue allows
 Jinja2 for the hot public templates, as Mozilla's bedrock does. A Django page's base.html captures its
-blocks and hands them to the frame ({% frame %}, core/templatetags/frame.py); a Jinja2 page (an idea's
-page: templates/jinja2/goodideas/idea_detail.html) extends frame.html. One frame for both engines.
+blocks and hands them to the frame ({% frame %}, core/templatetags/frame.py); a Jinja2 page (a Good
+Idea's, a resource's: templates/jinja2/) extends frame.html. One frame for both engines.
 
 The environment gives the templates what Django's tags gave them: `_()` (Django's gettext, so `make
 messages` finds `{{ _("…") }}` as it finds `{% translate %}`, and the translations are Django's),
 url(), static(), fragment() (core/templatetags/fragments.py: `{% call fragment("footer") %}…{%
-endcall %}`), the page's social card and hreflang links (core/seo.py), Django's filters where Jinja2's
-differ (urlencode, capfirst, date, floatformat, filesizeformat), a partial the Django pages share
-(include_django()), and what the apps register with jinja_global() and jinja_filter() beside their
-Django tags ({{ tr(idea, "title") }}, as {% tr idea "title" %}). `csrf_input` is in the context, as
-Django's Jinja2 backend puts it there. The date filter formats a time in UTC, the portal's time zone,
-as Django's templates would (nothing activates another).
+endcall %}`), the page's social card and hreflang links (core/seo.py), Django's filters where
+Jinja2's differ (urlencode, capfirst, date, floatformat, filesizeformat, truncatewords,
+truncatechars), a partial the Django pages share (include_django()), and what the apps register with
+jinja_global() and jinja_filter() beside their Django tags ({{ tr(idea, "title") }}, as {% tr idea
+"title" %}). `csrf_input` is in the context, as Django's Jinja2 backend puts it there. The date
+filter formats a time in UTC, the portal's time zone, as Django's templates would (nothing
+activates another).
 
 Form fields are rendered by Jinja2 too (FormRenderer, settings.FORM_RENDERER), from the copies of its
 form templates Django ships for Jinja2.
@@ -108,6 +109,8 @@ def environment(**options) -> Environment:
         date=defaultfilters.date,
         floatformat=defaultfilters.floatformat,
         filesizeformat=defaultfilters.filesizeformat,
+        truncatewords=defaultfilters.truncatewords,
+        truncatechars=defaultfilters.truncatechars,
         **FILTERS,
     )
     return env

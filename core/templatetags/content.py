@@ -44,6 +44,7 @@ def tr(obj, field: str, html: bool = False, element: str = "", badge: bool = Fal
     return format_html("{} {}", text, _badge("span"))
 
 
+@jinja_global
 @register.simple_tag
 def fallback_badge(obj, field: str, unless: str = ""):
     """ "In English" where `obj.field` shows its English text on a French or German page, else nothing.

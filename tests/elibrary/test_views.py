@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from elibrary.models import Resource
 from places.models import Theme
@@ -464,3 +464,21 @@ def test_a_theme_or_place_in_the_address_is_read_from_the_kept_tables_without_a_
     assert [resource.title for resource in response.context["object_list"]] == ["On work"]
     assert [chip.label for chip in response.context["active_filters"]] == ["Travailler"]  # named in the page's language
     assert filtered == unfiltered
+
+
+@pytest.mark.parametrize(
+    ("language", "download", "pages"),
+    [("fr", "Télécharger (PDF, ", "1 page"), ("de", "Herunterladen (PDF, ", "1 Seite")],
+)
+def test_a_resource_page_gives_its_file_in_the_page_language(client, language, download, pages):
+    resource = pdf_resource(
+        "A guide to welcome desks.", title_en="Welcome desks guide", authors="Saunders, D.; Omidvar, R."
+    )
+
+    with translation.override(language):
+        html = client.get(resource.get_absolute_url()).content.decode()
+
+    assert download in html
+    assert re.search(rf"<dd>PDF, [^<]+, {pages}</dd>", html)
+    assert '<p class="resource__authors">Saunders, D.; Omidvar, R.</p>' in html
+    assert '<span class="fallback-badge">' in html  # the title is in English only, and says so
