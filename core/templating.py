@@ -80,8 +80,7 @@ def fragment(name: str, *parts, caller) -> str:
 @pass_context
 def include_django(context, template_name: str, **values) -> Markup:
     """A partial the Django pages share, rendered by Django's engine with the page's context and `values`
-    ({% include "…" with … %}); an inclusion tag's partial with the tag's values:
-    `include_django("community/_questions.html", **subject_questions(object))`."""
+    ({% include "…" with … %}): `include_django("includes/form_fields.html", form=form)`."""
     template = engines["django"].get_template(template_name)
     return Markup(template.render({**context.get_all(), **values}))
 

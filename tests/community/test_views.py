@@ -1,5 +1,7 @@
 """The community pages: who may read, post, edit and delete; bad input; query counts."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -434,20 +436,17 @@ def test_ask_about_an_idea(client, member, no_premoderation):
     assert "How long?" in client.get(url("community:idea-ask", slug=idea.slug)).content.decode()
 
 
-def test_idea_questions_partial(rf, member):
-    from django.template import Context, Template
-
+def test_a_member_sees_an_ideas_questions_and_the_form_to_ask_on_its_page(client, member):
     idea = GoodIdeaFactory()
     ThreadFactory(idea=idea, topic=None, title="Who pays for it?")
-    request = rf.get("/")
-    request.user = member
+    client.force_login(member)
 
-    html = Template("{% load community %}{% idea_questions idea %}").render(
-        Context({"idea": idea, "request": request, "user": member})
-    )
+    html = client.get(idea.get_absolute_url()).content.decode()
 
     assert "Who pays for it?" in html
-    assert f'action="/en/community/ideas/{idea.slug}/ask/"' in html
+    form = re.search(rf'<form [^>]*action="/en/community/ideas/{idea.slug}/ask/".*?</form>', html, re.S).group()
+    assert re.search(r'name="csrfmiddlewaretoken" value="\w{20,}"', form)
+    assert 'name="body"' in form
 
 
 def test_asking_about_an_unknown_idea_is_404(client, member):
@@ -492,3 +491,13 @@ def test_the_index_keeps_its_threads_as_fragments_and_shows_a_new_reply_at_once(
     PostFactory(thread=thread, body_markdown="One more answer.")  # a post moves the content version on
 
     assert "2 replies" in client.get(url("community:index")).content.decode()
+
+
+@pytest.mark.parametrize(("posts", "replies"), [(2, "1 réponse"), (3, "2 réponses")])
+def test_a_thread_in_a_list_counts_its_replies_in_the_page_language(client, posts, replies):
+    thread = thread_with_posts(posts)
+
+    html = client.get(url("community:index", "fr")).content.decode()
+
+    item = re.search(rf'<li>\s*<h3><a href="[^"]*{thread.pk}[^"]*"[^>]*>.*?</li>', html, re.S).group()
+    assert f"<span>{replies}</span>" in item
